@@ -196,12 +196,16 @@ public final class Socks5Address {
 	}
 
 	/**
-	 * Return the host: the IP literal (IPv6 without brackets) or the ASCII domain name.
+	 * Return the host: the IP literal (IPv6 in the RFC 5952 form, without brackets) or
+	 * the ASCII domain name.
 	 * @return the host
 	 */
 	public String host() {
 		if (this.host != null) {
 			return this.host;
+		}
+		if (this.type == Socks5AddressType.IPV6) {
+			return ipv6Text(this.address);
 		}
 		return this.inetAddress.getHostAddress();
 	}
@@ -229,6 +233,17 @@ public final class Socks5Address {
 	 */
 	public int addressLength() {
 		return this.address.length;
+	}
+
+	/**
+	 * Return one byte of the address field without copying the field, for code that must
+	 * not allocate (such as a registry lookup per datagram).
+	 * @param index the index, 0 to {@link #addressLength()} - 1
+	 * @return the byte at that index
+	 * @throws IndexOutOfBoundsException if the index is out of range
+	 */
+	public byte addressByte(int index) {
+		return this.address[index];
 	}
 
 	/**
@@ -346,6 +361,38 @@ public final class Socks5Address {
 
 	private static String abbreviate(String name) {
 		return (name.length() > 40) ? name.substring(0, 37) + "..." : name;
+	}
+
+	private static String ipv6Text(byte[] address) {
+		// RFC 5952 form ("::1", not the JDK's "0:0:0:0:0:0:0:1"): the longest run of two
+		// or
+		// more zero groups, the first of equals, becomes "::"
+		int bestStart = -1;
+		int bestLength = 1;
+		for (int i = 0; i < 8; i++) {
+			int length = 0;
+			while (i + length < 8 && address[2 * (i + length)] == 0 && address[2 * (i + length) + 1] == 0) {
+				length++;
+			}
+			if (length > bestLength) {
+				bestStart = i;
+				bestLength = length;
+			}
+			i += length;
+		}
+		StringBuilder text = new StringBuilder(39);
+		for (int i = 0; i < 8; i++) {
+			if (i == bestStart) {
+				text.append("::");
+				i += bestLength - 1;
+				continue;
+			}
+			if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+				text.append(':');
+			}
+			text.append(Integer.toHexString(((address[2 * i] & 0xFF) << 8) | (address[2 * i + 1] & 0xFF)));
+		}
+		return text.toString();
 	}
 
 	private static InetAddress inet(byte[] address) {

@@ -1,0 +1,96 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.core.protocol;
+
+/**
+ * Authentication method (METHOD) offered in a SOCKS5 greeting and chosen in the server's
+ * method reply (RFC 1928 section 3).
+ * <p>
+ * {@link #valueOf(byte)} never throws: a method this client does not implement (GSSAPI,
+ * private methods) gives an instance for which {@link #isKnown()} is {@code false}.
+ *
+ * @author socks5-udp authors
+ */
+public final class Socks5AuthMethod {
+
+	/** X'00': no authentication required. */
+	public static final Socks5AuthMethod NO_AUTH = new Socks5AuthMethod((byte) 0x00, "NO_AUTH");
+
+	/** X'02': username/password (RFC 1929). */
+	public static final Socks5AuthMethod USERNAME_PASSWORD = new Socks5AuthMethod((byte) 0x02, "USERNAME_PASSWORD");
+
+	/** X'FF': no acceptable methods; only ever sent by the server. */
+	public static final Socks5AuthMethod NO_ACCEPTABLE = new Socks5AuthMethod((byte) 0xFF, "NO_ACCEPTABLE");
+
+	private final byte byteValue;
+
+	private final String name;
+
+	private Socks5AuthMethod(byte byteValue, String name) {
+		this.byteValue = byteValue;
+		this.name = name;
+	}
+
+	/**
+	 * Return the method for a wire value.
+	 * @param value the METHOD byte
+	 * @return the known constant, or an unknown method carrying the value
+	 */
+	public static Socks5AuthMethod valueOf(byte value) {
+		switch (value) {
+			case 0x00:
+				return NO_AUTH;
+			case 0x02:
+				return USERNAME_PASSWORD;
+			case (byte) 0xFF:
+				return NO_ACCEPTABLE;
+			default:
+				return new Socks5AuthMethod(value, "UNKNOWN");
+		}
+	}
+
+	/**
+	 * Return the wire value.
+	 * @return the METHOD byte
+	 */
+	public byte byteValue() {
+		return this.byteValue;
+	}
+
+	/**
+	 * Return whether this is one of the constants of this class.
+	 * @return whether the method is known
+	 */
+	public boolean isKnown() {
+		return this == NO_AUTH || this == USERNAME_PASSWORD || this == NO_ACCEPTABLE;
+	}
+
+	@Override
+	public boolean equals(Object obj) {
+		return obj instanceof Socks5AuthMethod other && other.byteValue == this.byteValue;
+	}
+
+	@Override
+	public int hashCode() {
+		return this.byteValue;
+	}
+
+	@Override
+	public String toString() {
+		return this.name + String.format("(0x%02X)", this.byteValue & 0xFF);
+	}
+
+}

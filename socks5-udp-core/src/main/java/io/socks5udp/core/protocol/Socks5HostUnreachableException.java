@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.core.protocol;
+
+/**
+ * The SOCKS5 server replied X'04', host unreachable
+ * ({@link Socks5Errno#S5_EHOSTUNREACH}).
+ *
+ * @author socks5-udp authors
+ */
+public class Socks5HostUnreachableException extends Socks5ReplyException {
+
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * Create an exception.
+	 * @param message the detail message
+	 */
+	public Socks5HostUnreachableException(String message) {
+		super(Socks5ReplyCode.HOST_UNREACHABLE, message);
+	}
+
+}
