@@ -1,0 +1,41 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.core.client;
+
+import java.nio.ByteBuffer;
+
+import io.socks5udp.core.protocol.Socks5Address;
+
+/**
+ * Receives the datagrams that arrive through an association's relay, on the association's
+ * receive loop thread.
+ *
+ * @author socks5-udp authors
+ * @see Socks5UdpAssociation#startReceiving(Socks5DatagramListener)
+ */
+@FunctionalInterface
+public interface Socks5DatagramListener {
+
+	/**
+	 * Handle a datagram. The payload buffer is reused for the next datagram: it is valid
+	 * only during this call, so copy what must be kept. An exception thrown here is
+	 * logged and the receive loop goes on.
+	 * @param source the address the datagram came from, as the relay reported it
+	 * @param payload the payload without the SOCKS5 header, from position 0 to its limit
+	 */
+	void onDatagram(Socks5Address source, ByteBuffer payload);
+
+}

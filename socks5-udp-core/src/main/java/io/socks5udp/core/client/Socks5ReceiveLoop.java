@@ -1,0 +1,130 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.core.client;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+
+import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.core.protocol.Socks5DecodeStatus;
+import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
+
+/**
+ * The receive loop of an association in listener mode: one thread, one reused direct
+ * buffer, one header decoder. A datagram that fails to decode is dropped and counted; a
+ * listener that throws is logged; neither ends the loop. It ends when the association's
+ * UDP channel is closed.
+ *
+ * @author socks5-udp authors
+ */
+final class Socks5ReceiveLoop implements Runnable {
+
+	/** Larger than any UDP payload, so that no datagram is ever truncated. */
+	static final int BUFFER_SIZE = 65536;
+
+	private static final Logger logger = System.getLogger(Socks5ReceiveLoop.class.getName());
+
+	private final Socks5UdpAssociation association;
+
+	private final DatagramChannel channel;
+
+	private final InetSocketAddress relay;
+
+	private final boolean connected;
+
+	private final Socks5AssociationCounters counters;
+
+	private final Socks5DatagramListener listener;
+
+	Socks5ReceiveLoop(Socks5UdpAssociation association, DatagramChannel channel, InetSocketAddress relay,
+			boolean connected, Socks5AssociationCounters counters, Socks5DatagramListener listener) {
+		this.association = association;
+		this.channel = channel;
+		this.relay = relay;
+		this.connected = connected;
+		this.counters = counters;
+		this.listener = listener;
+	}
+
+	@Override
+	public void run() {
+		ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+		Socks5UdpHeaderDecoder decoder = new Socks5UdpHeaderDecoder();
+		while (this.channel.isOpen()) {
+			buffer.clear();
+			try {
+				if (!receive(buffer)) {
+					continue;
+				}
+			}
+			catch (PortUnreachableException ex) {
+				// An ICMP hint only: the control connection decides whether the relay is
+				// gone
+				logger.log(Level.DEBUG, () -> "ICMP port unreachable from relay " + Socks5Handshake.format(this.relay)
+						+ " reported on receive, association '" + this.association.name() + "'");
+				continue;
+			}
+			catch (ClosedChannelException ex) {
+				break;
+			}
+			catch (IOException ex) {
+				this.association.channelFailed(ex);
+				break;
+			}
+			buffer.flip();
+			Socks5DecodeStatus status = decoder.decode(buffer);
+			if (status != Socks5DecodeStatus.OK) {
+				this.counters.drop(Socks5UdpAssociation.dropReason(status));
+				continue;
+			}
+			deliver(decoder.source(), buffer.slice());
+		}
+	}
+
+	private boolean receive(ByteBuffer buffer) throws IOException {
+		if (this.connected) {
+			return this.channel.read(buffer) >= 0;
+		}
+		SocketAddress source = this.channel.receive(buffer);
+		if (!this.relay.equals(source)) {
+			this.counters.drop(Socks5DropReason.FOREIGN_SOURCE);
+			return false;
+		}
+		return true;
+	}
+
+	private void deliver(Socks5Address source, ByteBuffer payload) {
+		this.counters.received(payload.remaining());
+		try {
+			this.listener.onDatagram(source, payload);
+		}
+		catch (VirtualMachineError ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			logger.log(Level.WARNING, "Listener of SOCKS5 UDP association '" + this.association.name()
+					+ "' failed on a datagram from " + source + "; receiving goes on", ex);
+		}
+	}
+
+}

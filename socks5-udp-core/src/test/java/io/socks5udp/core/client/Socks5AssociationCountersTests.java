@@ -1,0 +1,54 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.core.client;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link Socks5AssociationCounters} and {@link Socks5DropReason}.
+ *
+ * @author socks5-udp authors
+ */
+class Socks5AssociationCountersTests {
+
+	@Test
+	void countsSentReceivedAndDropped() {
+		Socks5AssociationCounters counters = new Socks5AssociationCounters();
+		counters.sent(10);
+		counters.sent(5);
+		counters.received(7);
+		counters.drop(Socks5DropReason.MALFORMED);
+		counters.drop(Socks5DropReason.MALFORMED);
+		counters.drop(Socks5DropReason.OVERSIZE);
+		assertThat(counters.datagramsSent()).isEqualTo(2);
+		assertThat(counters.bytesSent()).isEqualTo(15);
+		assertThat(counters.datagramsReceived()).isEqualTo(1);
+		assertThat(counters.bytesReceived()).isEqualTo(7);
+		assertThat(counters.dropped(Socks5DropReason.MALFORMED)).isEqualTo(2);
+		assertThat(counters.dropped(Socks5DropReason.FRAGMENT)).isZero();
+		assertThat(counters.droppedTotal()).isEqualTo(3);
+		assertThat(counters.toString()).contains("malformed=2", "oversize=1", "bytesSent=15");
+	}
+
+	@Test
+	void dropReasonTags() {
+		assertThat(Socks5DropReason.values()).extracting(Socks5DropReason::tag)
+			.containsExactly("foreign-source", "malformed", "fragment", "oversize", "no-association");
+	}
+
+}
