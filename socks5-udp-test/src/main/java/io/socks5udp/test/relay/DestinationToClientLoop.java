@@ -1,0 +1,95 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.test.relay;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+
+import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
+
+/**
+ * Relays replies from destinations to the client: receives each reply after a headroom,
+ * writes the header with the reply's source in front of it and sends the whole, without
+ * copying or allocating per datagram.
+ *
+ * @author socks5-udp authors
+ */
+final class DestinationToClientLoop implements Runnable {
+
+	/** Room for the longest header with an IP address: RSV, FRAG, ATYP, IPv6, port. */
+	static final int HEADROOM = 3 + 1 + 16 + 2;
+
+	private static final int BUFFER_SIZE = HEADROOM + 65536;
+
+	private final Association association;
+
+	private final DatagramForwarder forwarder;
+
+	private final RelayCounters counters;
+
+	DestinationToClientLoop(Association association, DatagramForwarder forwarder, RelayCounters counters) {
+		this.association = association;
+		this.forwarder = forwarder;
+		this.counters = counters;
+	}
+
+	@Override
+	public void run() {
+		ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+		SourceAddressCache sources = new SourceAddressCache();
+		try {
+			while (true) {
+				buffer.clear().position(HEADROOM);
+				InetSocketAddress from = receive(buffer);
+				buffer.limit(buffer.position()).position(HEADROOM);
+				InetSocketAddress client = this.association.clientAddress();
+				if (client == null) {
+					this.counters.refuse(RefusalReason.NO_CLIENT_ADDRESS);
+					continue;
+				}
+				Socks5Address source = sources.of(from);
+				if (buffer.remaining() > Socks5UdpHeaderCodec.maxPayload(source)) {
+					this.counters.refuse(RefusalReason.OVERSIZE);
+					continue;
+				}
+				Socks5UdpHeaderCodec.encodeInHeadroom(source, buffer);
+				this.forwarder.forward(this.association.clientChannel(), buffer, client, true);
+			}
+		}
+		catch (ClosedChannelException ex) {
+			// The association was closed
+		}
+		catch (IOException | RuntimeException ex) {
+			this.association.close();
+		}
+	}
+
+	private InetSocketAddress receive(ByteBuffer buffer) throws IOException {
+		while (true) {
+			try {
+				return (InetSocketAddress) this.association.externalChannel().receive(buffer);
+			}
+			catch (PortUnreachableException ex) {
+				// An ICMP error for an earlier datagram: other destinations still answer
+			}
+		}
+	}
+
+}

@@ -1,0 +1,133 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.test.relay;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.core.protocol.Socks5Credentials;
+
+/**
+ * The command line of {@link Socks5RelayMain}: {@code --port PORT},
+ * {@code --bind ADDRESS}, {@code --user NAME:PASSWORD} (repeatable), {@code --help}; each
+ * also as {@code --option=value}.
+ *
+ * @param port the port to listen on
+ * @param bindAddress the address to listen on
+ * @param users the users, empty for no authentication
+ * @param help whether help was asked for
+ * @author socks5-udp authors
+ */
+record RelayArguments(int port, InetAddress bindAddress, List<Socks5Credentials> users, boolean help) {
+
+	/** Port used when none is given: the SOCKS port. */
+	static final int DEFAULT_PORT = 1080;
+
+	static final String USAGE = """
+			usage: java -jar socks5-udp-relay.jar [--port PORT] [--bind ADDRESS] [--user NAME:PASSWORD]...
+			A SOCKS5 UDP relay (RFC 1928 UDP ASSOCIATE, RFC 1929) for tests and local development.
+			  --port PORT            port to listen on, 0 for any free port (default: 1080)
+			  --bind ADDRESS         IPv4 or IPv6 address to listen on (default: 127.0.0.1)
+			  --user NAME:PASSWORD   require username/password authentication; repeatable
+			  --help                 print this help and exit
+			Prints 'listening on <host>:<port>' once it accepts connections; on SIGTERM prints
+			its counters and exits with status 0. Bad arguments exit with status 2.""";
+
+	/**
+	 * Parse a command line.
+	 * @param args the arguments
+	 * @return the parsed arguments
+	 * @throws IllegalArgumentException with a one-line message naming the problem
+	 */
+	static RelayArguments parse(String... args) {
+		int port = DEFAULT_PORT;
+		InetAddress bindAddress = InetAddress.getLoopbackAddress();
+		List<Socks5Credentials> users = new ArrayList<>();
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			int equals = arg.indexOf('=');
+			String name = (arg.startsWith("--") && equals > 0) ? arg.substring(0, equals) : arg;
+			if (name.equals("--help") || name.equals("-h")) {
+				return new RelayArguments(port, bindAddress, List.copyOf(users), true);
+			}
+			if (!name.equals("--port") && !name.equals("--bind") && !name.equals("--user")) {
+				throw new IllegalArgumentException("unknown argument: " + arg);
+			}
+			String value;
+			if (name.length() < arg.length()) {
+				value = arg.substring(equals + 1);
+			}
+			else if (i + 1 < args.length) {
+				value = args[++i];
+			}
+			else {
+				throw new IllegalArgumentException(name + ": missing value");
+			}
+			switch (name) {
+				case "--port" -> port = parsePort(value);
+				case "--bind" -> bindAddress = parseBindAddress(value);
+				default -> users.add(parseUser(value));
+			}
+		}
+		return new RelayArguments(port, bindAddress, List.copyOf(users), false);
+	}
+
+	private static int parsePort(String value) {
+		String expected = " (expected: 0-" + Socks5Address.MAX_PORT + ")";
+		int port;
+		try {
+			port = Integer.parseInt(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--port: " + value + expected);
+		}
+		if (port < 0 || port > Socks5Address.MAX_PORT) {
+			throw new IllegalArgumentException("--port: " + value + expected);
+		}
+		return port;
+	}
+
+	private static InetAddress parseBindAddress(String value) {
+		InetAddress address = null;
+		try {
+			address = Socks5Address.of(value, 0).inetAddress();
+		}
+		catch (IllegalArgumentException ex) {
+			// Reported below like any other name
+		}
+		if (address == null) {
+			throw new IllegalArgumentException("--bind: " + value + " (expected: an IPv4 or IPv6 address)");
+		}
+		return address;
+	}
+
+	private static Socks5Credentials parseUser(String value) {
+		int colon = value.indexOf(':');
+		if (colon < 0) {
+			// The value may be a password: never echo it
+			throw new IllegalArgumentException("--user: no ':' in the value (expected: NAME:PASSWORD)");
+		}
+		try {
+			return new Socks5Credentials(value.substring(0, colon), value.substring(colon + 1));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("--user: " + ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,51 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.socks5udp.test.support;
+
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * Asks Docker, through Testcontainers, whether it answers and holds an image. A class of
+ * its own so that {@link TestEnvironment} loads without Testcontainers on the class path.
+ *
+ * @author socks5-udp authors
+ */
+final class DockerProbe {
+
+	private DockerProbe() {
+	}
+
+	static boolean isDockerAvailable() {
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return false;
+		}
+	}
+
+	static boolean hasImage(String image) {
+		try {
+			DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+			return true;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return false;
+		}
+	}
+
+}
