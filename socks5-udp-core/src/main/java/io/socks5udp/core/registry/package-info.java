@@ -17,5 +17,14 @@
 /**
  * Server registry: which SOCKS5 server, if any, carries traffic for a destination (the
  * {@code socks5_getserv} analogue, with {@code socks5c.conf} rules).
+ * <p>
+ * {@link io.socks5udp.core.registry.Socks5ServerRegistry} answers lookups;
+ * {@link io.socks5udp.core.registry.Socks5ServerRegistryBuilder} builds one from
+ * {@link io.socks5udp.core.registry.Socks5RuleSource sources} (a {@code socks5c.conf}
+ * file, the {@code SOCKS5C_CONFIG} environment variable, rules made in code) into an
+ * immutable {@link io.socks5udp.core.registry.Socks5RuleSet}, or into a
+ * {@link io.socks5udp.core.registry.ReloadableSocks5ServerRegistry} that can read its
+ * sources again and watch its files.
+ * {@link io.socks5udp.core.registry.Socks5ConfigParser} reads the file format.
  */
 package io.socks5udp.core.registry;

@@ -1,0 +1,199 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.core.registry;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.socks5udp.core.protocol.Socks5Address;
+
+/**
+ * A registry whose rules can be read again from their sources and swapped atomically: on
+ * demand with {@link #reload()}, or when a watched file changes ({@link #watch()}). A
+ * reload that fails (a file that cannot be read, a malformed record) keeps the previous
+ * rules and tells the listeners why. Lookups see either the old or the new rules, never a
+ * mix.
+ *
+ * @author socks5-udp authors
+ */
+public final class ReloadableSocks5ServerRegistry implements Socks5ServerRegistry, Closeable {
+
+	private static final System.Logger logger = System.getLogger(ReloadableSocks5ServerRegistry.class.getName());
+
+	private final RuleSetLoader loader;
+
+	private final AtomicReference<Socks5RuleSet> current;
+
+	private final List<Socks5RegistryListener> listeners = new CopyOnWriteArrayList<>();
+
+	private final Object reloadLock = new Object();
+
+	private RegistryFileWatcher watcher;
+
+	ReloadableSocks5ServerRegistry(RuleSetLoader loader, Socks5RuleSet initial) {
+		this.loader = loader;
+		this.current = new AtomicReference<>(initial);
+	}
+
+	/**
+	 * Return the rules in use.
+	 * @return the current rule set
+	 */
+	public Socks5RuleSet current() {
+		return this.current.get();
+	}
+
+	/**
+	 * Read the sources again and, if they are valid, use the new rules. The listeners are
+	 * told of the outcome either way.
+	 * @return the new rule set
+	 * @throws IOException if a source cannot be read; the previous rules stay in use
+	 * @throws Socks5ConfigException if a rule is malformed; the previous rules stay in
+	 * use
+	 */
+	public Socks5RuleSet reload() throws IOException {
+		synchronized (this.reloadLock) {
+			Socks5RuleSet next;
+			try {
+				next = this.loader.load();
+			}
+			catch (IOException | RuntimeException ex) {
+				notifyListeners(null, ex);
+				throw ex;
+			}
+			this.current.set(next);
+			notifyListeners(next, null);
+			return next;
+		}
+	}
+
+	/**
+	 * Add a listener of reloads.
+	 * @param listener the listener
+	 */
+	public void addListener(Socks5RegistryListener listener) {
+		this.listeners.add(Objects.requireNonNull(listener, "'listener' must not be null"));
+	}
+
+	/**
+	 * Remove a listener of reloads.
+	 * @param listener the listener
+	 */
+	public void removeListener(Socks5RegistryListener listener) {
+		this.listeners.remove(listener);
+	}
+
+	/**
+	 * Watch the files of the sources and reload when one changes, on a daemon thread.
+	 * Changes that come in a burst give one reload. Does nothing if already watching or
+	 * if no source reads a file.
+	 * @return this registry
+	 * @throws IOException if the directories of the files cannot be watched
+	 */
+	public ReloadableSocks5ServerRegistry watch() throws IOException {
+		List<Path> files = this.loader.files();
+		synchronized (this.reloadLock) {
+			if (this.watcher == null && !files.isEmpty()) {
+				this.watcher = new RegistryFileWatcher(files, this::reloadQuietly);
+			}
+		}
+		return this;
+	}
+
+	/**
+	 * Return whether files are being watched.
+	 * @return whether {@link #watch()} started a watcher that is not closed
+	 */
+	public boolean isWatching() {
+		synchronized (this.reloadLock) {
+			return this.watcher != null;
+		}
+	}
+
+	/**
+	 * Stop watching files. Lookups keep working with the current rules.
+	 */
+	@Override
+	public void close() {
+		RegistryFileWatcher watcher;
+		synchronized (this.reloadLock) {
+			watcher = this.watcher;
+			this.watcher = null;
+		}
+		if (watcher != null) {
+			watcher.close();
+		}
+	}
+
+	@Override
+	public Socks5Route lookup(Socks5Address destination) {
+		return this.current.get().lookup(destination);
+	}
+
+	@Override
+	public Socks5Route lookup(InetSocketAddress destination) {
+		return this.current.get().lookup(destination);
+	}
+
+	@Override
+	public Socks5Route lookup(InetAddress destination) {
+		return this.current.get().lookup(destination);
+	}
+
+	@Override
+	public Socks5Route lookup(String host) {
+		return this.current.get().lookup(host);
+	}
+
+	@Override
+	public String toString() {
+		return "ReloadableSocks5ServerRegistry[" + this.current.get() + "]";
+	}
+
+	private void reloadQuietly() {
+		try {
+			reload();
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.log(Level.WARNING, () -> "SOCKS5 rules not reloaded, the previous rules stay in use: " + ex);
+		}
+	}
+
+	private void notifyListeners(Socks5RuleSet rules, Exception failure) {
+		for (Socks5RegistryListener listener : this.listeners) {
+			try {
+				if (failure == null) {
+					listener.reloaded(rules);
+				}
+				else {
+					listener.reloadFailed(failure);
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.log(Level.WARNING, "SOCKS5 registry listener failed", ex);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,110 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.core.registry;
+
+import java.util.Objects;
+
+/**
+ * One record of the registry: {@code <destination>[/<prefixlength>] <server>[:<port>]}.
+ * Immutable.
+ *
+ * @author socks5-udp authors
+ * @see Socks5ConfigParser
+ */
+public final class Socks5Rule {
+
+	private final Socks5Destination destination;
+
+	private final Socks5ServerSpec server;
+
+	private final Socks5RuleOrigin origin;
+
+	private Socks5Rule(Socks5Destination destination, Socks5ServerSpec server, Socks5RuleOrigin origin) {
+		this.destination = Objects.requireNonNull(destination, "'destination' must not be null");
+		this.server = Objects.requireNonNull(server, "'server' must not be null");
+		this.origin = origin;
+	}
+
+	/**
+	 * Create a rule with no recorded origin.
+	 * @param destination the destination
+	 * @param server the server
+	 * @return the rule
+	 */
+	public static Socks5Rule of(Socks5Destination destination, Socks5ServerSpec server) {
+		return new Socks5Rule(destination, server, null);
+	}
+
+	/**
+	 * Create a rule.
+	 * @param destination the destination
+	 * @param server the server
+	 * @param origin where the rule came from, named in error messages; may be
+	 * {@code null}
+	 * @return the rule
+	 */
+	public static Socks5Rule of(Socks5Destination destination, Socks5ServerSpec server, Socks5RuleOrigin origin) {
+		return new Socks5Rule(destination, server, origin);
+	}
+
+	/**
+	 * Return the destination.
+	 * @return the destination
+	 */
+	public Socks5Destination destination() {
+		return this.destination;
+	}
+
+	/**
+	 * Return the server.
+	 * @return the server
+	 */
+	public Socks5ServerSpec server() {
+		return this.server;
+	}
+
+	/**
+	 * Return where the rule came from.
+	 * @return the origin, or {@code null} if none was recorded
+	 */
+	public Socks5RuleOrigin origin() {
+		return this.origin;
+	}
+
+	@Override
+	public boolean equals(Object obj) {
+		if (this == obj) {
+			return true;
+		}
+		return obj instanceof Socks5Rule other && this.destination.equals(other.destination)
+				&& this.server.equals(other.server) && Objects.equals(this.origin, other.origin);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.destination, this.server, this.origin);
+	}
+
+	/**
+	 * Return the rule as a record, for example {@code 9.0.0.0/8 NONE}.
+	 * @return the rule as text
+	 */
+	@Override
+	public String toString() {
+		return this.destination + " " + this.server;
+	}
+
+}

@@ -1,0 +1,245 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.core.registry;
+
+import java.net.IDN;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.socks5udp.core.protocol.Socks5Address;
+
+/**
+ * An immutable registry compiled from a list of rules: address rules into a sorted
+ * segment table per address family (a binary search answers a lookup), name-fragment
+ * rules into a suffix hash table. For equal destinations the first rule wins. Made by
+ * {@link Socks5ServerRegistryBuilder}.
+ *
+ * @author socks5-udp authors
+ */
+public final class Socks5RuleSet implements Socks5ServerRegistry {
+
+	static final Socks5RuleSet EMPTY = new Socks5RuleSet(List.of(), false, Socks5Route.IMPLICIT_IPV4,
+			Socks5Route.IMPLICIT_IPV6, Socks5Route.IMPLICIT_NAME, List.of(), List.of(), Map.of(), null);
+
+	static final Socks5RuleSet DISABLED = new Socks5RuleSet(List.of(), true, Socks5Route.DISABLED, Socks5Route.DISABLED,
+			Socks5Route.DISABLED, List.of(), List.of(), Map.of(), null);
+
+	private final List<Socks5Rule> rules;
+
+	private final boolean disabled;
+
+	private final Ipv4RouteTable ipv4;
+
+	private final Ipv6RouteTable ipv6;
+
+	private final NameFragmentTable names;
+
+	private final Socks5Route nameDefault;
+
+	private final Socks5ReverseLookup reverseLookup;
+
+	private Socks5RuleSet(List<Socks5Rule> rules, boolean disabled, Socks5Route ipv4Default, Socks5Route ipv6Default,
+			Socks5Route nameDefault, List<PrefixSegments.Prefix> ipv4Prefixes, List<PrefixSegments.Prefix> ipv6Prefixes,
+			Map<String, Socks5Route> fragments, Socks5ReverseLookup reverseLookup) {
+		this.rules = List.copyOf(rules);
+		this.disabled = disabled;
+		this.ipv4 = new Ipv4RouteTable(ipv4Prefixes, ipv4Default);
+		this.ipv6 = new Ipv6RouteTable(ipv6Prefixes, ipv6Default);
+		this.names = new NameFragmentTable(fragments);
+		this.nameDefault = nameDefault;
+		this.reverseLookup = this.names.isEmpty() ? null : reverseLookup;
+	}
+
+	/**
+	 * Compile rules.
+	 * @param rules the rules, in order
+	 * @param resolver the resolver of logical server names
+	 * @param reverseLookup the reverse lookup, or {@code null} for none
+	 * @return the rule set
+	 * @throws Socks5ConfigException if a rule names an unknown logical server
+	 */
+	static Socks5RuleSet compile(List<Socks5Rule> rules, Socks5ServerResolver resolver,
+			Socks5ReverseLookup reverseLookup) {
+		List<PrefixSegments.Prefix> ipv4Prefixes = new ArrayList<>();
+		List<PrefixSegments.Prefix> ipv6Prefixes = new ArrayList<>();
+		Map<String, Socks5Route> fragments = new LinkedHashMap<>();
+		Socks5Route ipv4CatchAll = null;
+		Socks5Route ipv6CatchAll = null;
+		for (Socks5Rule rule : rules) {
+			Socks5Route route = Socks5Route.of(resolve(rule, resolver), rule);
+			Socks5Destination destination = rule.destination();
+			if (destination.isNameFragment()) {
+				fragments.putIfAbsent(destination.nameFragment(), route);
+			}
+			else if (destination.address() instanceof Inet4Address) {
+				ipv4Prefixes.add(PrefixSegments.Prefix.of(destination, route));
+				if (destination.prefixLength() == 0 && ipv4CatchAll == null) {
+					ipv4CatchAll = route;
+				}
+			}
+			else {
+				ipv6Prefixes.add(PrefixSegments.Prefix.of(destination, route));
+				if (destination.prefixLength() == 0 && ipv6CatchAll == null) {
+					ipv6CatchAll = route;
+				}
+			}
+		}
+		Socks5Route nameDefault = (ipv4CatchAll != null) ? ipv4CatchAll
+				: (ipv6CatchAll != null) ? ipv6CatchAll : Socks5Route.IMPLICIT_NAME;
+		return new Socks5RuleSet(rules, false, Socks5Route.IMPLICIT_IPV4, Socks5Route.IMPLICIT_IPV6, nameDefault,
+				ipv4Prefixes, ipv6Prefixes, fragments, reverseLookup);
+	}
+
+	private static Socks5ServerEndpoint resolve(Socks5Rule rule, Socks5ServerResolver resolver) {
+		Socks5ServerSpec server = rule.server();
+		if (!server.isNamed()) {
+			return server.endpoint();
+		}
+		Socks5ServerEndpoint endpoint = resolver.resolve(server.name());
+		if (endpoint == null) {
+			Socks5RuleOrigin origin = (rule.origin() != null) ? rule.origin() : new Socks5RuleOrigin("rules", 0);
+			throw new Socks5ConfigException(origin.source(), origin.line(), rule.toString(),
+					"unknown server name '" + server.name() + "' (expected: " + resolver.knownNames() + ")", null);
+		}
+		return endpoint;
+	}
+
+	/**
+	 * Return the rules, in the order they were given.
+	 * @return the rules
+	 */
+	public List<Socks5Rule> rules() {
+		return this.rules;
+	}
+
+	/**
+	 * Return whether SOCKS is disabled ({@code SOCKS5C_CONFIG} set but empty): every
+	 * destination is direct, whatever the rules.
+	 * @return whether SOCKS is disabled
+	 */
+	public boolean isDisabled() {
+		return this.disabled;
+	}
+
+	@Override
+	public Socks5Route lookup(Socks5Address destination) {
+		Objects.requireNonNull(destination, "'destination' must not be null");
+		if (destination.isDomain()) {
+			// Already ASCII: a Socks5Address converts names with IDNA
+			return lookupHost(destination.host(), false);
+		}
+		InetAddress address = destination.inetAddress();
+		if (this.reverseLookup != null || address instanceof Inet4Address) {
+			return lookup(address);
+		}
+		// Read the bytes in place: InetAddress.getAddress() would copy them
+		return this.ipv6.lookup(bits(destination, 0), bits(destination, 8));
+	}
+
+	private static long bits(Socks5Address address, int offset) {
+		long bits = 0;
+		for (int i = offset; i < offset + 8; i++) {
+			bits = (bits << 8) | (address.addressByte(i) & 0xFFL);
+		}
+		return bits;
+	}
+
+	@Override
+	public Socks5Route lookup(InetSocketAddress destination) {
+		Objects.requireNonNull(destination, "'destination' must not be null");
+		if (destination.isUnresolved()) {
+			return lookup(destination.getHostString());
+		}
+		if (!this.names.isEmpty()) {
+			String host = destination.getHostString();
+			if (IpLiterals.parseIpv4(host) < 0 && host.indexOf(':') < 0) {
+				Socks5Route route = this.names.match(host);
+				if (route != null) {
+					return route;
+				}
+			}
+		}
+		return lookup(destination.getAddress());
+	}
+
+	@Override
+	public Socks5Route lookup(InetAddress destination) {
+		Objects.requireNonNull(destination, "'destination' must not be null");
+		if (this.reverseLookup != null) {
+			String host = this.reverseLookup.hostName(destination);
+			Socks5Route route = (host != null) ? this.names.match(host) : null;
+			if (route != null) {
+				return route;
+			}
+		}
+		if (destination instanceof Inet4Address) {
+			// Inet4Address documents its hash code as the address itself
+			return this.ipv4.lookup(destination.hashCode());
+		}
+		return this.ipv6.lookup(destination.getAddress());
+	}
+
+	@Override
+	public Socks5Route lookup(String host) {
+		Objects.requireNonNull(host, "'host' must not be null");
+		return lookupHost(host, true);
+	}
+
+	private Socks5Route lookupHost(String host, boolean mayBeUnicode) {
+		long ipv4 = IpLiterals.parseIpv4(host);
+		if (ipv4 >= 0 && this.reverseLookup == null) {
+			return this.ipv4.lookup((int) ipv4);
+		}
+		if (ipv4 >= 0 || host.indexOf(':') >= 0) {
+			InetAddress address = IpLiterals.parseIpv6(host);
+			if (address == null && ipv4 >= 0) {
+				address = Socks5Address.of(host, 0).inetAddress();
+			}
+			if (address != null) {
+				return lookup(address);
+			}
+		}
+		Socks5Route route = this.names.match(mayBeUnicode ? ascii(host) : host);
+		return (route != null) ? route : this.nameDefault;
+	}
+
+	private static String ascii(String host) {
+		for (int i = 0; i < host.length(); i++) {
+			if (host.charAt(i) > 127) {
+				try {
+					return IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+				}
+				catch (IllegalArgumentException ex) {
+					return host;
+				}
+			}
+		}
+		return host;
+	}
+
+	@Override
+	public String toString() {
+		return this.disabled ? "Socks5RuleSet[disabled]"
+				: "Socks5RuleSet[" + this.rules.size() + " rules, " + this.ipv4.segments() + " IPv4 segments]";
+	}
+
+}

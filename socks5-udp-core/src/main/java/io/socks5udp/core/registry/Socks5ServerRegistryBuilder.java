@@ -1,0 +1,183 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.core.registry;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds a {@link Socks5ServerRegistry} from rule sources, in order: for equal
+ * destinations the first rule of the first source wins. A build reads every source and
+ * checks every rule before anything is used, so a registry is never half-loaded.
+ *
+ * <pre class="code">
+ * Socks5ServerRegistry registry = Socks5ServerRegistry.builder()
+ * 	.environment(System.getenv())
+ * 	.rules("socks5.udp.rules", rules)
+ * 	.resolver(Socks5ServerResolver.of(Map.of("corp", Socks5ServerEndpoint.of("corp", "proxy.corp", 1080))))
+ * 	.build();
+ * </pre>
+ *
+ * @author socks5-udp authors
+ */
+public final class Socks5ServerRegistryBuilder {
+
+	/** The environment variable that names the configuration file, as on AIX. */
+	public static final String CONFIG_ENVIRONMENT_VARIABLE = "SOCKS5C_CONFIG";
+
+	/** The file read when the one {@code SOCKS5C_CONFIG} names does not exist. */
+	public static final Path DEFAULT_CONFIG_FILE = Path.of("/etc/socks5c.conf");
+
+	private final List<Socks5RuleSource> sources = new ArrayList<>();
+
+	private Socks5ServerResolver resolver = Socks5ServerResolver.none();
+
+	private Socks5ReverseLookup reverseLookup;
+
+	private boolean disabled;
+
+	Socks5ServerRegistryBuilder() {
+	}
+
+	/**
+	 * Add a source of rules.
+	 * @param source the source
+	 * @return this builder
+	 */
+	public Socks5ServerRegistryBuilder source(Socks5RuleSource source) {
+		this.sources.add(Objects.requireNonNull(source, "'source' must not be null"));
+		return this;
+	}
+
+	/**
+	 * Add a {@code socks5c.conf} file.
+	 * @param file the file
+	 * @return this builder
+	 */
+	public Socks5ServerRegistryBuilder file(Path file) {
+		return source(Socks5RuleSource.file(file));
+	}
+
+	/**
+	 * Add a text in {@code socks5c.conf} format.
+	 * @param name the name of the text, for messages and rule origins
+	 * @param text the text
+	 * @return this builder
+	 */
+	public Socks5ServerRegistryBuilder text(String name, String text) {
+		return source(Socks5RuleSource.text(name, text));
+	}
+
+	/**
+	 * Add rules made in code.
+	 * @param name the name of the rules, for messages
+	 * @param rules the rules
+	 * @return this builder
+	 */
+	public Socks5ServerRegistryBuilder rules(String name, List<Socks5Rule> rules) {
+		return source(Socks5RuleSource.rules(name, rules));
+	}
+
+	/**
+	 * Apply the {@code SOCKS5C_CONFIG} variable of an environment, falling back to
+	 * {@link #DEFAULT_CONFIG_FILE}.
+	 * @param environment the environment variables, for example {@link System#getenv()}
+	 * @return this builder
+	 * @see #environment(Map, Path)
+	 */
+	public Socks5ServerRegistryBuilder environment(Map<String, String> environment) {
+		return environment(environment, DEFAULT_CONFIG_FILE);
+	}
+
+	/**
+	 * Apply the {@code SOCKS5C_CONFIG} variable of an environment, as AIX does:
+	 * <ul>
+	 * <li>unset: nothing is added (the other sources alone apply);</li>
+	 * <li>set but empty: SOCKS is disabled, every destination is direct, whatever the
+	 * other sources say;</li>
+	 * <li>set: the file it names is added; if that file does not exist, the default file
+	 * is read instead, and the build fails if neither exists.</li>
+	 * </ul>
+	 * @param environment the environment variables
+	 * @param defaultFile the file to read when the named one does not exist
+	 * @return this builder
+	 */
+	public Socks5ServerRegistryBuilder environment(Map<String, String> environment, Path defaultFile) {
+		Objects.requireNonNull(environment, "'environment' must not be null");
+		Objects.requireNonNull(defaultFile, "'defaultFile' must not be null");
+		String value = environment.get(CONFIG_ENVIRONMENT_VARIABLE);
+		if (value != null && value.isEmpty()) {
+			this.disabled = true;
+		}
+		else if (value != null) {
+			source(new FileRuleSource(Path.of(value), defaultFile));
+		}
+		return this;
+	}
+
+	/**
+	 * Set the resolver of the logical server names that rules give.
+	 * @param resolver the resolver
+	 * @return this builder
+	 */
+	public Socks5ServerRegistryBuilder resolver(Socks5ServerResolver resolver) {
+		this.resolver = Objects.requireNonNull(resolver, "'resolver' must not be null");
+		return this;
+	}
+
+	/**
+	 * Opt in to turning address destinations into host names, so that name-fragment rules
+	 * apply to them too. Unused while there are no name-fragment rules.
+	 * @param reverseLookup the reverse lookup, usually
+	 * {@link Socks5ReverseLookup#system(java.time.Duration, int)}; {@code null} for none
+	 * (the default)
+	 * @return this builder
+	 */
+	public Socks5ServerRegistryBuilder reverseLookup(Socks5ReverseLookup reverseLookup) {
+		this.reverseLookup = reverseLookup;
+		return this;
+	}
+
+	/**
+	 * Read the sources and build an immutable registry.
+	 * @return the registry
+	 * @throws IOException if a source cannot be read
+	 * @throws Socks5ConfigException if a rule is malformed or names an unknown server
+	 */
+	public Socks5RuleSet build() throws IOException {
+		return loader().load();
+	}
+
+	/**
+	 * Read the sources and build a registry that can read them again and swap its rules.
+	 * @return the registry
+	 * @throws IOException if a source cannot be read
+	 * @throws Socks5ConfigException if a rule is malformed or names an unknown server
+	 */
+	public ReloadableSocks5ServerRegistry buildReloadable() throws IOException {
+		RuleSetLoader loader = loader();
+		return new ReloadableSocks5ServerRegistry(loader, loader.load());
+	}
+
+	private RuleSetLoader loader() {
+		return new RuleSetLoader(this.sources, this.resolver, this.reverseLookup, this.disabled);
+	}
+
+}
