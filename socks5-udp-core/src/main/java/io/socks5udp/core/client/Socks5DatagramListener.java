@@ -38,4 +38,15 @@ public interface Socks5DatagramListener {
 	 */
 	void onDatagram(Socks5Address source, ByteBuffer payload);
 
+	/**
+	 * Learn that a datagram was dropped and counted instead of delivered: malformed, a
+	 * fragment, or from a source other than the relay. Called on the receive loop thread;
+	 * does nothing by default.
+	 * @param reason why it was dropped
+	 * @param source where it came from when known: the sender of a foreign datagram;
+	 * {@code null} for a datagram whose header could not be decoded
+	 */
+	default void onDrop(Socks5DropReason reason, Socks5Address source) {
+	}
+
 }

@@ -94,7 +94,7 @@ final class Socks5ReceiveLoop implements Runnable {
 			buffer.flip();
 			Socks5DecodeStatus status = decoder.decode(buffer);
 			if (status != Socks5DecodeStatus.OK) {
-				this.counters.drop(Socks5UdpAssociation.dropReason(status));
+				dropped(Socks5UdpAssociation.dropReason(status), null);
 				continue;
 			}
 			deliver(decoder.source(), buffer.slice());
@@ -107,10 +107,25 @@ final class Socks5ReceiveLoop implements Runnable {
 		}
 		SocketAddress source = this.channel.receive(buffer);
 		if (!this.relay.equals(source)) {
-			this.counters.drop(Socks5DropReason.FOREIGN_SOURCE);
+			dropped(Socks5DropReason.FOREIGN_SOURCE,
+					(source instanceof InetSocketAddress inet) ? Socks5Address.of(inet) : null);
 			return false;
 		}
 		return true;
+	}
+
+	private void dropped(Socks5DropReason reason, Socks5Address source) {
+		this.counters.drop(reason);
+		try {
+			this.listener.onDrop(reason, source);
+		}
+		catch (VirtualMachineError ex) {
+			throw ex;
+		}
+		catch (Throwable ex) {
+			logger.log(Level.WARNING, "Listener of SOCKS5 UDP association '" + this.association.name()
+					+ "' failed on a dropped datagram (" + reason.tag() + "); receiving goes on", ex);
+		}
 	}
 
 	private void deliver(Socks5Address source, ByteBuffer payload) {

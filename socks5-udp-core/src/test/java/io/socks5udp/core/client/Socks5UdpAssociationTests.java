@@ -343,6 +343,34 @@ class Socks5UdpAssociationTests {
 	}
 
 	@Test
+	void receiveLoopTellsItsListenerWhatItDropped() throws Exception {
+		DatagramSocket relay = relay(LOOPBACK);
+		DatagramSocket stranger = relay(LOOPBACK);
+		Socks5UdpAssociation association = open(options(server(boundTo(relay))).connectedChannel(false));
+		BlockingQueue<String> events = new LinkedBlockingQueue<>();
+		association.startReceiving(new Socks5DatagramListener() {
+
+			@Override
+			public void onDatagram(Socks5Address source, ByteBuffer payload) {
+				events.add("delivered " + text(payload));
+			}
+
+			@Override
+			public void onDrop(Socks5DropReason reason, Socks5Address source) {
+				events.add("dropped " + reason.tag() + " from " + source);
+			}
+
+		});
+		InetSocketAddress strangerAddress = (InetSocketAddress) stranger.getLocalSocketAddress();
+		reply(stranger, association.localAddress(), datagram(DST_HEADER, "foreign"));
+		reply(relay, association.localAddress(), new byte[] { 0, 0 });
+		reply(relay, association.localAddress(), datagram(DST_HEADER, "relayed"));
+		assertThat(take(events)).isEqualTo("dropped foreign-source from " + Socks5Address.of(strangerAddress));
+		assertThat(take(events)).isEqualTo("dropped malformed from null");
+		assertThat(take(events)).isEqualTo("delivered relayed");
+	}
+
+	@Test
 	void connectedChannelNeverSeesForeignSources() throws Exception {
 		DatagramSocket relay = relay(LOOPBACK);
 		DatagramSocket stranger = relay(LOOPBACK);

@@ -1,0 +1,87 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.socks5udp.autoconfigure;
+
+/**
+ * A configuration mistake found at startup: names the property (or environment variable),
+ * what is wrong with its value and how to fix it. Turned into a startup report by
+ * {@link Socks5UdpConfigurationFailureAnalyzer}.
+ *
+ * @author socks5-udp authors
+ */
+public class Socks5UdpConfigurationException extends RuntimeException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final String property;
+
+	private final String value;
+
+	private final String problem;
+
+	private final String action;
+
+	/**
+	 * Create an exception.
+	 * @param property the property, for example {@code socks5.udp.servers.corp.port}
+	 * @param value the offending value as text (masked for secrets), or {@code null}
+	 * @param problem what is wrong, for example {@code port: 70000 (expected: 1-65535)}
+	 * @param action how to fix it
+	 * @param cause the underlying failure, or {@code null}
+	 */
+	public Socks5UdpConfigurationException(String property, String value, String problem, String action,
+			Throwable cause) {
+		super(property + ": " + problem, cause);
+		this.property = property;
+		this.value = value;
+		this.problem = problem;
+		this.action = action;
+	}
+
+	/**
+	 * Return the property, or the environment variable, whose value is wrong.
+	 * @return the property name
+	 */
+	public String property() {
+		return this.property;
+	}
+
+	/**
+	 * Return the offending value, masked for secrets.
+	 * @return the value, or {@code null}
+	 */
+	public String value() {
+		return this.value;
+	}
+
+	/**
+	 * Return what is wrong.
+	 * @return the problem
+	 */
+	public String problem() {
+		return this.problem;
+	}
+
+	/**
+	 * Return how to fix it.
+	 * @return the action
+	 */
+	public String action() {
+		return this.action;
+	}
+
+}

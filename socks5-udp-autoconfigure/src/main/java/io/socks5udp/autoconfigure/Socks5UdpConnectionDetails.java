@@ -1,0 +1,113 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.socks5udp.autoconfigure;
+
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
+
+/**
+ * Where the SOCKS5 servers are and who to log in as: by default from the
+ * {@code socks5.udp.servers.*} properties; a {@code @ServiceConnection} (a Dante
+ * container in tests) can supply them instead. Every other setting of a server (timeouts,
+ * relay and associate address policies) comes from the properties of the same name.
+ *
+ * @author socks5-udp authors
+ */
+public interface Socks5UdpConnectionDetails extends ConnectionDetails {
+
+	/**
+	 * Return the servers by logical name, the name that rules refer to.
+	 * @return the servers, in a stable order
+	 */
+	Map<String, Server> getServers();
+
+	/**
+	 * A SOCKS5 server.
+	 */
+	interface Server {
+
+		/**
+		 * Return the server's host name or IP address.
+		 * @return the host
+		 */
+		String getHost();
+
+		/**
+		 * Return the server's port.
+		 * @return the port
+		 */
+		int getPort();
+
+		/**
+		 * Return the username for RFC 1929 authentication.
+		 * @return the username, or {@code null} for no authentication
+		 */
+		default String getUsername() {
+			return null;
+		}
+
+		/**
+		 * Return the password for RFC 1929 authentication.
+		 * @return the password, or {@code null}
+		 */
+		default String getPassword() {
+			return null;
+		}
+
+		/**
+		 * Return a server.
+		 * @param host the host name or IP address
+		 * @param port the port
+		 * @param username the username, or {@code null} for no authentication
+		 * @param password the password, or {@code null}
+		 * @return the server
+		 */
+		static Server of(String host, int port, String username, String password) {
+			return new Server() {
+
+				@Override
+				public String getHost() {
+					return host;
+				}
+
+				@Override
+				public int getPort() {
+					return port;
+				}
+
+				@Override
+				public String getUsername() {
+					return username;
+				}
+
+				@Override
+				public String getPassword() {
+					return password;
+				}
+
+				@Override
+				public String toString() {
+					return "Server[" + host + ":" + port + ((username != null) ? ", user " + username : "") + "]";
+				}
+
+			};
+		}
+
+	}
+
+}

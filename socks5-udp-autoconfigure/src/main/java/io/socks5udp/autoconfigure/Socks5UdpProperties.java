@@ -1,0 +1,405 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.socks5udp.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.socks5udp.core.client.AssociateAddressPolicy;
+import io.socks5udp.template.OutageSendPolicy;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for SOCKS5 UDP: the servers, the routing rules that choose a
+ * server (or none) per destination, reconnection and outage behaviour.
+ *
+ * @author socks5-udp authors
+ */
+@ConfigurationProperties("socks5.udp")
+public class Socks5UdpProperties {
+
+	/**
+	 * Whether to auto-configure the SOCKS5 UDP template.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * SOCKS5 servers by logical name, the name that rules refer to.
+	 */
+	private final Map<String, Server> servers = new LinkedHashMap<>();
+
+	/**
+	 * Routing rules, socks5c.conf records as properties. Without rules, config file and
+	 * SOCKS5C_CONFIG, a single configured server carries all traffic.
+	 */
+	private List<Rule> rules = new ArrayList<>();
+
+	/**
+	 * Location of a socks5c.conf file with more rules. When unset, the file named by the
+	 * SOCKS5C_CONFIG environment variable is read, if any.
+	 */
+	private String configFile;
+
+	/**
+	 * Whether to honour the SOCKS5C_CONFIG environment variable when config-file is not
+	 * set.
+	 */
+	private boolean useSocks5cConfig = true;
+
+	/**
+	 * Whether to open associations when the application starts. When false, each
+	 * association opens on the first datagram sent through its server.
+	 */
+	private boolean associateOnStartup = true;
+
+	/**
+	 * Whether startup fails when an association cannot be opened. When false, an
+	 * unreachable server is reported DOWN and retried in the background.
+	 */
+	private boolean failFast;
+
+	private final Reconnect reconnect = new Reconnect();
+
+	private final Outage outage = new Outage();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Map<String, Server> getServers() {
+		return this.servers;
+	}
+
+	public List<Rule> getRules() {
+		return this.rules;
+	}
+
+	public void setRules(List<Rule> rules) {
+		this.rules = rules;
+	}
+
+	public String getConfigFile() {
+		return this.configFile;
+	}
+
+	public void setConfigFile(String configFile) {
+		this.configFile = configFile;
+	}
+
+	public boolean isUseSocks5cConfig() {
+		return this.useSocks5cConfig;
+	}
+
+	public void setUseSocks5cConfig(boolean useSocks5cConfig) {
+		this.useSocks5cConfig = useSocks5cConfig;
+	}
+
+	public boolean isAssociateOnStartup() {
+		return this.associateOnStartup;
+	}
+
+	public void setAssociateOnStartup(boolean associateOnStartup) {
+		this.associateOnStartup = associateOnStartup;
+	}
+
+	public boolean isFailFast() {
+		return this.failFast;
+	}
+
+	public void setFailFast(boolean failFast) {
+		this.failFast = failFast;
+	}
+
+	public Reconnect getReconnect() {
+		return this.reconnect;
+	}
+
+	public Outage getOutage() {
+		return this.outage;
+	}
+
+	/**
+	 * A SOCKS5 server.
+	 */
+	public static class Server {
+
+		/**
+		 * Host name or address of the SOCKS5 server.
+		 */
+		private String host;
+
+		/**
+		 * Port of the SOCKS5 server.
+		 */
+		private int port = 1080;
+
+		/**
+		 * Username for RFC 1929 username/password authentication. No authentication when
+		 * unset.
+		 */
+		private String username;
+
+		/**
+		 * Password for RFC 1929 username/password authentication.
+		 */
+		private String password;
+
+		/**
+		 * Timeout for the TCP connection to the server.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Timeout for the whole handshake, from greeting to the UDP ASSOCIATE reply.
+		 */
+		private Duration handshakeTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Where datagrams go: 'replace-unspecified' (the reply's BND, or the server's
+		 * address when BND is 0.0.0.0 or ::), 'always-server' (the server's address with
+		 * BND's port), 'trust-reply' (BND as replied), or a fixed 'host:port' for servers
+		 * behind NAT.
+		 */
+		private String relayAddress = "replace-unspecified";
+
+		/**
+		 * Address announced in the UDP ASSOCIATE request: 'local' (the UDP socket's
+		 * address and port) or 'zeros' (0.0.0.0:0, for servers that refuse the former).
+		 */
+		private AssociateAddressPolicy associateAddress = AssociateAddressPolicy.LOCAL;
+
+		/**
+		 * Whether to connect the UDP channel to the relay, so that the kernel drops
+		 * datagrams from other sources. When false, each datagram's source is compared
+		 * with the relay address and others are dropped and counted (foreign-source).
+		 */
+		private boolean connectedChannel = true;
+
+		public String getHost() {
+			return this.host;
+		}
+
+		public void setHost(String host) {
+			this.host = host;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(String username) {
+			this.username = username;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getHandshakeTimeout() {
+			return this.handshakeTimeout;
+		}
+
+		public void setHandshakeTimeout(Duration handshakeTimeout) {
+			this.handshakeTimeout = handshakeTimeout;
+		}
+
+		public String getRelayAddress() {
+			return this.relayAddress;
+		}
+
+		public void setRelayAddress(String relayAddress) {
+			this.relayAddress = relayAddress;
+		}
+
+		public AssociateAddressPolicy getAssociateAddress() {
+			return this.associateAddress;
+		}
+
+		public void setAssociateAddress(AssociateAddressPolicy associateAddress) {
+			this.associateAddress = associateAddress;
+		}
+
+		public boolean isConnectedChannel() {
+			return this.connectedChannel;
+		}
+
+		public void setConnectedChannel(boolean connectedChannel) {
+			this.connectedChannel = connectedChannel;
+		}
+
+	}
+
+	/**
+	 * A routing rule: a socks5c.conf record.
+	 */
+	public static class Rule {
+
+		/**
+		 * Destination the rule applies to: an IPv4 or IPv6 address with an optional
+		 * prefix length ('10.0.0.0/8', '::/0'), or a host name suffix ('.example.com').
+		 */
+		private String destination;
+
+		/**
+		 * Server that carries matching traffic: the logical name of a server (a key of
+		 * socks5.udp.servers), 'NONE' to send it directly, or a host:port of a server
+		 * with default settings.
+		 */
+		private String server;
+
+		public String getDestination() {
+			return this.destination;
+		}
+
+		public void setDestination(String destination) {
+			this.destination = destination;
+		}
+
+		public String getServer() {
+			return this.server;
+		}
+
+		public void setServer(String server) {
+			this.server = server;
+		}
+
+	}
+
+	/**
+	 * Re-association after an association dies.
+	 */
+	public static class Reconnect {
+
+		/**
+		 * Delay before the first attempt to re-establish a dead association.
+		 */
+		private Duration initialDelay = Duration.ofMillis(100);
+
+		/**
+		 * Longest delay between two attempts.
+		 */
+		private Duration maxDelay = Duration.ofSeconds(30);
+
+		/**
+		 * Factor applied to the delay after each failed attempt.
+		 */
+		private double multiplier = 2;
+
+		/**
+		 * Random fraction of each delay added or taken away, from 0 (none) to 1, so that
+		 * clients do not reconnect in lockstep.
+		 */
+		private double jitter = 0.2;
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			this.initialDelay = initialDelay;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+	}
+
+	/**
+	 * Behaviour of sends while a server's association is down.
+	 */
+	public static class Outage {
+
+		/**
+		 * What a send through a server whose association is down does: 'fail' at once, or
+		 * 'wait' up to max-wait for the association to come back. Either way a send that
+		 * does not go out is counted as dropped (reason no-association).
+		 */
+		private OutageSendPolicy sendPolicy = OutageSendPolicy.FAIL;
+
+		/**
+		 * Longest time a send waits for its association when send-policy is 'wait'.
+		 */
+		private Duration maxWait = Duration.ofSeconds(1);
+
+		public OutageSendPolicy getSendPolicy() {
+			return this.sendPolicy;
+		}
+
+		public void setSendPolicy(OutageSendPolicy sendPolicy) {
+			this.sendPolicy = sendPolicy;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+	}
+
+}

@@ -1,0 +1,164 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.socks5udp.metrics;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ToDoubleFunction;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.BaseUnits;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.socks5udp.core.client.Socks5DropReason;
+import io.socks5udp.template.ManagedAssociation;
+import io.socks5udp.template.ManagedAssociationListener;
+import io.socks5udp.template.Socks5UdpErrors;
+import io.socks5udp.template.Socks5UdpRoute;
+import io.socks5udp.template.Socks5UdpTemplate;
+import io.socks5udp.template.Socks5UdpTraffic;
+
+import org.springframework.util.Assert;
+
+/**
+ * Micrometer meters of a {@link Socks5UdpTemplate}, each tagged with the {@code server}
+ * ({@value Socks5UdpRoute#DIRECT_NAME} for the direct route):
+ * <ul>
+ * <li>{@code socks5.udp.datagrams.sent}, {@code socks5.udp.datagrams.received},
+ * {@code socks5.udp.bytes.sent}, {@code socks5.udp.bytes.received} (payload bytes);</li>
+ * <li>{@code socks5.udp.datagrams.dropped}, tagged {@code reason}:
+ * {@code foreign-source}, {@code malformed}, {@code fragment}, {@code oversize},
+ * {@code no-association};</li>
+ * <li>{@code socks5.udp.associations.active}: 1 while the server's association is up,
+ * else 0;</li>
+ * <li>{@code socks5.udp.handshake}: time to connect and complete the handshake, tagged
+ * {@code outcome} ({@code success} or {@code failure});</li>
+ * <li>{@code socks5.udp.reconnects}: attempts to re-establish an association, tagged
+ * {@code outcome} and {@code error} (the {@code S5_*} name or exception class of a
+ * failure, {@code none} on success).</li>
+ * </ul>
+ *
+ * @author socks5-udp authors
+ */
+public class Socks5UdpMetrics implements MeterBinder, ManagedAssociationListener {
+
+	private static final String SERVER = "server";
+
+	private static final String OUTCOME = "outcome";
+
+	private final Socks5UdpTemplate template;
+
+	private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
+
+	/**
+	 * Create the meters of a template; they report once {@link #bindTo bound}.
+	 * @param template the template
+	 */
+	public Socks5UdpMetrics(Socks5UdpTemplate template) {
+		Assert.notNull(template, "'template' must not be null");
+		this.template = template;
+		template.addAssociationListener(this);
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		for (ManagedAssociation association : this.template.associations().values()) {
+			bindTraffic(registry, association.name(), association.traffic());
+			Gauge.builder("socks5.udp.associations.active", association, Socks5UdpMetrics::active)
+				.tag(SERVER, association.name())
+				.description("Whether the server's association is up (1) or not (0)")
+				.register(registry);
+		}
+		bindTraffic(registry, Socks5UdpRoute.DIRECT_NAME, this.template.directTraffic());
+		this.registries.add(registry);
+	}
+
+	private static double active(ManagedAssociation association) {
+		return (association.state() == ManagedAssociation.State.UP) ? 1 : 0;
+	}
+
+	private static void bindTraffic(MeterRegistry registry, String server, Socks5UdpTraffic traffic) {
+		counter(registry, "socks5.udp.datagrams.sent", server, traffic, Socks5UdpTraffic::datagramsSent,
+				"Datagrams sent", null);
+		counter(registry, "socks5.udp.datagrams.received", server, traffic, Socks5UdpTraffic::datagramsReceived,
+				"Datagrams received", null);
+		counter(registry, "socks5.udp.bytes.sent", server, traffic, Socks5UdpTraffic::bytesSent, "Payload bytes sent",
+				BaseUnits.BYTES);
+		counter(registry, "socks5.udp.bytes.received", server, traffic, Socks5UdpTraffic::bytesReceived,
+				"Payload bytes received", BaseUnits.BYTES);
+		for (Socks5DropReason reason : Socks5DropReason.values()) {
+			FunctionCounter.builder("socks5.udp.datagrams.dropped", traffic, (t) -> t.dropped(reason))
+				.tag(SERVER, server)
+				.tag("reason", reason.tag())
+				.description("Datagrams dropped instead of being sent or delivered")
+				.register(registry);
+		}
+	}
+
+	private static void counter(MeterRegistry registry, String name, String server, Socks5UdpTraffic traffic,
+			ToDoubleFunction<Socks5UdpTraffic> value, String description, String baseUnit) {
+		FunctionCounter.builder(name, traffic, value)
+			.tag(SERVER, server)
+			.description(description)
+			.baseUnit(baseUnit)
+			.register(registry);
+	}
+
+	@Override
+	public void opened(ManagedAssociation association, Duration handshake, boolean reconnect) {
+		for (MeterRegistry registry : this.registries) {
+			handshakeTimer(registry, association, "success").record(handshake);
+			if (reconnect) {
+				reconnects(registry, association, "success", "none").increment();
+			}
+		}
+	}
+
+	@Override
+	public void openFailed(ManagedAssociation association, Duration elapsed, Throwable failure, boolean reconnect) {
+		String error = Socks5UdpErrors.code(failure);
+		for (MeterRegistry registry : this.registries) {
+			handshakeTimer(registry, association, "failure").record(elapsed);
+			if (reconnect) {
+				reconnects(registry, association, "failure", error).increment();
+			}
+		}
+	}
+
+	private static Timer handshakeTimer(MeterRegistry registry, ManagedAssociation association, String outcome) {
+		return Timer.builder("socks5.udp.handshake")
+			.tag(SERVER, association.name())
+			.tag(OUTCOME, outcome)
+			.description("Time to connect to the server and complete the UDP ASSOCIATE handshake")
+			.register(registry);
+	}
+
+	private static Counter reconnects(MeterRegistry registry, ManagedAssociation association, String outcome,
+			String error) {
+		return Counter.builder("socks5.udp.reconnects")
+			.tag(SERVER, association.name())
+			.tag(OUTCOME, outcome)
+			.tag("error", error)
+			.description("Attempts to re-establish an association after a failure")
+			.register(registry);
+	}
+
+}

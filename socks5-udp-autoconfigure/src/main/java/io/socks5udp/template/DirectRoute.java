@@ -1,0 +1,269 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.socks5udp.template;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.socks5udp.core.client.Socks5DropReason;
+import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.core.protocol.Socks5AssociationClosedException;
+import io.socks5udp.core.protocol.Socks5PayloadTooLargeException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * The direct route: one plain, unconnected UDP channel for every destination that the
+ * registry sends {@code NONE}, opened on the first direct send, with a receive loop that
+ * delivers replies like those of the associations, on route
+ * {@link Socks5UdpRoute#DIRECT}.
+ *
+ * @author socks5-udp authors
+ */
+final class DirectRoute implements Socks5UdpTraffic {
+
+	private static final Log logger = LogFactory.getLog(DirectRoute.class);
+
+	private static final int MAX_IPV4_PAYLOAD = 65507;
+
+	private static final int MAX_IPV6_PAYLOAD = 65527;
+
+	private static final Socks5DropReason[] REASONS = Socks5DropReason.values();
+
+	private final Socks5UdpDatagramListener inbound;
+
+	private final List<Socks5UdpChannelCustomizer> customizers;
+
+	private final Object lock = new Object();
+
+	private final LongAdder datagramsSent = new LongAdder();
+
+	private final LongAdder bytesSent = new LongAdder();
+
+	private final LongAdder datagramsReceived = new LongAdder();
+
+	private final LongAdder bytesReceived = new LongAdder();
+
+	private final LongAdder[] dropped = new LongAdder[REASONS.length];
+
+	private volatile DatagramChannel channel;
+
+	private boolean running;
+
+	DirectRoute(Socks5UdpDatagramListener inbound, List<Socks5UdpChannelCustomizer> customizers) {
+		this.inbound = inbound;
+		this.customizers = customizers;
+		for (int i = 0; i < this.dropped.length; i++) {
+			this.dropped[i] = new LongAdder();
+		}
+	}
+
+	void start() {
+		synchronized (this.lock) {
+			this.running = true;
+		}
+	}
+
+	void stop() {
+		DatagramChannel open;
+		synchronized (this.lock) {
+			this.running = false;
+			open = this.channel;
+			this.channel = null;
+		}
+		if (open != null) {
+			try {
+				open.close();
+			}
+			catch (IOException ex) {
+				logger.debug("Error closing the direct channel", ex);
+			}
+		}
+	}
+
+	/**
+	 * Return the local address of the direct channel.
+	 * @return the address, or {@code null} before the first direct send
+	 */
+	InetSocketAddress localAddress() {
+		DatagramChannel open = this.channel;
+		try {
+			return (open != null) ? (InetSocketAddress) open.getLocalAddress() : null;
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Resolve a destination for sending directly: a domain name is looked up here, since
+	 * no server will do it.
+	 * @param destination the destination
+	 * @return the resolved address
+	 */
+	InetSocketAddress resolve(Socks5Address destination) {
+		if (!destination.isDomain()) {
+			return destination.toInetSocketAddress();
+		}
+		InetSocketAddress resolved = new InetSocketAddress(destination.host(), destination.port());
+		if (resolved.isUnresolved()) {
+			throw new Socks5UdpException("Could not send directly to " + destination + ": unknown host",
+					new UnknownHostException(destination.host()));
+		}
+		return resolved;
+	}
+
+	void send(Socks5Address destination, InetSocketAddress target, ByteBuffer payload) {
+		int length = payload.remaining();
+		int max = (target.getAddress() instanceof Inet4Address) ? MAX_IPV4_PAYLOAD : MAX_IPV6_PAYLOAD;
+		if (length > max) {
+			drop(Socks5DropReason.OVERSIZE);
+			throw new Socks5PayloadTooLargeException(destination, length, max);
+		}
+		DatagramChannel open = channel(destination);
+		int position = payload.position();
+		try {
+			open.send(payload, target);
+		}
+		catch (ClosedChannelException ex) {
+			payload.position(position);
+			drop(Socks5DropReason.NO_ASSOCIATION);
+			throw new Socks5UdpServerUnavailableException(
+					"Datagram to " + destination + " not sent: the direct channel is closed",
+					Socks5UdpRoute.DIRECT_NAME, null,
+					new Socks5AssociationClosedException("Direct channel closed", ex));
+		}
+		catch (IOException ex) {
+			payload.position(position);
+			throw new Socks5UdpException("Could not send directly to " + destination + ": " + ex.getMessage(), ex);
+		}
+		this.datagramsSent.increment();
+		this.bytesSent.add(length);
+	}
+
+	private DatagramChannel channel(Socks5Address destination) {
+		DatagramChannel open = this.channel;
+		if (open != null) {
+			return open;
+		}
+		synchronized (this.lock) {
+			if (this.channel != null) {
+				return this.channel;
+			}
+			if (!this.running) {
+				drop(Socks5DropReason.NO_ASSOCIATION);
+				throw new Socks5UdpServerUnavailableException(
+						"Datagram to " + destination + " not sent: the template is not running",
+						Socks5UdpRoute.DIRECT_NAME, null, new Socks5AssociationClosedException("Template not running"));
+			}
+			try {
+				open = openChannel();
+			}
+			catch (IOException ex) {
+				drop(Socks5DropReason.NO_ASSOCIATION);
+				throw new Socks5UdpException("Could not open the direct UDP channel: " + ex.getMessage(), ex);
+			}
+			this.channel = open;
+			Thread receiver = new Thread(() -> receiveLoop(this.channel), "socks5-udp-direct-receive");
+			receiver.setDaemon(true);
+			receiver.start();
+			return open;
+		}
+	}
+
+	private DatagramChannel openChannel() throws IOException {
+		DatagramChannel open = DatagramChannel.open();
+		try {
+			for (Socks5UdpChannelCustomizer customizer : this.customizers) {
+				customizer.customize(open);
+			}
+			if (open.getLocalAddress() == null) {
+				open.bind(null);
+			}
+			return open;
+		}
+		catch (IOException | RuntimeException ex) {
+			open.close();
+			throw ex;
+		}
+	}
+
+	private void receiveLoop(DatagramChannel open) {
+		ByteBuffer buffer = ByteBuffer.allocateDirect(65536);
+		while (open.isOpen()) {
+			try {
+				buffer.clear();
+				InetSocketAddress source = (InetSocketAddress) open.receive(buffer);
+				buffer.flip();
+				int length = buffer.remaining();
+				this.datagramsReceived.increment();
+				this.bytesReceived.add(length);
+				this.inbound.onDatagram(Socks5Address.of(source), buffer, Socks5UdpRoute.DIRECT);
+			}
+			catch (AsynchronousCloseException ex) {
+				return;
+			}
+			catch (IOException ex) {
+				if (!open.isOpen()) {
+					return;
+				}
+				logger.debug("Error receiving on the direct channel", ex);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Error delivering a datagram received directly", ex);
+			}
+		}
+	}
+
+	private void drop(Socks5DropReason reason) {
+		this.dropped[reason.ordinal()].increment();
+	}
+
+	@Override
+	public long datagramsSent() {
+		return this.datagramsSent.sum();
+	}
+
+	@Override
+	public long bytesSent() {
+		return this.bytesSent.sum();
+	}
+
+	@Override
+	public long datagramsReceived() {
+		return this.datagramsReceived.sum();
+	}
+
+	@Override
+	public long bytesReceived() {
+		return this.bytesReceived.sum();
+	}
+
+	@Override
+	public long dropped(Socks5DropReason reason) {
+		return this.dropped[reason.ordinal()].sum();
+	}
+
+}

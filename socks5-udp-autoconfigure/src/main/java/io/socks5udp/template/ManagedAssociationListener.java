@@ -1,0 +1,58 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.socks5udp.template;
+
+import java.time.Duration;
+
+/**
+ * Notified of the life events of {@link ManagedAssociation managed associations}, for
+ * metrics and logs. Called on the thread that opened or lost the association; must not
+ * block.
+ *
+ * @author socks5-udp authors
+ * @see Socks5UdpTemplate#addAssociationListener(ManagedAssociationListener)
+ */
+public interface ManagedAssociationListener {
+
+	/**
+	 * An association was opened.
+	 * @param association the managed association
+	 * @param handshake how long connecting and the handshake took
+	 * @param reconnect whether this re-established an association after a failure
+	 */
+	default void opened(ManagedAssociation association, Duration handshake, boolean reconnect) {
+	}
+
+	/**
+	 * An attempt to open an association failed.
+	 * @param association the managed association
+	 * @param elapsed how long the attempt took
+	 * @param failure why it failed
+	 * @param reconnect whether this attempt followed an earlier failure
+	 */
+	default void openFailed(ManagedAssociation association, Duration elapsed, Throwable failure, boolean reconnect) {
+	}
+
+	/**
+	 * An open association died: its control connection closed or failed.
+	 * @param association the managed association
+	 * @param cause why it died
+	 */
+	default void died(ManagedAssociation association, Throwable cause) {
+	}
+
+}

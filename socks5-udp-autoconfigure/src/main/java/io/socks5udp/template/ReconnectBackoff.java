@@ -1,0 +1,70 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.socks5udp.template;
+
+import java.time.Duration;
+
+import org.springframework.util.Assert;
+
+/**
+ * Exponential backoff with jitter between attempts to re-establish an association.
+ *
+ * @param initialDelay the delay before the first attempt
+ * @param maxDelay the longest delay, before jitter
+ * @param multiplier the factor applied to the delay after each failed attempt
+ * @param jitter the random fraction of each delay added or taken away, from 0 to 1
+ * @author socks5-udp authors
+ */
+public record ReconnectBackoff(Duration initialDelay, Duration maxDelay, double multiplier, double jitter) {
+
+	/**
+	 * Defaults: 100 ms, doubling, capped at 30 s, with 20 % jitter.
+	 */
+	public static final ReconnectBackoff DEFAULT = new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(30),
+			2, 0.2);
+
+	/**
+	 * Create a backoff, checking its arguments.
+	 * @param initialDelay the delay before the first attempt
+	 * @param maxDelay the longest delay, before jitter
+	 * @param multiplier the factor applied to the delay after each failed attempt
+	 * @param jitter the random fraction of each delay added or taken away
+	 */
+	public ReconnectBackoff {
+		Assert.notNull(initialDelay, "'initialDelay' must not be null");
+		Assert.notNull(maxDelay, "'maxDelay' must not be null");
+		Assert.isTrue(!initialDelay.isNegative(), () -> "initialDelay: " + initialDelay + " (expected: >= 0)");
+		Assert.isTrue(maxDelay.compareTo(initialDelay) >= 0,
+				() -> "maxDelay: " + maxDelay + " (expected: >= initialDelay " + initialDelay + ")");
+		Assert.isTrue(multiplier >= 1, () -> "multiplier: " + multiplier + " (expected: >= 1)");
+		Assert.isTrue(jitter >= 0 && jitter <= 1, () -> "jitter: " + jitter + " (expected: 0-1)");
+	}
+
+	/**
+	 * Return the delay before an attempt.
+	 * @param attempt the attempt number, 1 for the first attempt after a failure
+	 * @param random a uniformly distributed number in [0, 1)
+	 * @return the delay, never negative and never above {@code maxDelay * (1 + jitter)}
+	 */
+	public Duration delay(int attempt, double random) {
+		double base = this.initialDelay.toNanos() * Math.pow(this.multiplier, Math.max(0, attempt - 1));
+		double capped = Math.min(base, this.maxDelay.toNanos());
+		double factor = 1 + this.jitter * (2 * random - 1);
+		return Duration.ofNanos(Math.max(0, Math.round(capped * factor)));
+	}
+
+}

@@ -1,0 +1,88 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.socks5udp.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link Socks5UdpConfigurationFailureAnalyzer}.
+ *
+ * @author socks5-udp authors
+ */
+class Socks5UdpConfigurationFailureAnalyzerTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(Socks5UdpAutoConfiguration.class))
+		.withPropertyValues("socks5.udp.associate-on-startup=false", "socks5.udp.use-socks5c-config=false");
+
+	@Test
+	void reportNamesThePropertyItsValueAndTheFix() {
+		this.contextRunner
+			.withPropertyValues("socks5.udp.servers.corp.host=127.0.0.1", "socks5.udp.servers.corp.port=70000")
+			.run((context) -> {
+				FailureAnalysis analysis = new Socks5UdpConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("Invalid SOCKS5 UDP configuration")
+					.contains("Property: socks5.udp.servers.corp.port")
+					.contains("Value: 70000")
+					.contains("Reason: port: 70000 (expected: 1-65535)");
+				assertThat(analysis.getAction()).isEqualTo(
+						"Set socks5.udp.servers.corp.port to the port SOCKS5 server 'corp' listens on (1080 if unset).");
+			});
+	}
+
+	@Test
+	void reportForAnUnknownServerNameListsTheKnownOnes() {
+		this.contextRunner
+			.withPropertyValues("socks5.udp.servers.corp.host=127.0.0.1",
+					"socks5.udp.rules[0].destination=.example.com", "socks5.udp.rules[0].server=lab")
+			.run((context) -> {
+				FailureAnalysis analysis = new Socks5UdpConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("Property: socks5.udp.rules[0].server")
+					.contains("unknown server name 'lab'");
+				assertThat(analysis.getAction()).contains("(corp)");
+			});
+	}
+
+	@Test
+	void passwordIsNeverShown() {
+		this.contextRunner
+			.withPropertyValues("socks5.udp.servers.corp.host=127.0.0.1", "socks5.udp.servers.corp.username=alice",
+					"socks5.udp.servers.corp.password=" + "s".repeat(300))
+			.run((context) -> assertThat(
+					new Socks5UdpConfigurationFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+				.contains("Value: ******")
+				.doesNotContain("sss"));
+	}
+
+	@Test
+	void isRegisteredAsAFailureAnalyzer() {
+		assertThat(org.springframework.core.io.support.SpringFactoriesLoader
+			.loadFactoryNames(org.springframework.boot.diagnostics.FailureAnalyzer.class, getClass().getClassLoader()))
+			.contains(Socks5UdpConfigurationFailureAnalyzer.class.getName(),
+					Socks5UdpStartupFailureAnalyzer.class.getName());
+	}
+
+}
