@@ -34,7 +34,8 @@ public interface Socks5DatagramListener {
 	 * only during this call, so copy what must be kept. An exception thrown here is
 	 * logged and the receive loop goes on.
 	 * @param source the address the datagram came from, as the relay reported it
-	 * @param payload the payload without the SOCKS5 header, from position 0 to its limit
+	 * @param payload the payload without the SOCKS5 header, from the buffer's position to
+	 * its limit (the position is not 0: the header lies before it)
 	 */
 	void onDatagram(Socks5Address source, ByteBuffer payload);
 

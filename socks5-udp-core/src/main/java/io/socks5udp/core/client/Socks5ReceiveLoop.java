@@ -97,7 +97,8 @@ final class Socks5ReceiveLoop implements Runnable {
 				dropped(Socks5UdpAssociation.dropReason(status), null);
 				continue;
 			}
-			deliver(decoder.source(), buffer.slice());
+			// The reused buffer itself, positioned at the payload: no object per datagram
+			deliver(decoder.source(), buffer);
 		}
 	}
 
