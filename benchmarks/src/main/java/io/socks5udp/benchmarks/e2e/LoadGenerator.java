@@ -1,0 +1,159 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.benchmarks.e2e;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives one path with a fixed number of datagrams in flight for a fixed time and
+ * measures round trips per second, round-trip time percentiles, CPU and allocation.
+ * <p>
+ * Each payload carries the send time; the sink reads it back from the echo, records the
+ * round-trip time and frees one place in the window. A window place whose datagram has
+ * not come back after {@code lossTimeout} is counted as lost and freed, so a lost
+ * datagram cannot stall the run.
+ *
+ * @author socks5-udp authors
+ */
+final class LoadGenerator {
+
+	static final String SENDER_THREAD = "e2e-sender";
+
+	private static final int MAX_SAMPLES = 4_000_000;
+
+	private final int inFlight;
+
+	private final long lossTimeoutNanos;
+
+	private final long[] samples = new long[MAX_SAMPLES];
+
+	private final AtomicLong received = new AtomicLong();
+
+	private volatile boolean measuring;
+
+	private int sampleCount;
+
+	LoadGenerator(int inFlight, long lossTimeoutMillis) {
+		this.inFlight = inFlight;
+		this.lossTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(lossTimeoutMillis);
+	}
+
+	LoadResult run(RoundTripPath path, int payloadSize, double warmupSeconds, double seconds) throws Exception {
+		Semaphore window = new Semaphore(this.inFlight);
+		this.sampleCount = 0;
+		this.received.set(0);
+		path.open((payload) -> {
+			long sent = payload.getLong(payload.position());
+			if (this.measuring) {
+				int i = this.sampleCount;
+				if (i < MAX_SAMPLES) {
+					this.samples[i] = System.nanoTime() - sent;
+					this.sampleCount = i + 1;
+				}
+				this.received.incrementAndGet();
+			}
+			window.release();
+		});
+		List<String> prefixes = new ArrayList<>(List.of(SENDER_THREAD));
+		prefixes.addAll(Arrays.asList(path.threadNamePrefixes()));
+		ThreadAccounting accounting = new ThreadAccounting(prefixes);
+		long[] result = new long[2];
+		Exception[] failure = new Exception[1];
+		Thread sender = new Thread(() -> {
+			try {
+				drive(path, payloadSize, window, warmupSeconds, seconds, accounting, result);
+			}
+			catch (Exception ex) {
+				failure[0] = ex;
+			}
+		}, SENDER_THREAD);
+		sender.start();
+		sender.join();
+		path.close();
+		if (failure[0] != null) {
+			throw failure[0];
+		}
+		long elapsedNanos = result[0];
+		long lost = result[1];
+		long count = this.received.get();
+		long[] sorted = Arrays.copyOf(this.samples, this.sampleCount);
+		Arrays.sort(sorted);
+		double p50 = percentile(sorted, 0.50) / 1000.0;
+		double p99 = percentile(sorted, 0.99) / 1000.0;
+		double rate = count * 1e9 / elapsedNanos;
+		double cpu = (count > 0) ? accounting.cpuNanos() / 1e9 / count * 1e6 : Double.NaN;
+		double alloc = (count > 0) ? (double) accounting.allocatedBytes() / count : Double.NaN;
+		return new LoadResult(path.name(), payloadSize, rate, p50, p99, cpu, alloc, lost);
+	}
+
+	private void drive(RoundTripPath path, int payloadSize, Semaphore window, double warmupSeconds, double seconds,
+			ThreadAccounting accounting, long[] result) throws Exception {
+		ByteBuffer payload = ByteBuffer.allocateDirect(Math.max(payloadSize, 8));
+		payload.limit(payloadSize);
+		long lost = 0;
+		long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+		while (System.nanoTime() < warmupEnd) {
+			lost += sendOne(path, payload, window);
+		}
+		// Let the warm-up datagrams come back before measuring starts
+		window.tryAcquire(this.inFlight, this.lossTimeoutNanos, TimeUnit.NANOSECONDS);
+		window.drainPermits();
+		window.release(this.inFlight);
+		lost = 0;
+		this.measuring = true;
+		accounting.start();
+		long start = System.nanoTime();
+		long end = start + (long) (seconds * 1e9);
+		while (System.nanoTime() < end) {
+			lost += sendOne(path, payload, window);
+		}
+		this.measuring = false;
+		long elapsed = System.nanoTime() - start;
+		accounting.stop();
+		result[0] = elapsed;
+		result[1] = lost;
+	}
+
+	private long sendOne(RoundTripPath path, ByteBuffer payload, Semaphore window) throws Exception {
+		long lost = 0;
+		while (!window.tryAcquire(this.lossTimeoutNanos, TimeUnit.NANOSECONDS)) {
+			// Every datagram in flight has had the loss timeout to come back: free the
+			// window
+			lost += this.inFlight - window.availablePermits();
+			window.drainPermits();
+			window.release(this.inFlight);
+		}
+		payload.putLong(0, System.nanoTime());
+		payload.position(0);
+		path.send(payload);
+		return lost;
+	}
+
+	private static long percentile(long[] sorted, double p) {
+		if (sorted.length == 0) {
+			return 0;
+		}
+		int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+		return sorted[Math.max(0, index)];
+	}
+
+}
