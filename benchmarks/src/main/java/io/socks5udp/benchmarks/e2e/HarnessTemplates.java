@@ -25,6 +25,7 @@ import io.socks5udp.core.registry.Socks5ConfigParser;
 import io.socks5udp.core.registry.Socks5ServerEndpoint;
 import io.socks5udp.core.registry.Socks5ServerRegistry;
 import io.socks5udp.core.registry.Socks5ServerResolver;
+import io.socks5udp.template.ReconnectBackoff;
 import io.socks5udp.template.Socks5UdpTemplate;
 
 /**
@@ -42,6 +43,10 @@ final class HarnessTemplates {
 	}
 
 	static Socks5UdpTemplate startTemplate(InetSocketAddress server) throws IOException {
+		return startTemplate(server, ReconnectBackoff.DEFAULT);
+	}
+
+	static Socks5UdpTemplate startTemplate(InetSocketAddress server, ReconnectBackoff backoff) throws IOException {
 		String host = server.getAddress().getHostAddress();
 		Socks5ServerRegistry registry = Socks5ServerRegistry.builder()
 			.rules("harness",
@@ -50,6 +55,7 @@ final class HarnessTemplates {
 			.build();
 		Socks5UdpTemplate template = Socks5UdpTemplate.builder(registry)
 			.server(SERVER, Socks5AssociationOptions.builder(host, server.getPort()).name(SERVER).build())
+			.reconnectBackoff(backoff)
 			.build();
 		template.start();
 		return template;
