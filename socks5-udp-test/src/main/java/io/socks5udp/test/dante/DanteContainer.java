@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import io.socks5udp.core.protocol.Socks5Credentials;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -37,6 +38,13 @@ import org.testcontainers.utility.DockerImageName;
  * The configuration ({@link DanteConfig}) and the users Dante's username method accepts
  * ({@code /etc/passwd}, {@code /etc/group}, {@code /etc/shadow}) are written into the
  * container before it starts; the test account of {@link DanteUsers} is always there.
+ * <p>
+ * The container carries what a client needs as labels ({@link #HOST_LABEL},
+ * {@link #PORT_LABEL}, and with the username method {@link #USERNAME_LABEL} and
+ * {@link #PASSWORD_LABEL}), so that a {@code @ServiceConnection} can find Dante on the
+ * host's network, where no port is mapped. socks5-udp-autoconfigure reads them: a
+ * {@code @Container @ServiceConnection DanteContainer} field makes Dante the server of a
+ * {@code @SpringBootTest}.
  *
  * @author socks5-udp authors
  */
@@ -48,6 +56,24 @@ public class DanteContainer extends GenericContainer<DanteContainer> {
 	/** Where the configuration goes in the container. */
 	public static final String CONFIG_PATH = "/etc/danted.conf";
 
+	/** Label with the address to reach Dante at. */
+	public static final String HOST_LABEL = "io.socks5udp.dante.host";
+
+	/** Label with the port Dante listens on. */
+	public static final String PORT_LABEL = "io.socks5udp.dante.port";
+
+	/** Label with the username a client logs in with, set with the username method. */
+	public static final String USERNAME_LABEL = "io.socks5udp.dante.username";
+
+	/**
+	 * Label with the password a client logs in with, set with the username method. A
+	 * throwaway password for tests: anyone who can inspect the container can read it.
+	 */
+	public static final String PASSWORD_LABEL = "io.socks5udp.dante.password";
+
+	/** Label with the server's logical name in {@code socks5.udp.servers}, when set. */
+	public static final String SERVER_NAME_LABEL = "io.socks5udp.dante.server-name";
+
 	private static final String HOST = "127.0.0.1";
 
 	private static final int START_ATTEMPTS = 3;
@@ -57,6 +83,8 @@ public class DanteContainer extends GenericContainer<DanteContainer> {
 	private final Map<String, String> users = new LinkedHashMap<>();
 
 	private DanteConfig.Builder config = DanteConfig.builder();
+
+	private String clientUsername = DanteUsers.USERNAME;
 
 	private int port;
 
@@ -130,7 +158,8 @@ public class DanteContainer extends GenericContainer<DanteContainer> {
 	}
 
 	/**
-	 * Add a user that Dante's username method accepts.
+	 * Add a user that Dante's username method accepts; the user added last is the one
+	 * {@link #clientCredentials()} names.
 	 * @param username the user's name, a valid login name
 	 * @param password the user's password
 	 * @return this container
@@ -142,7 +171,24 @@ public class DanteContainer extends GenericContainer<DanteContainer> {
 			throw new IllegalArgumentException("username: " + username + " (expected: a login name like s5udp)");
 		}
 		this.users.put(username, password);
+		this.clientUsername = username;
 		return self();
+	}
+
+	/**
+	 * Name this server in the connection details that a {@code @ServiceConnection}
+	 * derives from this container, so that the {@code socks5.udp.servers.<name>.*}
+	 * settings and the rules that name it apply to Dante. Without it the server is named
+	 * {@code dante}.
+	 * @param serverName the logical name
+	 * @return this container
+	 */
+	public DanteContainer withServerName(String serverName) {
+		Objects.requireNonNull(serverName, "'serverName' must not be null");
+		if (serverName.isBlank()) {
+			throw new IllegalArgumentException("serverName: '" + serverName + "' (expected: a non-blank name)");
+		}
+		return withLabel(SERVER_NAME_LABEL, serverName);
 	}
 
 	/**
@@ -211,6 +257,18 @@ public class DanteContainer extends GenericContainer<DanteContainer> {
 	}
 
 	/**
+	 * Return the credentials a client logs in with: those of the user added last with
+	 * {@link #withUser(String, String)}, else the test account of {@link DanteUsers}.
+	 * @return the credentials, or {@code null} when Dante asks for no authentication
+	 */
+	public Socks5Credentials clientCredentials() {
+		if (danteConfig().socksMethod() != DanteSocksMethod.USERNAME) {
+			return null;
+		}
+		return new Socks5Credentials(this.clientUsername, this.users.get(this.clientUsername));
+	}
+
+	/**
 	 * Return the configuration Dante runs with.
 	 * @return the configuration
 	 */
@@ -255,6 +313,17 @@ public class DanteContainer extends GenericContainer<DanteContainer> {
 		if (this.port == 0) {
 			this.port = LoopbackPorts.findFree();
 			this.config.port(this.port);
+		}
+		withLabel(HOST_LABEL, HOST);
+		withLabel(PORT_LABEL, Integer.toString(this.port));
+		Socks5Credentials credentials = clientCredentials();
+		if (credentials != null) {
+			withLabel(USERNAME_LABEL, credentials.username());
+			withLabel(PASSWORD_LABEL, credentials.password());
+		}
+		else {
+			getLabels().remove(USERNAME_LABEL);
+			getLabels().remove(PASSWORD_LABEL);
 		}
 	}
 
