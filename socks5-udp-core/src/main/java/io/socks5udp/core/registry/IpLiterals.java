@@ -19,6 +19,8 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import io.socks5udp.core.protocol.Socks5Address;
+
 /**
  * IP literal parsing without DNS: IPv4 dotted quads into an int, IPv6 through the JDK's
  * bracketed-literal parser.
@@ -95,40 +97,7 @@ final class IpLiterals {
 	 * @return the text
 	 */
 	static String format(InetAddress address) {
-		byte[] bytes = address.getAddress();
-		if (bytes.length == 4) {
-			return address.getHostAddress();
-		}
-		int[] groups = new int[8];
-		for (int i = 0; i < 8; i++) {
-			groups[i] = ((bytes[2 * i] & 0xFF) << 8) | (bytes[2 * i + 1] & 0xFF);
-		}
-		int bestStart = -1;
-		int bestLength = 1;
-		for (int i = 0; i < 8; i++) {
-			int length = 0;
-			while (i + length < 8 && groups[i + length] == 0) {
-				length++;
-			}
-			if (length > bestLength) {
-				bestStart = i;
-				bestLength = length;
-			}
-		}
-		StringBuilder text = new StringBuilder();
-		for (int i = 0; i < 8; i++) {
-			if (i == bestStart) {
-				text.append("::");
-				i += bestLength - 1;
-			}
-			else {
-				if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-					text.append(':');
-				}
-				text.append(Integer.toHexString(groups[i]));
-			}
-		}
-		return text.toString();
+		return Socks5Address.of(address, 0).host();
 	}
 
 	/**

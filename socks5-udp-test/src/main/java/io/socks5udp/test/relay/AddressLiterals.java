@@ -18,6 +18,8 @@ package io.socks5udp.test.relay;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
+import io.socks5udp.core.protocol.Socks5Address;
+
 /**
  * Writes addresses the way people write them: IPv6 in the short form of RFC 5952
  * ({@code ::1} rather than {@code 0:0:0:0:0:0:0:1}), with brackets before a port.
@@ -35,42 +37,11 @@ final class AddressLiterals {
 	 * @return {@code 127.0.0.1}, {@code ::1}, {@code fe80::1%2}, ...
 	 */
 	static String host(InetAddress address) {
-		if (!(address instanceof Inet6Address ipv6)) {
-			return address.getHostAddress();
+		String literal = Socks5Address.of(address, 0).host();
+		if (address instanceof Inet6Address ipv6 && ipv6.getScopeId() != 0) {
+			return literal + "%" + ipv6.getScopeId();
 		}
-		byte[] bytes = address.getAddress();
-		int[] groups = new int[8];
-		for (int i = 0; i < 8; i++) {
-			groups[i] = ((bytes[2 * i] & 0xFF) << 8) | (bytes[2 * i + 1] & 0xFF);
-		}
-		int bestStart = -1;
-		int bestLength = 1;
-		for (int i = 0; i < 8; i++) {
-			int length = 0;
-			while (i + length < 8 && groups[i + length] == 0) {
-				length++;
-			}
-			if (length > bestLength) {
-				bestStart = i;
-				bestLength = length;
-			}
-		}
-		StringBuilder literal = new StringBuilder();
-		for (int i = 0; i < 8; i++) {
-			if (i == bestStart) {
-				literal.append("::");
-				i += bestLength - 1;
-				continue;
-			}
-			if (literal.length() > 0 && literal.charAt(literal.length() - 1) != ':') {
-				literal.append(':');
-			}
-			literal.append(Integer.toHexString(groups[i]));
-		}
-		if (ipv6.getScopeId() != 0) {
-			literal.append('%').append(ipv6.getScopeId());
-		}
-		return literal.toString();
+		return literal;
 	}
 
 	/**
