@@ -13,26 +13,77 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.socks5udp.sample;
+
+import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Sample application: sends UDP datagrams through a SOCKS5 relay with the socks5-udp
- * starter.
+ * Sample application: pings a UDP echo target through a SOCKS5 relay with the socks5-udp
+ * starter, prints a summary line and exits with 0 when every ping came back, 1 otherwise,
+ * 2 when it cannot start. Without a configured server it starts an embedded relay and
+ * echo target ({@link EmbeddedRelayListener}); with {@code sample.keep-running=true} it
+ * keeps pinging and serves Actuator over HTTP.
  *
  * @author socks5-udp authors
  */
 @SpringBootApplication
+@EnableConfigurationProperties(SampleProperties.class)
 public class SampleApplication {
 
 	/**
-	 * Runs the sample.
-	 * @param args command line arguments
+	 * What {@link #run(String...)} returns while the application keeps running.
+	 */
+	static final int STILL_RUNNING = -1;
+
+	/**
+	 * Run the sample.
+	 * @param args command line arguments, such as {@code --sample.count=100}
 	 */
 	public static void main(String[] args) {
-		SpringApplication.run(SampleApplication.class, args);
+		int status = run(args);
+		if (status != STILL_RUNNING) {
+			System.exit(status);
+		}
+	}
+
+	/**
+	 * Run the sample; a run ends here, a sample that keeps running goes on after.
+	 * @param args command line arguments
+	 * @return the exit status, or {@link #STILL_RUNNING}
+	 */
+	static int run(String... args) {
+		ConfigurableApplicationContext context;
+		try {
+			context = application().run(args);
+		}
+		catch (RuntimeException ex) {
+			return StartupFailures.report(ex, isDebug(args), System.err);
+		}
+		if (context.getBean(SampleProperties.class).isKeepRunning()) {
+			return STILL_RUNNING;
+		}
+		return SpringApplication.exit(context);
+	}
+
+	/**
+	 * Create the application with the listeners that must act before the starter binds
+	 * its properties.
+	 * @return the application
+	 */
+	static SpringApplication application() {
+		SpringApplication application = new SpringApplication(SampleApplication.class);
+		application.addListeners(new RunModeDefaults(), new EmbeddedRelayListener());
+		return application;
+	}
+
+	private static boolean isDebug(String... args) {
+		return Arrays.asList(args).contains("--debug") || Arrays.asList(args).contains("--debug=true");
 	}
 
 }
