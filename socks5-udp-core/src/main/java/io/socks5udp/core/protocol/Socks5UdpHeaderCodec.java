@@ -37,6 +37,9 @@ public final class Socks5UdpHeaderCodec {
 	 */
 	public static final int MAX_DATAGRAM_PAYLOAD = 65507;
 
+	/** Address fields from this length on are copied in bulk rather than byte by byte. */
+	static final int BULK_COPY_THRESHOLD = 16;
+
 	private static final int FIXED_LENGTH = 3;
 
 	private Socks5UdpHeaderCodec() {
@@ -130,8 +133,15 @@ public final class Socks5UdpHeaderCodec {
 		if (dst.isDomain()) {
 			buffer.put(at++, (byte) address.length);
 		}
-		for (byte b : address) {
-			buffer.put(at++, b);
+		if (address.length < BULK_COPY_THRESHOLD) {
+			for (byte b : address) {
+				buffer.put(at++, b);
+			}
+		}
+		else {
+			// One bulk copy (arraycopy or copyMemory) beats a bounds-checked put per byte
+			buffer.put(at, address, 0, address.length);
+			at += address.length;
 		}
 		int port = dst.port();
 		buffer.put(at++, (byte) (port >>> 8));
