@@ -19,18 +19,22 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Drives one path with a fixed number of datagrams in flight for a fixed time and
  * measures round trips per second, round-trip time percentiles, CPU and allocation.
  * <p>
  * Each payload carries the send time; the sink reads it back from the echo, records the
- * round-trip time and frees one place in the window. A window place whose datagram has
- * not come back after {@code lossTimeout} is counted as lost and freed, so a lost
- * datagram cannot stall the run.
+ * round-trip time and frees one place in the window. When the window has stayed full for
+ * {@code lossTimeout}, the datagrams in it are counted as lost and the window is freed,
+ * so a lost datagram cannot stall the run. The window is an atomic counter with
+ * {@link LockSupport} park and unpark rather than a semaphore: it allocates nothing, so
+ * the allocation figures are the path's own.
  *
  * @author socks5-udp authors
  */
@@ -46,7 +50,13 @@ final class LoadGenerator {
 
 	private final long[] samples = new long[MAX_SAMPLES];
 
+	private static final IntUnaryOperator RELEASE = (n) -> (n > 0) ? n - 1 : 0;
+
 	private final AtomicLong received = new AtomicLong();
+
+	private final AtomicInteger window = new AtomicInteger();
+
+	private volatile Thread sender;
 
 	private volatile boolean measuring;
 
@@ -58,7 +68,7 @@ final class LoadGenerator {
 	}
 
 	LoadResult run(RoundTripPath path, int payloadSize, double warmupSeconds, double seconds) throws Exception {
-		Semaphore window = new Semaphore(this.inFlight);
+		this.window.set(0);
 		this.sampleCount = 0;
 		this.received.set(0);
 		path.open((payload) -> {
@@ -71,7 +81,9 @@ final class LoadGenerator {
 				}
 				this.received.incrementAndGet();
 			}
-			window.release();
+			if (this.window.getAndUpdate(RELEASE) == this.inFlight) {
+				LockSupport.unpark(this.sender);
+			}
 		});
 		List<String> prefixes = new ArrayList<>(List.of(SENDER_THREAD));
 		prefixes.addAll(Arrays.asList(path.threadNamePrefixes()));
@@ -80,12 +92,13 @@ final class LoadGenerator {
 		Exception[] failure = new Exception[1];
 		Thread sender = new Thread(() -> {
 			try {
-				drive(path, payloadSize, window, warmupSeconds, seconds, accounting, result);
+				drive(path, payloadSize, warmupSeconds, seconds, accounting, result);
 			}
 			catch (Exception ex) {
 				failure[0] = ex;
 			}
 		}, SENDER_THREAD);
+		this.sender = sender;
 		sender.start();
 		sender.join();
 		path.close();
@@ -105,26 +118,28 @@ final class LoadGenerator {
 		return new LoadResult(path.name(), payloadSize, rate, p50, p99, cpu, alloc, lost);
 	}
 
-	private void drive(RoundTripPath path, int payloadSize, Semaphore window, double warmupSeconds, double seconds,
+	private void drive(RoundTripPath path, int payloadSize, double warmupSeconds, double seconds,
 			ThreadAccounting accounting, long[] result) throws Exception {
 		ByteBuffer payload = ByteBuffer.allocateDirect(Math.max(payloadSize, 8));
 		payload.limit(payloadSize);
 		long lost = 0;
 		long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
 		while (System.nanoTime() < warmupEnd) {
-			lost += sendOne(path, payload, window);
+			lost += sendOne(path, payload);
 		}
 		// Let the warm-up datagrams come back before measuring starts
-		window.tryAcquire(this.inFlight, this.lossTimeoutNanos, TimeUnit.NANOSECONDS);
-		window.drainPermits();
-		window.release(this.inFlight);
+		long drainEnd = System.nanoTime() + this.lossTimeoutNanos;
+		while (this.window.get() > 0 && System.nanoTime() < drainEnd) {
+			LockSupport.parkNanos(100_000);
+		}
+		this.window.set(0);
 		lost = 0;
 		this.measuring = true;
 		accounting.start();
 		long start = System.nanoTime();
 		long end = start + (long) (seconds * 1e9);
 		while (System.nanoTime() < end) {
-			lost += sendOne(path, payload, window);
+			lost += sendOne(path, payload);
 		}
 		this.measuring = false;
 		long elapsed = System.nanoTime() - start;
@@ -133,15 +148,22 @@ final class LoadGenerator {
 		result[1] = lost;
 	}
 
-	private long sendOne(RoundTripPath path, ByteBuffer payload, Semaphore window) throws Exception {
+	private long sendOne(RoundTripPath path, ByteBuffer payload) throws Exception {
 		long lost = 0;
-		while (!window.tryAcquire(this.lossTimeoutNanos, TimeUnit.NANOSECONDS)) {
-			// Every datagram in flight has had the loss timeout to come back: free the
-			// window
-			lost += this.inFlight - window.availablePermits();
-			window.drainPermits();
-			window.release(this.inFlight);
+		long fullSince = 0;
+		while (this.window.get() >= this.inFlight) {
+			long now = System.nanoTime();
+			if (fullSince == 0) {
+				fullSince = now;
+			}
+			else if (now - fullSince >= this.lossTimeoutNanos) {
+				// Every datagram in flight has had the loss timeout to come back
+				lost += this.window.getAndSet(0);
+				break;
+			}
+			LockSupport.parkNanos(this.lossTimeoutNanos);
 		}
+		this.window.incrementAndGet();
 		payload.putLong(0, System.nanoTime());
 		payload.position(0);
 		path.send(payload);
