@@ -114,6 +114,8 @@ public final class ManagedAssociation {
 
 	private boolean everUp;
 
+	private boolean failFast;
+
 	private boolean attemptInFlight;
 
 	private ScheduledFuture<?> scheduledAttempt;
@@ -214,8 +216,23 @@ public final class ManagedAssociation {
 	}
 
 	CompletableFuture<Throwable> start(ScheduledExecutorService scheduler, Executor openExecutor, boolean eager) {
+		return start(scheduler, openExecutor, eager, false);
+	}
+
+	/**
+	 * Start: open the association now ({@code eager}) or on first use.
+	 * @param scheduler the scheduler of reconnect attempts
+	 * @param openExecutor where attempts run
+	 * @param eager whether to open now
+	 * @param failFast whether a failed first attempt ends the start (the template then
+	 * fails) instead of being retried with backoff
+	 * @return the outcome of the first attempt: {@code null} on success, else the failure
+	 */
+	CompletableFuture<Throwable> start(ScheduledExecutorService scheduler, Executor openExecutor, boolean eager,
+			boolean failFast) {
 		this.lock.lock();
 		try {
+			this.failFast = eager && failFast;
 			this.scheduler = scheduler;
 			this.openExecutor = openExecutor;
 			this.failedAttempts = 0;
@@ -488,6 +505,7 @@ public final class ManagedAssociation {
 
 	private void attemptFailed(Throwable failure, Duration elapsed, boolean reconnect) {
 		boolean wentDown;
+		boolean retry;
 		this.lock.lock();
 		try {
 			this.attemptInFlight = false;
@@ -503,13 +521,18 @@ public final class ManagedAssociation {
 			else {
 				this.stateChanged.signalAll();
 			}
-			scheduleAttempt(this.failedAttempts);
+			// With fail-fast, a first attempt that fails fails the start: nothing to
+			// retry
+			retry = !(this.failFast && !this.everUp);
+			if (retry) {
+				scheduleAttempt(this.failedAttempts);
+			}
 			this.firstAttempt.complete(failure);
 		}
 		finally {
 			this.lock.unlock();
 		}
-		if (wentDown) {
+		if (wentDown && retry) {
 			logger.warn("Could not open a UDP association with SOCKS5 server '" + this.name + "' (" + serverAddress()
 					+ "): " + Socks5UdpErrors.describe(failure) + "; retrying with backoff");
 		}

@@ -463,7 +463,7 @@ public class Socks5UdpTemplate implements SmartLifecycle {
 			Map<ManagedAssociation, CompletableFuture<Throwable>> firstAttempts = new LinkedHashMap<>();
 			for (ManagedAssociation association : this.associations.values()) {
 				firstAttempts.put(association,
-						association.start(this.scheduler, this.openExecutor, this.associateOnStartup));
+						association.start(this.scheduler, this.openExecutor, this.associateOnStartup, this.failFast));
 			}
 			this.running = true;
 			if (this.failFast && this.associateOnStartup) {

@@ -49,9 +49,14 @@ import io.socks5udp.core.registry.Socks5ServerRegistry;
 import io.socks5udp.core.registry.Socks5ServerResolver;
 import io.socks5udp.test.relay.EmbeddedSocks5Relay;
 import io.socks5udp.test.support.UdpEchoServer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -248,6 +253,34 @@ class Socks5UdpTemplateTests {
 					+ closedPort + ": ConnectException")
 			.withCauseInstanceOf(ConnectException.class);
 		assertThat(this.template.isRunning()).isFalse();
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void failFastStartDoesNotClaimToRetry(CapturedOutput output) throws Exception {
+		int closedPort = closedPort();
+		this.template = Socks5UdpTemplate.builder(registry(closedPort, "127.0.0.1/32 relay"))
+			.server("relay", Socks5AssociationOptions.builder("127.0.0.1", closedPort).name("relay").build())
+			.failFast(true)
+			.build();
+		assertThatExceptionOfType(Socks5UdpStartupException.class).isThrownBy(this.template::start);
+		assertThat(output).doesNotContain("retrying with backoff");
+		assertThat(this.template.associations().get("relay").status().failedAttempts()).isEqualTo(1);
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void withoutFailFastAFailedStartSaysItRetries(CapturedOutput output) throws Exception {
+		int closedPort = closedPort();
+		this.template = Socks5UdpTemplate.builder(registry(closedPort, "127.0.0.1/32 relay"))
+			.server("relay", Socks5AssociationOptions.builder("127.0.0.1", closedPort).name("relay").build())
+			.build();
+		this.template.addAssociationListener(this.events);
+		this.template.start();
+		this.events.awaitFailed();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(TIMEOUT_SECONDS))
+			.untilAsserted(() -> assertThat(output).contains("retrying with backoff"));
 	}
 
 	@Test
