@@ -96,6 +96,8 @@ public final class ManagedAssociation {
 
 	private final LongAdder noAssociation = new LongAdder();
 
+	private final LongAdder sentAgain = new LongAdder();
+
 	private final Socks5UdpTraffic traffic = new Traffic();
 
 	private volatile Socks5UdpAssociation current;
@@ -115,6 +117,8 @@ public final class ManagedAssociation {
 	private boolean everUp;
 
 	private boolean failFast;
+
+	private int backoffStep;
 
 	private boolean attemptInFlight;
 
@@ -236,6 +240,7 @@ public final class ManagedAssociation {
 			this.scheduler = scheduler;
 			this.openExecutor = openExecutor;
 			this.failedAttempts = 0;
+			this.backoffStep = 0;
 			this.lastError = null;
 			this.everUp = false;
 			this.firstAttempt = new CompletableFuture<>();
@@ -278,7 +283,7 @@ public final class ManagedAssociation {
 			association.send(destination, payload);
 		}
 		catch (IOException ex) {
-			throw sendFailed(association, destination, ex);
+			sendAgainOrFail(association, destination, ex, (next) -> next.send(destination, payload));
 		}
 	}
 
@@ -288,8 +293,41 @@ public final class ManagedAssociation {
 			association.send(destination, payload, offset, length);
 		}
 		catch (IOException ex) {
+			sendAgainOrFail(association, destination, ex, (next) -> next.send(destination, payload, offset, length));
+		}
+	}
+
+	/**
+	 * Handle a failed send. With {@link OutageSendPolicy#WAIT}, a send that met an
+	 * association closing under it waits for the next association like any send during
+	 * the outage, and goes out through it; otherwise it fails.
+	 */
+	private void sendAgainOrFail(Socks5UdpAssociation association, Socks5Address destination, IOException ex,
+			Transmission transmission) {
+		if (!(ex instanceof Socks5AssociationClosedException) || this.sendPolicy != OutageSendPolicy.WAIT) {
 			throw sendFailed(association, destination, ex);
 		}
+		died(association, ex);
+		// The closed association counted the datagram as dropped; from here it is either
+		// sent or rejected, and counted as that, so take the first count back
+		this.sentAgain.increment();
+		Socks5UdpAssociation next = awaitAssociation(destination);
+		try {
+			transmission.to(next);
+		}
+		catch (IOException again) {
+			throw sendFailed(next, destination, again);
+		}
+	}
+
+	/**
+	 * One datagram's send through an association, to repeat it through another.
+	 */
+	@FunctionalInterface
+	private interface Transmission {
+
+		void to(Socks5UdpAssociation association) throws IOException;
+
 	}
 
 	private Socks5UdpAssociation association(Socks5Address destination) {
@@ -399,8 +437,10 @@ public final class ManagedAssociation {
 		this.openExecutor.execute(this::attempt);
 	}
 
-	private void scheduleAttempt(int attempt) {
-		Duration delay = this.backoff.delay(attempt, ThreadLocalRandom.current().nextDouble());
+	private void scheduleAttempt() {
+		// Steps count from the last start, success or death: 1, 2, 3... never repeated
+		this.backoffStep++;
+		Duration delay = this.backoff.delay(this.backoffStep, ThreadLocalRandom.current().nextDouble());
 		this.nextAttemptAt = Instant.now().plus(delay);
 		this.scheduledAttempt = this.scheduler.schedule(this::scheduledAttemptDue, delay.toNanos(),
 				TimeUnit.NANOSECONDS);
@@ -481,6 +521,7 @@ public final class ManagedAssociation {
 			this.route = newRoute;
 			this.lastError = null;
 			this.failedAttempts = 0;
+			this.backoffStep = 0;
 			this.everUp = true;
 			cancelScheduledAttempt();
 			transition(State.UP);
@@ -525,7 +566,7 @@ public final class ManagedAssociation {
 			// retry
 			retry = !(this.failFast && !this.everUp);
 			if (retry) {
-				scheduleAttempt(this.failedAttempts);
+				scheduleAttempt();
 			}
 			this.firstAttempt.complete(failure);
 		}
@@ -561,8 +602,9 @@ public final class ManagedAssociation {
 			}
 			this.lastError = failure;
 			this.failedAttempts = 0;
+			this.backoffStep = 0;
 			transition(State.DOWN);
-			scheduleAttempt(1);
+			scheduleAttempt();
 		}
 		finally {
 			this.lock.unlock();
@@ -663,7 +705,7 @@ public final class ManagedAssociation {
 		public long dropped(Socks5DropReason reason) {
 			long total = sum(4 + reason.ordinal(), (counters) -> counters.dropped(reason));
 			return (reason != Socks5DropReason.NO_ASSOCIATION) ? total
-					: total + ManagedAssociation.this.noAssociation.sum();
+					: total + ManagedAssociation.this.noAssociation.sum() - ManagedAssociation.this.sentAgain.sum();
 		}
 
 		private long sum(int index, ToLongFunction<Socks5AssociationCounters> value) {

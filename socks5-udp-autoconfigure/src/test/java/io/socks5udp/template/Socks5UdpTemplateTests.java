@@ -228,6 +228,31 @@ class Socks5UdpTemplateTests {
 	}
 
 	@Test
+	void backoffAfterADeathGrowsFromItsFirstDelay() throws Exception {
+		start(builder("127.0.0.1/32 relay")
+			.reconnectBackoff(new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(10), 2, 0)));
+		this.events.awaitOpened();
+		BlockingQueue<Long> failures = new LinkedBlockingQueue<>();
+		this.template.addAssociationListener(new ManagedAssociationListener() {
+
+			@Override
+			public void openFailed(ManagedAssociation association, Duration elapsed, Throwable failure,
+					boolean reconnect) {
+				failures.add(System.nanoTime());
+			}
+
+		});
+		this.relay.faults().replyCode(Socks5ReplyCode.GENERAL_FAILURE);
+		this.relay.closeControlConnections();
+		long first = failures.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		long second = failures.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		long third = failures.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		// Lower bounds only: a scheduler never fires early, a busy machine only adds
+		assertThat(Duration.ofNanos(second - first)).isGreaterThanOrEqualTo(Duration.ofMillis(190));
+		assertThat(Duration.ofNanos(third - second)).isGreaterThanOrEqualTo(Duration.ofMillis(390));
+	}
+
+	@Test
 	void waitPolicyGivesUpAfterTheMaximumWait() throws Exception {
 		start(builder("127.0.0.1/32 relay").outage(OutageSendPolicy.WAIT, Duration.ofMillis(200)));
 		this.events.awaitOpened();
