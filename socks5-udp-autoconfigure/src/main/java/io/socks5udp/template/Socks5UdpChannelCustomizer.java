@@ -20,10 +20,15 @@ import java.io.IOException;
 import java.nio.channels.DatagramChannel;
 
 /**
- * Callback to customize the UDP channel of the direct route (socket options such as
- * buffer sizes, or binding it to a chosen local address) before the template binds it. A
- * channel the customizer binds is left as bound; an unbound one is bound to an ephemeral
- * port on the wildcard address.
+ * Callback to customize the template's UDP channels with socket options such as buffer
+ * sizes or traffic class: the channel of the direct route before the template binds it,
+ * and the channel of every association with a SOCKS5 server once it is bound (to the
+ * control connection's local address) and before it is connected to the relay.
+ * <p>
+ * The direct route's channel may also be bound here, to a chosen local address: a channel
+ * the customizer binds is left as bound, an unbound one is bound to an ephemeral port on
+ * the wildcard address. An association's channel is already bound
+ * ({@code channel.getLocalAddress() != null}); binding it again fails the association.
  *
  * @author socks5-udp authors
  */

@@ -40,6 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import io.socks5udp.core.client.Socks5AssociationOptions;
+import io.socks5udp.core.client.Socks5ChannelConfigurer;
 import io.socks5udp.core.client.Socks5DropReason;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AssociationClosedException;
@@ -139,8 +140,9 @@ public class Socks5UdpTemplate implements SmartLifecycle {
 		this.associationFactory = (server) -> new ManagedAssociation(server.getKey(), server.getValue(), backoff,
 				sendPolicy, maxWait, opener, this.inbound, this.associationListeners);
 		Map<String, ManagedAssociation> managed = new LinkedHashMap<>();
-		builder.servers
-			.forEach((name, options) -> managed.put(name, this.associationFactory.apply(Map.entry(name, options))));
+		List<Socks5UdpChannelCustomizer> customizers = List.copyOf(builder.channelCustomizers);
+		builder.servers.forEach((name, options) -> managed.put(name,
+				this.associationFactory.apply(Map.entry(name, withCustomizers(options, customizers)))));
 		this.associations = Collections.unmodifiableMap(managed);
 	}
 
@@ -553,6 +555,26 @@ public class Socks5UdpTemplate implements SmartLifecycle {
 			}
 			return association;
 		}
+	}
+
+	/**
+	 * Apply the channel customizers to the UDP channel of every association of a server,
+	 * after whatever channel configurer its options already have.
+	 */
+	private static Socks5AssociationOptions withCustomizers(Socks5AssociationOptions options,
+			List<Socks5UdpChannelCustomizer> customizers) {
+		if (customizers.isEmpty()) {
+			return options;
+		}
+		Socks5ChannelConfigurer own = options.channelConfigurer();
+		return options.toBuilder().channelConfigurer((channel) -> {
+			if (own != null) {
+				own.configure(channel);
+			}
+			for (Socks5UdpChannelCustomizer customizer : customizers) {
+				customizer.customize(channel);
+			}
+		}).build();
 	}
 
 	private static Socks5UdpRoute routeOf(ManagedAssociation association) {

@@ -22,6 +22,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -108,6 +110,19 @@ class Socks5UdpTemplateTests {
 		assertThat(echoed.route()).isEqualTo(route);
 		assertThat(this.relay.counters().datagramsToDestinations()).isEqualTo(1);
 		assertThat(this.template.directLocalAddress()).isNull();
+	}
+
+	@Test
+	void channelCustomizersReachTheAssociationsChannel() throws Exception {
+		List<String> customized = new CopyOnWriteArrayList<>();
+		start(builder("127.0.0.1/32 relay").channelCustomizers(List.of((channel) -> {
+			channel.setOption(StandardSocketOptions.SO_RCVBUF, 262144);
+			customized.add((channel.getLocalAddress() != null) ? "association" : "direct");
+		})));
+		this.events.awaitOpened();
+		assertThat(customized).containsExactly("association");
+		this.template.send("127.0.0.1", this.echo.port(), bytes("customized"));
+		assertThat(awaitReceived().text()).isEqualTo("customized");
 	}
 
 	@Test

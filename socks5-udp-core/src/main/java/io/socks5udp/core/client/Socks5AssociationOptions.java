@@ -61,6 +61,8 @@ public final class Socks5AssociationOptions {
 
 	private final String name;
 
+	private final Socks5ChannelConfigurer channelConfigurer;
+
 	private Socks5AssociationOptions(Builder builder) {
 		this.host = builder.host;
 		this.port = builder.port;
@@ -71,6 +73,7 @@ public final class Socks5AssociationOptions {
 		this.associateAddressPolicy = builder.associateAddressPolicy;
 		this.connectedChannel = builder.connectedChannel;
 		this.name = (builder.name != null) ? builder.name : defaultName(builder.host, builder.port);
+		this.channelConfigurer = builder.channelConfigurer;
 	}
 
 	/**
@@ -159,6 +162,31 @@ public final class Socks5AssociationOptions {
 		return this.name;
 	}
 
+	/**
+	 * Return what configures the UDP channel before it is connected, or {@code null}.
+	 * @return the channel configurer or {@code null}
+	 */
+	public Socks5ChannelConfigurer channelConfigurer() {
+		return this.channelConfigurer;
+	}
+
+	/**
+	 * Return a builder that starts from these options.
+	 * @return a builder with every option of this one
+	 */
+	public Builder toBuilder() {
+		Builder builder = new Builder(this.host, this.port);
+		builder.credentials = this.credentials;
+		builder.connectTimeout = this.connectTimeout;
+		builder.handshakeTimeout = this.handshakeTimeout;
+		builder.relayAddressPolicy = this.relayAddressPolicy;
+		builder.associateAddressPolicy = this.associateAddressPolicy;
+		builder.connectedChannel = this.connectedChannel;
+		builder.name = this.name;
+		builder.channelConfigurer = this.channelConfigurer;
+		return builder;
+	}
+
 	@Override
 	public String toString() {
 		String user = (this.credentials != null) ? this.credentials.username() + ":******" : "none";
@@ -195,6 +223,8 @@ public final class Socks5AssociationOptions {
 		private boolean connectedChannel = true;
 
 		private String name;
+
+		private Socks5ChannelConfigurer channelConfigurer;
 
 		private Builder(String host, int port) {
 			Objects.requireNonNull(host, "'host' must not be null");
@@ -288,6 +318,17 @@ public final class Socks5AssociationOptions {
 				throw new IllegalArgumentException("name: '" + name + "' (expected: not blank)");
 			}
 			this.name = name;
+			return this;
+		}
+
+		/**
+		 * Set what configures the UDP channel of each association, once it is bound and
+		 * before it is connected to the relay.
+		 * @param channelConfigurer the configurer, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder channelConfigurer(Socks5ChannelConfigurer channelConfigurer) {
+			this.channelConfigurer = channelConfigurer;
 			return this;
 		}
 

@@ -180,6 +180,9 @@ public final class Socks5UdpAssociation implements Closeable {
 				channel.close();
 				channel = DatagramChannel.open(family(relay.getAddress())).bind(null);
 			}
+			if (options.channelConfigurer() != null) {
+				options.channelConfigurer().configure(channel);
+			}
 			if (options.connectedChannel()) {
 				channel.connect(relay);
 			}

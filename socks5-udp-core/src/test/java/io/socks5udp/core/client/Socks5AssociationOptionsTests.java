@@ -47,6 +47,28 @@ class Socks5AssociationOptionsTests {
 	}
 
 	@Test
+	void toBuilderKeepsEveryOption() {
+		Socks5ChannelConfigurer configurer = (channel) -> {
+		};
+		Socks5AssociationOptions options = Socks5AssociationOptions.builder("127.0.0.1", 1080)
+			.credentials(new Socks5Credentials("alice", "secret"))
+			.connectTimeout(Duration.ofSeconds(2))
+			.handshakeTimeout(Duration.ofSeconds(3))
+			.relayAddressPolicy(RelayAddressPolicy.fixed(new InetSocketAddress("127.0.0.1", 5000)))
+			.associateAddressPolicy(AssociateAddressPolicy.ZEROS)
+			.connectedChannel(false)
+			.name("corp")
+			.channelConfigurer(configurer)
+			.build();
+		Socks5AssociationOptions copy = options.toBuilder().build();
+		assertThat(copy).hasToString(options.toString());
+		assertThat(copy.credentials()).isEqualTo(options.credentials());
+		assertThat(copy.channelConfigurer()).isSameAs(configurer);
+		assertThat(options.toBuilder().connectedChannel(true).build().connectedChannel()).isTrue();
+		assertThat(options.connectedChannel()).isFalse();
+	}
+
+	@Test
 	void defaultNameBracketsIpv6() {
 		assertThat(Socks5AssociationOptions.builder("::1", 1080).build().name()).isEqualTo("[::1]:1080");
 	}

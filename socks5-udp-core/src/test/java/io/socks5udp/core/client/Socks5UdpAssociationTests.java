@@ -20,6 +20,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -340,6 +341,34 @@ class Socks5UdpAssociationTests {
 		reply(relay, association.localAddress(), datagram(DST_HEADER, "relayed"));
 		assertThat(take(delivered)).isEqualTo("relayed");
 		assertThat(association.counters().dropped(Socks5DropReason.FOREIGN_SOURCE)).isEqualTo(1);
+	}
+
+	@Test
+	void channelConfigurerSeesTheBoundChannelBeforeItIsConnected() throws Exception {
+		DatagramSocket relay = relay(LOOPBACK);
+		List<String> seen = new ArrayList<>();
+		Socks5UdpAssociation association = open(options(server(boundTo(relay))).channelConfigurer((channel) -> {
+			channel.setOption(StandardSocketOptions.SO_RCVBUF, 262144);
+			seen.add("bound=" + (channel.getLocalAddress() != null) + " connected=" + channel.isConnected() + " rcvbuf="
+					+ channel.getOption(StandardSocketOptions.SO_RCVBUF));
+		}));
+		assertThat(seen).hasSize(1);
+		assertThat(seen.get(0)).startsWith("bound=true connected=false rcvbuf=");
+		assertThat(Integer.parseInt(seen.get(0).substring(seen.get(0).lastIndexOf('=') + 1)))
+			.isGreaterThanOrEqualTo(262144);
+		association.send(DST, "configured".getBytes(StandardCharsets.US_ASCII));
+		assertThat(association.counters().datagramsSent()).isEqualTo(1);
+	}
+
+	@Test
+	void channelConfigurerThatFailsFailsTheOpen() throws Exception {
+		DatagramSocket relay = relay(LOOPBACK);
+		ScriptedSocks5Server server = server(boundTo(relay));
+		assertThatExceptionOfType(IOException.class)
+			.isThrownBy(() -> Socks5UdpAssociation.open(options(server).channelConfigurer((channel) -> {
+				throw new IOException("no such option here");
+			}).build()))
+			.withMessage("no such option here");
 	}
 
 	@Test
