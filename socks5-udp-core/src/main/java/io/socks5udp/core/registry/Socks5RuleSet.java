@@ -209,7 +209,20 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 		if (ipv4 >= 0 && this.reverseLookup == null) {
 			return this.ipv4.lookup((int) ipv4);
 		}
-		if (ipv4 >= 0 || host.indexOf(':') >= 0) {
+		boolean colon = false;
+		boolean nonAscii = false;
+		if (mayBeUnicode) {
+			// One scan for both questions: an IPv6 literal? any non-ASCII character?
+			for (int i = 0; i < host.length(); i++) {
+				char c = host.charAt(i);
+				colon |= c == ':';
+				nonAscii |= c > 127;
+			}
+		}
+		else {
+			colon = host.indexOf(':') >= 0;
+		}
+		if (ipv4 >= 0 || colon) {
 			InetAddress address = IpLiterals.parseIpv6(host);
 			if (address == null && ipv4 >= 0) {
 				address = Socks5Address.of(host, 0).inetAddress();
@@ -218,22 +231,17 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 				return lookup(address);
 			}
 		}
-		Socks5Route route = this.names.match(mayBeUnicode ? ascii(host) : host);
+		Socks5Route route = this.names.match((mayBeUnicode && nonAscii) ? ascii(host) : host);
 		return (route != null) ? route : this.nameDefault;
 	}
 
 	private static String ascii(String host) {
-		for (int i = 0; i < host.length(); i++) {
-			if (host.charAt(i) > 127) {
-				try {
-					return IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
-				}
-				catch (IllegalArgumentException ex) {
-					return host;
-				}
-			}
+		try {
+			return IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
 		}
-		return host;
+		catch (IllegalArgumentException ex) {
+			return host;
+		}
 	}
 
 	@Override
