@@ -17,7 +17,6 @@ package io.socks5udp.test.relay;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 
@@ -54,7 +53,7 @@ final class ClientToDestinationLoop implements Runnable {
 		try {
 			while (true) {
 				buffer.clear();
-				InetSocketAddress source = receive(buffer);
+				InetSocketAddress source = DatagramForwarder.receive(this.association.clientChannel(), buffer);
 				buffer.flip();
 				if (!this.association.acceptFromClient(source)) {
 					this.counters.refuse(RefusalReason.FOREIGN_SOURCE);
@@ -79,17 +78,6 @@ final class ClientToDestinationLoop implements Runnable {
 		}
 		catch (IOException | RuntimeException ex) {
 			this.association.close();
-		}
-	}
-
-	private InetSocketAddress receive(ByteBuffer buffer) throws IOException {
-		while (true) {
-			try {
-				return (InetSocketAddress) this.association.clientChannel().receive(buffer);
-			}
-			catch (PortUnreachableException ex) {
-				// An ICMP error for an earlier reply: the client may come back
-			}
 		}
 	}
 

@@ -17,7 +17,6 @@ package io.socks5udp.test.relay;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 
@@ -57,7 +56,7 @@ final class DestinationToClientLoop implements Runnable {
 		try {
 			while (true) {
 				buffer.clear().position(HEADROOM);
-				InetSocketAddress from = receive(buffer);
+				InetSocketAddress from = DatagramForwarder.receive(this.association.externalChannel(), buffer);
 				buffer.limit(buffer.position()).position(HEADROOM);
 				InetSocketAddress client = this.association.clientAddress();
 				if (client == null) {
@@ -78,17 +77,6 @@ final class DestinationToClientLoop implements Runnable {
 		}
 		catch (IOException | RuntimeException ex) {
 			this.association.close();
-		}
-	}
-
-	private InetSocketAddress receive(ByteBuffer buffer) throws IOException {
-		while (true) {
-			try {
-				return (InetSocketAddress) this.association.externalChannel().receive(buffer);
-			}
-			catch (PortUnreachableException ex) {
-				// An ICMP error for an earlier datagram: other destinations still answer
-			}
 		}
 	}
 
