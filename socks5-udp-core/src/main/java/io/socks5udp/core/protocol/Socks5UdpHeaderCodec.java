@@ -16,15 +16,15 @@
 package io.socks5udp.core.protocol;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
  * Encoder of the UDP request header of RFC 1928 section 7: RSV (2 bytes, zero), FRAG
  * (zero: this client never fragments), ATYP, DST.ADDR, DST.PORT, then the payload.
  * <p>
- * Works on heap and direct buffers and allocates nothing. The port is written byte by
- * byte in network order, so the buffers' {@link ByteBuffer#order() order} does not
- * matter.
+ * Works on heap and direct buffers and allocates nothing. Every field is written in
+ * network order, so the buffers' {@link ByteBuffer#order() order} does not matter.
  *
  * @author socks5-udp authors
  * @see Socks5UdpHeaderDecoder
@@ -124,6 +124,10 @@ public final class Socks5UdpHeaderCodec {
 	}
 
 	private static void writeHeader(Socks5Address dst, ByteBuffer buffer, int start) {
+		if (dst.type() == Socks5AddressType.IPV4) {
+			writeIpv4Header(dst, buffer, start);
+			return;
+		}
 		int at = start;
 		buffer.put(at++, (byte) 0);
 		buffer.put(at++, (byte) 0);
@@ -146,6 +150,26 @@ public final class Socks5UdpHeaderCodec {
 		int port = dst.port();
 		buffer.put(at++, (byte) (port >>> 8));
 		buffer.put(at, (byte) port);
+	}
+
+	/**
+	 * The most common header in three wide writes instead of ten single-byte ones: RSV,
+	 * FRAG and ATYP as one int, the address as one int, the port as one short.
+	 */
+	private static void writeIpv4Header(Socks5Address dst, ByteBuffer buffer, int start) {
+		byte[] address = dst.rawAddress();
+		int head = Socks5AddressType.IPV4.byteValue();
+		int ip = ((address[0] & 0xFF) << 24) | ((address[1] & 0xFF) << 16) | ((address[2] & 0xFF) << 8)
+				| (address[3] & 0xFF);
+		short port = (short) dst.port();
+		if (buffer.order() == ByteOrder.LITTLE_ENDIAN) {
+			head = Integer.reverseBytes(head);
+			ip = Integer.reverseBytes(ip);
+			port = Short.reverseBytes(port);
+		}
+		buffer.putInt(start, head);
+		buffer.putInt(start + 4, ip);
+		buffer.putShort(start + 8, port);
 	}
 
 }

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -188,6 +189,18 @@ class Socks5UdpHeaderCodecTests {
 		buffer.get(datagram);
 		assertThat(datagram).containsExactly(0x00, 0x00, 0x00, 0x03, 0x0B, 'd', 'n', 's', '.', 'e', 'x', 'a', 'm', 'p',
 				'l', 'e', 0x00, 0x35, 'x');
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "BIG_ENDIAN, false", "BIG_ENDIAN, true", "LITTLE_ENDIAN, false", "LITTLE_ENDIAN, true" })
+	void writesTheRfc1928HeaderForIpv4InBigEndianWhateverTheBufferOrderAndKind(String order, boolean direct) {
+		ByteBuffer buffer = (direct ? ByteBuffer.allocateDirect(32) : ByteBuffer.allocate(32))
+			.order("BIG_ENDIAN".equals(order) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+		buffer.position(13).put((byte) 'x').flip().position(13);
+		Socks5UdpHeaderCodec.encodeInHeadroom(Socks5Address.of("192.168.200.7", 65534), buffer);
+		byte[] datagram = new byte[buffer.remaining()];
+		buffer.get(datagram);
+		assertThat(datagram).containsExactly(0x00, 0x00, 0x00, 0x01, 0xC0, 0xA8, 0xC8, 0x07, 0xFF, 0xFE, 'x');
 	}
 
 	@Test
