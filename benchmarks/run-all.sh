@@ -2,7 +2,7 @@
 #
 # Runs every benchmark of BENCHMARKS.md in one go, on loopback, and writes the raw output
 # to benchmarks/target/results/. Needs danted (dante-server) and root (Dante's
-# user.privileged). Takes about 15 minutes on 2 cores. Not part of CI: benchmarks are
+# user.privileged). Takes about 20 minutes on 2 cores. Not part of CI: benchmarks are
 # not tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +25,7 @@ java -jar "$jar" UdpHeaderCodec -f 1 -wi 2 -w 1s -i 3 -r 1s -prof gc -rf json -r
 	| tee "$out/jmh-codec.txt"
 java -jar "$jar" RegistryLookup -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc -rf json -rff "$out/jmh-registry.json" \
 	| tee "$out/jmh-registry.txt"
-java -cp "$jar" io.socks5udp.benchmarks.e2e.EndToEndHarness --rounds 5 --seconds 3 --warmup 1 \
+java -cp "$jar" io.socks5udp.benchmarks.e2e.EndToEndHarness --rounds 15 --seconds 2 --warmup 1 --pin 0:1 \
 	--out "$out/e2e" 2>"$out/e2e.log" | tee "$out/e2e.txt"
 java -cp "$jar" io.socks5udp.benchmarks.e2e.HandshakeHarness 1000 2>"$out/handshake.log" | tee "$out/handshake.txt"
 java -cp "$jar" io.socks5udp.benchmarks.e2e.ReassociationHarness 30 100 2>"$out/reassociation.log" \

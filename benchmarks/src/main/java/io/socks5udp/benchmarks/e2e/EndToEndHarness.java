@@ -31,13 +31,18 @@ import io.socks5udp.test.relay.EmbeddedSocks5Relay;
 /**
  * The end-to-end load harness. Starts a Dante on loopback (or uses one given with
  * {@code --dante host:port}) and a UDP echo target, then for each round, each payload
- * size and each path in turn (interleaved: a b c a b c ...) measures round trips per
+ * size and each path in turn (interleaved: a b c, b c a, c a b, ...: each round starts
+ * one path later, so that no path always follows the same one) measures round trips per
  * second with a fixed number of datagrams in flight. Prints the medians over the rounds
  * and their ratio to the minimal client, and writes them to {@code --out} (Markdown and
  * CSV).
  * <p>
  * Arguments: {@code --paths a,b,c,d,e,f} {@code --sizes 64,1200} {@code --rounds 5}
- * {@code --seconds 3} {@code --warmup 1} {@code --in-flight 32} {@code --out DIR}.
+ * {@code --seconds 3} {@code --warmup 1} {@code --in-flight 32} {@code --out DIR}
+ * {@code --pin CLIENT_CPUS:DANTE_CPUS}. With {@code --pin 0:1} this JVM (client paths and
+ * echo target) runs on CPU 0 and the Dante it started on CPU 1, so that the scheduler's
+ * placement of Dante's busy I/O process stops adding noise between rounds; it needs
+ * {@code taskset}.
  *
  * @author socks5-udp authors
  */
@@ -62,15 +67,21 @@ public final class EndToEndHarness {
 		double warmup = Double.parseDouble(options.getOrDefault("warmup", "1"));
 		int inFlight = Integer.parseInt(options.getOrDefault("in-flight", "32"));
 		Path out = Path.of(options.getOrDefault("out", "benchmarks/target/e2e"));
+		CpuPinning pinning = CpuPinning.parse(options.get("pin"));
+		pinning.pinClient();
 		try (Servers servers = Servers.start(options.get("dante")); EchoTarget echo = new EchoTarget()) {
+			if (servers.localDante != null) {
+				pinning.pinDante(servers.localDante.pid());
+			}
 			InetSocketAddress target = echo.address();
-			System.out.printf("dante=%s echo=%s paths=%s sizes=%s rounds=%d seconds=%.1f in-flight=%d%n",
-					servers.dante(), target, paths, Arrays.toString(sizes), rounds, seconds, inFlight);
+			System.out.printf("dante=%s echo=%s paths=%s sizes=%s rounds=%d seconds=%.1f in-flight=%d pin=%s%n",
+					servers.dante(), target, paths, Arrays.toString(sizes), rounds, seconds, inFlight, pinning);
 			LoadGenerator generator = new LoadGenerator(inFlight, 200);
 			ResultTable table = new ResultTable();
 			for (int round = 1; round <= rounds; round++) {
 				for (int size : sizes) {
-					for (String letter : paths) {
+					for (int i = 0; i < paths.size(); i++) {
+						String letter = paths.get((i + round - 1) % paths.size());
 						RoundTripPath path = servers.path(letter, target);
 						LoadResult result = generator.run(path, size, warmup, seconds);
 						table.add(result);

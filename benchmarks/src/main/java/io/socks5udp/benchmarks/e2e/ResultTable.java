@@ -25,7 +25,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Medians over the repeated runs of each path and payload size, and their ratios against
- * the baseline path, as a Markdown table and CSV.
+ * the baseline path, as a Markdown table and CSV. Two ratios: the ratio of the medians,
+ * and the median of the per-round ratios (each run against the baseline's run of the same
+ * round), which cancels the machine's slow drift between rounds.
  *
  * @author socks5-udp authors
  */
@@ -47,6 +49,21 @@ final class ResultTable {
 		return (n % 2 == 1) ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 	}
 
+	double pairedRatio(String path, int size, String baseline) {
+		List<LoadResult> results = this.runs.get(key(path, size));
+		List<LoadResult> bases = this.runs.get(key(baseline, size));
+		if (results == null || bases == null) {
+			return Double.NaN;
+		}
+		int n = Math.min(results.size(), bases.size());
+		double[] ratios = new double[n];
+		for (int i = 0; i < n; i++) {
+			ratios[i] = results.get(i).roundTripsPerSecond() / bases.get(i).roundTripsPerSecond();
+		}
+		Arrays.sort(ratios);
+		return (n == 0) ? Double.NaN : (n % 2 == 1) ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+	}
+
 	List<String> paths() {
 		return this.runs.keySet().stream().map((k) -> k.substring(0, k.lastIndexOf('@'))).distinct().toList();
 	}
@@ -59,16 +76,17 @@ final class ResultTable {
 	String markdown(int[] sizes, String baseline) {
 		StringBuilder out = new StringBuilder();
 		out.append("| path | payload | runs | round trips/s | ratio to ").append(baseline);
-		out.append(" | p50 us | p99 us | CPU s per 1M | B alloc per round trip | lost |\n");
-		out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		out.append(" | paired ratio | p50 us | p99 us | CPU s per 1M | B alloc per round trip | lost |\n");
+		out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (int size : sizes) {
 			double base = median(baseline, size, LoadResult::roundTripsPerSecond);
 			for (String path : paths()) {
 				double rate = median(path, size, LoadResult::roundTripsPerSecond);
 				out.append(String.format(Locale.ROOT,
-						"| %s | %d | %d | %.0f | %.2f | %.1f | %.1f | %.2f | %.1f | %.0f |%n", path, size,
-						runs(path, size), rate, rate / base, median(path, size, LoadResult::p50Micros),
-						median(path, size, LoadResult::p99Micros), median(path, size, LoadResult::cpuSecondsPerMillion),
+						"| %s | %d | %d | %.0f | %.2f | %.2f | %.1f | %.1f | %.2f | %.1f | %.0f |%n", path, size,
+						runs(path, size), rate, rate / base, pairedRatio(path, size, baseline),
+						median(path, size, LoadResult::p50Micros), median(path, size, LoadResult::p99Micros),
+						median(path, size, LoadResult::cpuSecondsPerMillion),
 						median(path, size, LoadResult::bytesAllocatedPerRoundTrip),
 						median(path, size, (r) -> r.lost())));
 			}
