@@ -86,7 +86,7 @@ public final class EndToEndHarness {
 						LoadResult result = generator.run(path, size, warmup, seconds);
 						table.add(result);
 						System.out.printf(
-								"round %d %-14s %5d B %10.0f rt/s p50 %7.1f us p99 %7.1f us cpu %.2f s/M alloc %.1f B/rt lost %d%n",
+								"round %d %-14s %5d B %10.0f rt/s p50 %7.1f us p99 %7.1f us cpu %.2f s/M alloc %.3f B/rt lost %d%n",
 								round, result.path(), size, result.roundTripsPerSecond(), result.p50Micros(),
 								result.p99Micros(), result.cpuSecondsPerMillion(), result.bytesAllocatedPerRoundTrip(),
 								result.lost());

@@ -83,7 +83,7 @@ final class ResultTable {
 			for (String path : paths()) {
 				double rate = median(path, size, LoadResult::roundTripsPerSecond);
 				out.append(String.format(Locale.ROOT,
-						"| %s | %d | %d | %.0f | %.2f | %.2f | %.1f | %.1f | %.2f | %.1f | %.0f |%n", path, size,
+						"| %s | %d | %d | %.0f | %.2f | %.2f | %.1f | %.1f | %.2f | %.3f | %.0f |%n", path, size,
 						runs(path, size), rate, rate / base, pairedRatio(path, size, baseline),
 						median(path, size, LoadResult::p50Micros), median(path, size, LoadResult::p99Micros),
 						median(path, size, LoadResult::cpuSecondsPerMillion),
