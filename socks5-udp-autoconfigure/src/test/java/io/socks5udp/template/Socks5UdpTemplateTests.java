@@ -17,6 +17,7 @@
 package io.socks5udp.template;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -34,6 +35,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.socks5udp.core.client.Socks5AssociationOptions;
@@ -110,6 +112,28 @@ class Socks5UdpTemplateTests {
 		assertThat(echoed.route()).isEqualTo(route);
 		assertThat(this.relay.counters().datagramsToDestinations()).isEqualTo(1);
 		assertThat(this.template.directLocalAddress()).isNull();
+	}
+
+	@Test
+	void deliveringADatagramToListenersAllocatesNothing() throws Exception {
+		this.template = builder("127.0.0.1/32 relay").build();
+		ReceiveAllocationProbe probe = new ReceiveAllocationProbe(2_000, 1_000);
+		this.template.addListener(probe);
+		this.template.addListener((source, payload, route) -> {
+			// a second listener, so that delivery walks a list of listeners
+		});
+		this.template.addAssociationListener(this.events);
+		this.template.start();
+		this.events.awaitOpened();
+		ByteBuffer payload = ByteBuffer.allocateDirect(64);
+		Socks5Address echo = Socks5Address.of(this.echo.address());
+		for (int i = 0; i < probe.total(); i++) {
+			this.template.send(echo, payload.clear());
+			assertThat(probe.awaitDatagram()).as("echo of datagram %d", i).isTrue();
+		}
+		// Decoding, dispatching to both listeners and the probe itself, on the receive
+		// thread: one object per datagram would be at least 16 bytes each
+		assertThat(probe.allocatedBytes()).isLessThan(1_000);
 	}
 
 	@Test
@@ -197,6 +221,8 @@ class Socks5UdpTemplateTests {
 		});
 		this.template.addListener(this::record);
 		this.template.start();
+		removed.remove();
+		// Idempotent: a second call removes nothing else
 		removed.remove();
 		this.template.send("127.0.0.1", this.echo.port(), bytes("still delivered"));
 		assertThat(awaitReceived().text()).isEqualTo("still delivered");
@@ -465,6 +491,57 @@ class Socks5UdpTemplateTests {
 	}
 
 	private record Received(Socks5Address source, String text, Socks5UdpRoute route) {
+
+	}
+
+	/**
+	 * Reads the receive thread's allocation counter at two datagrams, after a warm-up.
+	 */
+	private static final class ReceiveAllocationProbe implements Socks5UdpDatagramListener {
+
+		private static final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+			.getThreadMXBean();
+
+		private final Semaphore echoes = new Semaphore(0);
+
+		private final int warmUp;
+
+		private final int measured;
+
+		private int count;
+
+		private long start;
+
+		private volatile long allocated = -1;
+
+		ReceiveAllocationProbe(int warmUp, int measured) {
+			this.warmUp = warmUp;
+			this.measured = measured;
+		}
+
+		int total() {
+			return this.warmUp + this.measured;
+		}
+
+		@Override
+		public void onDatagram(Socks5Address source, ByteBuffer payload, Socks5UdpRoute route) {
+			this.count++;
+			if (this.count == this.warmUp) {
+				this.start = threads.getCurrentThreadAllocatedBytes();
+			}
+			else if (this.count == this.warmUp + this.measured) {
+				this.allocated = threads.getCurrentThreadAllocatedBytes() - this.start;
+			}
+			this.echoes.release();
+		}
+
+		boolean awaitDatagram() throws InterruptedException {
+			return this.echoes.tryAcquire(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		}
+
+		long allocatedBytes() {
+			return this.allocated;
+		}
 
 	}
 
