@@ -34,14 +34,16 @@ grep -E 'task-clock|context-switches|cpu-migrations' "$out/dante-$path-$size.sta
 echo "--- Dante, top symbols (self)"
 perf report -q -i "$out/dante-$path-$size.perf" --no-children --sort sym -g none --stdio 2>/dev/null \
 	| grep -E '^ +[0-9]' | head -15
+# The top frames of one JFR event type, counted: top_frames EVENT LINES
+top_frames() {
+	jfr print --events "$1" --stack-depth 1 "$out/client-$path-$size.jfr" \
+		| grep -A1 'stackTrace = \[' | grep -v -e 'stackTrace' -e '^--' | sed 's/line:.*//' \
+		| sort | uniq -c | sort -rn | head -"$2"
+}
 echo "--- client JVM, top frames of Java execution samples"
-jfr print --events jdk.ExecutionSample --stack-depth 1 "$out/client-$path-$size.jfr" \
-	| grep -A1 'stackTrace = \[' | grep -v -e 'stackTrace' -e '^--' | sed 's/line:.*//' \
-	| sort | uniq -c | sort -rn | head -12
+top_frames jdk.ExecutionSample 12
 echo "--- client JVM, top frames of native method samples"
-jfr print --events jdk.NativeMethodSample --stack-depth 1 "$out/client-$path-$size.jfr" \
-	| grep -A1 'stackTrace = \[' | grep -v -e 'stackTrace' -e '^--' | sed 's/line:.*//' \
-	| sort | uniq -c | sort -rn | head -8
+top_frames jdk.NativeMethodSample 8
 echo "--- client JVM, allocation samples on the path's threads (socks5-udp-*, e2e-*)"
 jfr print --events jdk.ObjectAllocationSample --stack-depth 3 "$out/client-$path-$size.jfr" >"$out/alloc-$path-$size.txt"
 echo "samples: $(grep -cE 'eventThread = "(socks5-udp|e2e-)' "$out/alloc-$path-$size.txt")"

@@ -45,10 +45,10 @@ final class CpuPinning {
 		if (spec == null) {
 			return NONE;
 		}
-		int colon = spec.indexOf(':');
-		if (colon <= 0 || colon == spec.length() - 1 || !spec.matches("[0-9,-]+:[0-9,-]+")) {
+		if (!spec.matches("[0-9,-]+:[0-9,-]+")) {
 			throw new IllegalArgumentException("pin: " + spec + " (expected: CLIENT_CPUS:DANTE_CPUS, e.g. 0:1)");
 		}
+		int colon = spec.indexOf(':');
 		return new CpuPinning(spec.substring(0, colon), spec.substring(colon + 1));
 	}
 

@@ -44,9 +44,7 @@ final class ResultTable {
 		if (results == null || results.isEmpty()) {
 			return Double.NaN;
 		}
-		double[] values = results.stream().mapToDouble(figure).sorted().toArray();
-		int n = values.length;
-		return (n % 2 == 1) ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+		return median(results.stream().mapToDouble(figure).toArray());
 	}
 
 	double pairedRatio(String path, int size, String baseline) {
@@ -60,8 +58,16 @@ final class ResultTable {
 		for (int i = 0; i < n; i++) {
 			ratios[i] = results.get(i).roundTripsPerSecond() / bases.get(i).roundTripsPerSecond();
 		}
-		Arrays.sort(ratios);
-		return (n == 0) ? Double.NaN : (n % 2 == 1) ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+		return median(ratios);
+	}
+
+	private static double median(double[] values) {
+		int n = values.length;
+		if (n == 0) {
+			return Double.NaN;
+		}
+		Arrays.sort(values);
+		return (n % 2 == 1) ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 	}
 
 	List<String> paths() {
