@@ -18,13 +18,13 @@ package io.socks5udp.integration;
 
 import java.util.concurrent.Executor;
 
-import io.socks5udp.template.Socks5UdpTemplate;
+import io.socks5udp.template.Socks5UdpOperations;
 
 import org.springframework.integration.dsl.MessageProducerSpec;
 
 /**
  * Java DSL spec of a {@link Socks5UdpInboundChannelAdapter}, made by
- * {@link Socks5Udp#inboundAdapter(Socks5UdpTemplate)}.
+ * {@link Socks5Udp#inboundAdapter(Socks5UdpOperations)}.
  *
  * @author socks5-udp authors
  */
@@ -35,7 +35,7 @@ public class Socks5UdpInboundChannelAdapterSpec
 	 * Create a spec of an adapter for a template's datagrams.
 	 * @param template the template
 	 */
-	protected Socks5UdpInboundChannelAdapterSpec(Socks5UdpTemplate template) {
+	protected Socks5UdpInboundChannelAdapterSpec(Socks5UdpOperations template) {
 		super(new Socks5UdpInboundChannelAdapter(template));
 	}
 

@@ -76,7 +76,7 @@ import org.springframework.util.Assert;
  *
  * @author socks5-udp authors
  */
-public class Socks5UdpTemplate implements SmartLifecycle {
+public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 
 	/**
 	 * The default lifecycle phase: before Spring Integration endpoints and web servers
@@ -163,87 +163,37 @@ public class Socks5UdpTemplate implements SmartLifecycle {
 		return new Builder(registry);
 	}
 
-	/**
-	 * Send a datagram.
-	 * @param host the destination host: an IP literal or a host name (resolved by the
-	 * server, or locally on the direct route)
-	 * @param port the destination port
-	 * @param payload the payload
-	 * @return the route the datagram took
-	 * @throws Socks5UdpServerUnavailableException if the server's association is down
-	 * @throws Socks5UdpException if the datagram cannot be sent
-	 * @throws io.socks5udp.core.protocol.Socks5PayloadTooLargeException if the payload
-	 * does not fit in one datagram to the destination
-	 */
+	@Override
 	public Socks5UdpRoute send(String host, int port, byte[] payload) {
 		return send(Socks5Address.of(host, port), payload);
 	}
 
-	/**
-	 * Send a datagram; the payload is the buffer's remaining bytes.
-	 * @param host the destination host: an IP literal or a host name
-	 * @param port the destination port
-	 * @param payload the payload
-	 * @return the route the datagram took
-	 * @throws Socks5UdpServerUnavailableException if the server's association is down
-	 * @throws Socks5UdpException if the datagram cannot be sent
-	 */
+	@Override
 	public Socks5UdpRoute send(String host, int port, ByteBuffer payload) {
 		return send(Socks5Address.of(host, port), payload);
 	}
 
-	/**
-	 * Send a datagram. An unresolved address travels as a domain name.
-	 * @param destination the destination
-	 * @param payload the payload
-	 * @return the route the datagram took
-	 * @throws Socks5UdpServerUnavailableException if the server's association is down
-	 * @throws Socks5UdpException if the datagram cannot be sent
-	 */
+	@Override
 	public Socks5UdpRoute send(InetSocketAddress destination, byte[] payload) {
 		Assert.notNull(destination, "'destination' must not be null");
 		Assert.notNull(payload, "'payload' must not be null");
 		return send(this.registry.lookup(destination), Socks5Address.of(destination), payload, 0, payload.length);
 	}
 
-	/**
-	 * Send a datagram; the payload is the buffer's remaining bytes. An unresolved address
-	 * travels as a domain name.
-	 * @param destination the destination
-	 * @param payload the payload
-	 * @return the route the datagram took
-	 * @throws Socks5UdpServerUnavailableException if the server's association is down
-	 * @throws Socks5UdpException if the datagram cannot be sent
-	 */
+	@Override
 	public Socks5UdpRoute send(InetSocketAddress destination, ByteBuffer payload) {
 		Assert.notNull(destination, "'destination' must not be null");
 		Assert.notNull(payload, "'payload' must not be null");
 		return send(this.registry.lookup(destination), Socks5Address.of(destination), payload);
 	}
 
-	/**
-	 * Send a datagram.
-	 * @param destination the destination
-	 * @param payload the payload
-	 * @return the route the datagram took
-	 * @throws Socks5UdpServerUnavailableException if the server's association is down
-	 * @throws Socks5UdpException if the datagram cannot be sent
-	 */
+	@Override
 	public Socks5UdpRoute send(Socks5Address destination, byte[] payload) {
 		Assert.notNull(payload, "'payload' must not be null");
 		return send(destination, payload, 0, payload.length);
 	}
 
-	/**
-	 * Send a datagram whose payload is part of an array.
-	 * @param destination the destination
-	 * @param payload the array holding the payload
-	 * @param offset where the payload starts
-	 * @param length the payload's length
-	 * @return the route the datagram took
-	 * @throws Socks5UdpServerUnavailableException if the server's association is down
-	 * @throws Socks5UdpException if the datagram cannot be sent
-	 */
+	@Override
 	public Socks5UdpRoute send(Socks5Address destination, byte[] payload, int offset, int length) {
 		Assert.notNull(destination, "'destination' must not be null");
 		Assert.notNull(payload, "'payload' must not be null");
@@ -261,16 +211,7 @@ public class Socks5UdpTemplate implements SmartLifecycle {
 		return routeOf(association);
 	}
 
-	/**
-	 * Send a datagram; the payload is the buffer's remaining bytes and the buffer's
-	 * position moves to its limit once sent. A direct buffer avoids a copy on the direct
-	 * route.
-	 * @param destination the destination
-	 * @param payload the payload
-	 * @return the route the datagram took
-	 * @throws Socks5UdpServerUnavailableException if the server's association is down
-	 * @throws Socks5UdpException if the datagram cannot be sent
-	 */
+	@Override
 	public Socks5UdpRoute send(Socks5Address destination, ByteBuffer payload) {
 		Assert.notNull(destination, "'destination' must not be null");
 		Assert.notNull(payload, "'payload' must not be null");
@@ -287,56 +228,18 @@ public class Socks5UdpTemplate implements SmartLifecycle {
 		return routeOf(association);
 	}
 
-	/**
-	 * Send a request and wait for its reply, for request/reply protocols such as DNS.
-	 * @param host the destination host: an IP literal or a host name
-	 * @param port the destination port
-	 * @param payload the request
-	 * @param timeout how long to wait for the reply
-	 * @return the reply: its source and a fresh copy of its payload
-	 * @throws Socks5UdpReplyTimeoutException if no reply arrives in time
-	 * @throws Socks5UdpServerUnavailableException if the server's association is down
-	 * @throws Socks5UdpException if the request cannot be sent
-	 * @see #sendAndReceive(Socks5Address, byte[], Duration)
-	 */
+	@Override
 	public Socks5UdpDatagram sendAndReceive(String host, int port, byte[] payload, Duration timeout) {
 		return sendAndReceive(Socks5Address.of(host, port), payload, timeout);
 	}
 
-	/**
-	 * Send a request and wait for its reply, for request/reply protocols such as DNS. An
-	 * unresolved address travels as a domain name.
-	 * @param destination the destination
-	 * @param payload the request
-	 * @param timeout how long to wait for the reply
-	 * @return the reply: its source and a fresh copy of its payload
-	 * @throws Socks5UdpReplyTimeoutException if no reply arrives in time
-	 * @throws Socks5UdpServerUnavailableException if the server's association is down
-	 * @throws Socks5UdpException if the request cannot be sent
-	 * @see #sendAndReceive(Socks5Address, byte[], Duration)
-	 */
+	@Override
 	public Socks5UdpDatagram sendAndReceive(InetSocketAddress destination, byte[] payload, Duration timeout) {
 		Assert.notNull(destination, "'destination' must not be null");
 		return sendAndReceive(this.registry.lookup(destination), Socks5Address.of(destination), payload, timeout);
 	}
 
-	/**
-	 * Send a request and wait for its reply, for request/reply protocols such as DNS.
-	 * <p>
-	 * The reply is the first datagram that arrives through the same route from the
-	 * destination; it is not passed to listeners. When the destination is a host name and
-	 * the relay reports replies by address, any datagram from the destination's port
-	 * through that server answers (the name is not resolved locally, so it does not leak
-	 * to the local resolver). Concurrent requests to one destination should therefore
-	 * carry their own identifiers, as DNS queries do.
-	 * @param destination the destination
-	 * @param payload the request
-	 * @param timeout how long to wait for the reply
-	 * @return the reply: its source and a fresh copy of its payload
-	 * @throws Socks5UdpReplyTimeoutException if no reply arrives in time
-	 * @throws Socks5UdpServerUnavailableException if the server's association is down
-	 * @throws Socks5UdpException if the request cannot be sent
-	 */
+	@Override
 	public Socks5UdpDatagram sendAndReceive(Socks5Address destination, byte[] payload, Duration timeout) {
 		Assert.notNull(destination, "'destination' must not be null");
 		return sendAndReceive(this.registry.lookup(destination), destination, payload, timeout);
@@ -398,11 +301,7 @@ public class Socks5UdpTemplate implements SmartLifecycle {
 		}
 	}
 
-	/**
-	 * Add a listener for the datagrams that arrive through any route.
-	 * @param listener the listener
-	 * @return the registration, to remove the listener
-	 */
+	@Override
 	public Socks5UdpListenerRegistration addListener(Socks5UdpDatagramListener listener) {
 		Assert.notNull(listener, "'listener' must not be null");
 		// The listener itself, not a method reference, so that its onDrop is kept

@@ -18,6 +18,7 @@ package io.socks5udp.integration;
 
 import java.util.function.Function;
 
+import io.socks5udp.template.Socks5UdpOperations;
 import io.socks5udp.template.Socks5UdpTemplate;
 
 import org.springframework.messaging.Message;
@@ -40,7 +41,7 @@ public final class Socks5Udp {
 	 * @param template the template
 	 * @return the spec
 	 */
-	public static Socks5UdpInboundChannelAdapterSpec inboundAdapter(Socks5UdpTemplate template) {
+	public static Socks5UdpInboundChannelAdapterSpec inboundAdapter(Socks5UdpOperations template) {
 		return new Socks5UdpInboundChannelAdapterSpec(template);
 	}
 

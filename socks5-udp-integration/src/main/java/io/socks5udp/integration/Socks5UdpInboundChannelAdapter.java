@@ -26,7 +26,7 @@ import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.template.Socks5UdpDatagramListener;
 import io.socks5udp.template.Socks5UdpListenerRegistration;
 import io.socks5udp.template.Socks5UdpRoute;
-import io.socks5udp.template.Socks5UdpTemplate;
+import io.socks5udp.template.Socks5UdpOperations;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
@@ -36,7 +36,7 @@ import org.springframework.util.Assert;
 
 /**
  * Inbound channel adapter: every datagram that arrives through the routes of a
- * {@link Socks5UdpTemplate} (all of them, or those of the servers named) becomes a
+ * {@link Socks5UdpOperations} (all of them, or those of the servers named) becomes a
  * {@code Message<byte[]>} with the {@link org.springframework.integration.ip.IpHeaders}
  * of the remote source and the {@link Socks5UdpHeaders}. The SOCKS5 counterpart of the ip
  * module's {@code UnicastReceivingChannelAdapter}.
@@ -53,7 +53,7 @@ import org.springframework.util.Assert;
  */
 public class Socks5UdpInboundChannelAdapter extends MessageProducerSupport implements ApplicationEventPublisherAware {
 
-	private final Socks5UdpTemplate template;
+	private final Socks5UdpOperations template;
 
 	private volatile List<String> serverNames = List.of();
 
@@ -67,7 +67,7 @@ public class Socks5UdpInboundChannelAdapter extends MessageProducerSupport imple
 	 * Create an adapter for the datagrams received through a template.
 	 * @param template the template whose routes the datagrams come through
 	 */
-	public Socks5UdpInboundChannelAdapter(Socks5UdpTemplate template) {
+	public Socks5UdpInboundChannelAdapter(Socks5UdpOperations template) {
 		Assert.notNull(template, "'template' must not be null");
 		this.template = template;
 	}
