@@ -17,7 +17,6 @@
 package io.socks5udp.autoconfigure;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 
 import io.socks5udp.core.client.Socks5AssociationOptions;
@@ -162,9 +161,22 @@ public final class Socks5UdpAutoConfiguration {
 			return SanitizingFunction.sanitizeValue().ifKeyMatches(Socks5UdpSanitizingConfiguration::isPassword);
 		}
 
-		private static boolean isPassword(String key) {
-			String lower = key.toLowerCase(Locale.ROOT);
-			return lower.startsWith("socks5.udp.servers") && lower.endsWith("password");
+		/**
+		 * Whether a key is a server's password in any relaxed form: the property
+		 * ({@code socks5.udp.servers.corp.password}, {@code servers[corp]}), the
+		 * environment variable ({@code SOCKS5_UDP_SERVERS_CORP_PASSWORD}) or a mix; only
+		 * letters and digits are compared, as relaxed binding does.
+		 */
+		static boolean isPassword(String key) {
+			StringBuilder letters = new StringBuilder(key.length());
+			for (int i = 0; i < key.length(); i++) {
+				char c = key.charAt(i);
+				if (Character.isLetterOrDigit(c)) {
+					letters.append(Character.toLowerCase(c));
+				}
+			}
+			String normalized = letters.toString();
+			return normalized.startsWith("socks5udpservers") && normalized.endsWith("password");
 		}
 
 	}

@@ -286,6 +286,20 @@ class Socks5UdpAutoConfigurationTests {
 	}
 
 	@Test
+	void passwordsAreMaskedInEveryRelaxedFormOfTheirKey() {
+		this.contextRunner.run((context) -> {
+			SanitizingFunction function = context.getBean("socks5UdpSanitizingFunction", SanitizingFunction.class);
+			for (String key : new String[] { "SOCKS5_UDP_SERVERS_CORP_PASSWORD", "socks5_udp_servers_corp_password",
+					"SOCKS5_UDP_SERVERS_corp_PASSWORD", "socks5.udp.servers[corp].password",
+					"socks5.udp.servers.corp.Password", "socks5-udp.servers.corp.password" }) {
+				assertThat(sanitize(function, key, "secret")).as(key).isEqualTo(SanitizableData.SANITIZED_VALUE);
+			}
+			assertThat(sanitize(function, "SOCKS5_UDP_SERVERS_CORP_USERNAME", "alice")).isEqualTo("alice");
+			assertThat(sanitize(function, "SOCKS5_UDP_SERVERS_PASSWORDS_HOST", "proxy")).isEqualTo("proxy");
+		});
+	}
+
+	@Test
 	void passwordIsMaskedInConfigpropsEvenWhenValuesAreShown() {
 		this.contextRunner
 			.withPropertyValues("socks5.udp.servers.corp.host=127.0.0.1", "socks5.udp.servers.corp.username=alice",

@@ -145,7 +145,11 @@ class Socks5UdpSoakTests {
 		awaitResumed(0);
 		long started = System.nanoTime();
 		this.cycles = Executors.newSingleThreadScheduledExecutor((task) -> new Thread(task, "soak-cycles"));
-		ScheduledFuture<?> killing = this.cycles.scheduleWithFixedDelay(() -> killAndRestart(association),
+		// At a fixed rate, so that a run of N periods has N kills: with a fixed delay
+		// each
+		// cycle's own duration (kill, detection, restart, resumption) would push the next
+		// one back, and a long run would fall short of one kill per period
+		ScheduledFuture<?> killing = this.cycles.scheduleAtFixedRate(() -> killAndRestart(association),
 				KILL_PERIOD.toNanos(), KILL_PERIOD.toNanos(), TimeUnit.NANOSECONDS);
 		CompletableFuture<Void> end = new CompletableFuture<>();
 		// On the same thread as the cycles: the run ends between two cycles
