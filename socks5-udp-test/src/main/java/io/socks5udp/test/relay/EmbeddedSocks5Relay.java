@@ -360,7 +360,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 	void associationOpened(Association association) {
 		this.counters.associationOpened();
 		this.lastBoundAddress = association.boundAddress();
-		association.start(this.forwarder, this.counters,
+		association.start(this.forwarder,
 				"socks5-relay-" + port() + "-association-" + this.associationIds.incrementAndGet());
 	}
 
