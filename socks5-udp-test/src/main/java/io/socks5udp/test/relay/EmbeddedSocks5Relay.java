@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collections;
@@ -77,6 +76,8 @@ public final class EmbeddedSocks5Relay implements Closeable {
 
 	private final Duration handshakeTimeout;
 
+	private final int maxConnections;
+
 	private final RelayFaults faults = new RelayFaults();
 
 	private final RelayCounters counters = new RelayCounters();
@@ -88,6 +89,8 @@ public final class EmbeddedSocks5Relay implements Closeable {
 	private final Object lifecycleMonitor = new Object();
 
 	private volatile ServerSocket serverSocket;
+
+	private volatile Thread acceptor;
 
 	private volatile ScheduledThreadPoolExecutor scheduler;
 
@@ -102,10 +105,12 @@ public final class EmbeddedSocks5Relay implements Closeable {
 		this.requestedPort = builder.port;
 		this.users = Collections.unmodifiableMap(new LinkedHashMap<>(builder.users));
 		this.handshakeTimeout = builder.handshakeTimeout;
+		this.maxConnections = builder.maxConnections;
 	}
 
 	/**
-	 * Create a builder: 127.0.0.1, port 0, no users, a handshake timeout of 10 seconds.
+	 * Create a builder: 127.0.0.1, port 0, no users, a handshake timeout of 10 seconds,
+	 * at most {@value Builder#DEFAULT_MAX_CONNECTIONS} connections at a time.
 	 * @return a builder
 	 */
 	public static Builder builder() {
@@ -123,6 +128,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 			if (this.serverSocket != null || this.closed) {
 				throw new IllegalStateException("relay: " + (this.closed ? "closed" : "started") + " (expected: new)");
 			}
+			ConnectionAcceptor.prepareToClose();
 			ServerSocket server = new ServerSocket();
 			try {
 				server.bind(new InetSocketAddress(this.bindAddress, this.requestedPort), 128);
@@ -142,8 +148,10 @@ public final class EmbeddedSocks5Relay implements Closeable {
 			this.scheduler = delays;
 			this.forwarder = new DatagramForwarder(this.faults, this.counters, delays);
 			this.serverSocket = server;
-			Thread acceptor = new Thread(this::acceptConnections, "socks5-relay-" + server.getLocalPort() + "-accept");
+			Thread acceptor = new Thread(new ConnectionAcceptor(this, server, this.maxConnections),
+					"socks5-relay-" + server.getLocalPort() + "-accept");
 			acceptor.setDaemon(true);
+			this.acceptor = acceptor;
 			acceptor.start();
 			return this;
 		}
@@ -164,6 +172,11 @@ public final class EmbeddedSocks5Relay implements Closeable {
 				catch (IOException ex) {
 					// Closing anyway
 				}
+			}
+			Thread accepting = this.acceptor;
+			if (accepting != null) {
+				// Ends a pause after a failed accept
+				accepting.interrupt();
 			}
 			closeControlConnections(false);
 			ScheduledThreadPoolExecutor delays = this.scheduler;
@@ -368,8 +381,22 @@ public final class EmbeddedSocks5Relay implements Closeable {
 		this.counters.associationClosed();
 	}
 
+	/**
+	 * Add a control connection to those the relay closes when it closes.
+	 * @param connection the connection
+	 * @return whether the relay is still open; if not, the caller closes the connection
+	 */
+	boolean register(ControlConnection connection) {
+		this.connections.add(connection);
+		return !this.closed;
+	}
+
 	void removed(ControlConnection connection) {
 		this.connections.remove(connection);
+	}
+
+	int connectionCount() {
+		return this.connections.size();
 	}
 
 	private ServerSocket started() {
@@ -380,41 +407,13 @@ public final class EmbeddedSocks5Relay implements Closeable {
 		return server;
 	}
 
-	private void acceptConnections() {
-		ServerSocket server = this.serverSocket;
-		AtomicInteger ids = new AtomicInteger();
-		while (!server.isClosed()) {
-			Socket socket;
-			try {
-				socket = server.accept();
-			}
-			catch (IOException ex) {
-				continue;
-			}
-			ControlConnection connection = new ControlConnection(this, socket);
-			this.connections.add(connection);
-			if (this.closed) {
-				connection.close(false);
-				continue;
-			}
-			try {
-				socket.setTcpNoDelay(true);
-			}
-			catch (IOException ex) {
-				connection.close(false);
-				continue;
-			}
-			Thread thread = new Thread(connection,
-					"socks5-relay-" + server.getLocalPort() + "-control-" + ids.incrementAndGet());
-			thread.setDaemon(true);
-			thread.start();
-		}
-	}
-
 	/**
 	 * Builder of an {@link EmbeddedSocks5Relay}.
 	 */
 	public static final class Builder {
+
+		/** How many connections a relay serves at a time unless told otherwise. */
+		public static final int DEFAULT_MAX_CONNECTIONS = 1024;
 
 		private InetAddress bindAddress = InetAddress.getLoopbackAddress();
 
@@ -423,6 +422,8 @@ public final class EmbeddedSocks5Relay implements Closeable {
 		private final Map<String, Socks5Credentials> users = new LinkedHashMap<>();
 
 		private Duration handshakeTimeout = Duration.ofSeconds(10);
+
+		private int maxConnections = DEFAULT_MAX_CONNECTIONS;
 
 		private Builder() {
 		}
@@ -491,6 +492,21 @@ public final class EmbeddedSocks5Relay implements Closeable {
 				throw new IllegalArgumentException("handshakeTimeout: " + timeout + " (expected: positive)");
 			}
 			this.handshakeTimeout = timeout;
+			return this;
+		}
+
+		/**
+		 * Set how many control connections the relay serves at a time, handshaking or
+		 * keeping an association: each holds a thread and a socket, and its association
+		 * two more of each. Connections beyond are closed as soon as they are accepted.
+		 * @param maxConnections the number of connections, 1024 by default
+		 * @return this builder
+		 */
+		public Builder maxConnections(int maxConnections) {
+			if (maxConnections < 1) {
+				throw new IllegalArgumentException("maxConnections: " + maxConnections + " (expected: 1 or more)");
+			}
+			this.maxConnections = maxConnections;
 			return this;
 		}
 

@@ -24,16 +24,18 @@ import io.socks5udp.core.protocol.Socks5Credentials;
 
 /**
  * The command line of {@link Socks5RelayMain}: {@code --port PORT},
- * {@code --bind ADDRESS}, {@code --user NAME:PASSWORD} (repeatable), {@code --help}; each
- * also as {@code --option=value}.
+ * {@code --bind ADDRESS}, {@code --user NAME:PASSWORD} (repeatable),
+ * {@code --max-connections N}, {@code --help}; each also as {@code --option=value}.
  *
  * @param port the port to listen on
  * @param bindAddress the address to listen on
  * @param users the users, empty for no authentication
+ * @param maxConnections how many connections to serve at a time
  * @param help whether help was asked for
  * @author socks5-udp authors
  */
-record RelayArguments(int port, InetAddress bindAddress, List<Socks5Credentials> users, boolean help) {
+record RelayArguments(int port, InetAddress bindAddress, List<Socks5Credentials> users, int maxConnections,
+		boolean help) {
 
 	/** Port used when none is given: the SOCKS port. */
 	static final int DEFAULT_PORT = 1080;
@@ -44,6 +46,8 @@ record RelayArguments(int port, InetAddress bindAddress, List<Socks5Credentials>
 			  --port PORT            port to listen on, 0 for any free port (default: 1080)
 			  --bind ADDRESS         IPv4 or IPv6 address to listen on (default: 127.0.0.1)
 			  --user NAME:PASSWORD   require username/password authentication; repeatable
+			  --max-connections N    connections served at a time, more are closed at once
+			                         (default: 1024)
 			  --help                 print this help and exit
 			Prints 'listening on <host>:<port>' once it accepts connections; on SIGTERM prints
 			its counters and exits with status 0. Bad arguments exit with status 2.""";
@@ -58,14 +62,16 @@ record RelayArguments(int port, InetAddress bindAddress, List<Socks5Credentials>
 		int port = DEFAULT_PORT;
 		InetAddress bindAddress = InetAddress.getLoopbackAddress();
 		List<Socks5Credentials> users = new ArrayList<>();
+		int maxConnections = EmbeddedSocks5Relay.Builder.DEFAULT_MAX_CONNECTIONS;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			int equals = arg.indexOf('=');
 			String name = (arg.startsWith("--") && equals > 0) ? arg.substring(0, equals) : arg;
 			if (name.equals("--help") || name.equals("-h")) {
-				return new RelayArguments(port, bindAddress, List.copyOf(users), true);
+				return new RelayArguments(port, bindAddress, List.copyOf(users), maxConnections, true);
 			}
-			if (!name.equals("--port") && !name.equals("--bind") && !name.equals("--user")) {
+			if (!name.equals("--port") && !name.equals("--bind") && !name.equals("--user")
+					&& !name.equals("--max-connections")) {
 				throw new IllegalArgumentException("unknown argument: " + arg);
 			}
 			String value;
@@ -79,27 +85,28 @@ record RelayArguments(int port, InetAddress bindAddress, List<Socks5Credentials>
 				throw new IllegalArgumentException(name + ": missing value");
 			}
 			switch (name) {
-				case "--port" -> port = parsePort(value);
+				case "--port" -> port = parseNumber(name, value, 0, Socks5Address.MAX_PORT);
 				case "--bind" -> bindAddress = parseBindAddress(value);
+				case "--max-connections" -> maxConnections = parseNumber(name, value, 1, Integer.MAX_VALUE);
 				default -> users.add(parseUser(value));
 			}
 		}
-		return new RelayArguments(port, bindAddress, List.copyOf(users), false);
+		return new RelayArguments(port, bindAddress, List.copyOf(users), maxConnections, false);
 	}
 
-	private static int parsePort(String value) {
-		String expected = " (expected: 0-" + Socks5Address.MAX_PORT + ")";
-		int port;
+	private static int parseNumber(String name, String value, int min, int max) {
+		String expected = " (expected: " + ((max < Integer.MAX_VALUE) ? min + "-" + max : min + " or more") + ")";
+		int number;
 		try {
-			port = Integer.parseInt(value);
+			number = Integer.parseInt(value);
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("--port: " + value + expected);
+			throw new IllegalArgumentException(name + ": " + value + expected);
 		}
-		if (port < 0 || port > Socks5Address.MAX_PORT) {
-			throw new IllegalArgumentException("--port: " + value + expected);
+		if (number < min || number > max) {
+			throw new IllegalArgumentException(name + ": " + value + expected);
 		}
-		return port;
+		return number;
 	}
 
 	private static InetAddress parseBindAddress(String value) {

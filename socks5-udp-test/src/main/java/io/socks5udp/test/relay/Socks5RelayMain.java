@@ -89,7 +89,8 @@ public final class Socks5RelayMain {
 			Consumer<EmbeddedSocks5Relay> beforeListening) throws IOException {
 		EmbeddedSocks5Relay.Builder builder = EmbeddedSocks5Relay.builder()
 			.bind(arguments.bindAddress())
-			.port(arguments.port());
+			.port(arguments.port())
+			.maxConnections(arguments.maxConnections());
 		for (Socks5Credentials user : arguments.users()) {
 			builder.user(user.username(), user.password());
 		}

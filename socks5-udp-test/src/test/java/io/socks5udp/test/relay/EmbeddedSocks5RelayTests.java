@@ -354,6 +354,8 @@ class EmbeddedSocks5RelayTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> EmbeddedSocks5Relay.builder().user("", "x"));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> EmbeddedSocks5Relay.builder().handshakeTimeout(Duration.ZERO));
+		assertThatIllegalArgumentException().isThrownBy(() -> EmbeddedSocks5Relay.builder().maxConnections(0))
+			.withMessage("maxConnections: 0 (expected: 1 or more)");
 	}
 
 	@Test

@@ -37,17 +37,19 @@ class RelayArgumentsTests {
 		assertThat(arguments.port()).isEqualTo(1080);
 		assertThat(arguments.bindAddress().getHostAddress()).isEqualTo("127.0.0.1");
 		assertThat(arguments.users()).isEmpty();
+		assertThat(arguments.maxConnections()).isEqualTo(1024);
 		assertThat(arguments.help()).isFalse();
 	}
 
 	@Test
 	void readsEveryOptionInBothForms() throws Exception {
 		RelayArguments arguments = RelayArguments.parse("--port", "0", "--bind=::1", "--user", "alice:se:cret",
-				"--user=bob:pw");
+				"--user=bob:pw", "--max-connections", "16");
 		assertThat(arguments.port()).isZero();
 		assertThat(arguments.bindAddress()).isEqualTo(InetAddress.getByName("::1"));
 		assertThat(arguments.users()).containsExactly(new Socks5Credentials("alice", "se:cret"),
 				new Socks5Credentials("bob", "pw"));
+		assertThat(arguments.maxConnections()).isEqualTo(16);
 	}
 
 	@Test
@@ -58,13 +60,17 @@ class RelayArgumentsTests {
 	}
 
 	@Test
-	void namesAPortOutOfRange() {
+	void namesANumberOutOfRange() {
 		assertThatIllegalArgumentException().isThrownBy(() -> RelayArguments.parse("--port", "70000"))
 			.withMessage("--port: 70000 (expected: 0-65535)");
 		assertThatIllegalArgumentException().isThrownBy(() -> RelayArguments.parse("--port=-1"))
 			.withMessage("--port: -1 (expected: 0-65535)");
 		assertThatIllegalArgumentException().isThrownBy(() -> RelayArguments.parse("--port", "socks"))
 			.withMessage("--port: socks (expected: 0-65535)");
+		assertThatIllegalArgumentException().isThrownBy(() -> RelayArguments.parse("--max-connections", "0"))
+			.withMessage("--max-connections: 0 (expected: 1 or more)");
+		assertThatIllegalArgumentException().isThrownBy(() -> RelayArguments.parse("--max-connections=many"))
+			.withMessage("--max-connections: many (expected: 1 or more)");
 	}
 
 	@Test

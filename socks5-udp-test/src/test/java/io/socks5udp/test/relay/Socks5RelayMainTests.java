@@ -16,6 +16,7 @@
 package io.socks5udp.test.relay;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.client.Socks5UdpAssociation;
 import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.core.protocol.Socks5AuthMethod;
 import io.socks5udp.core.protocol.Socks5Credentials;
 import io.socks5udp.test.support.UdpEchoServer;
 
@@ -54,6 +56,20 @@ class Socks5RelayMainTests {
 			try (Socks5UdpAssociation association = RelayClients.open(relay)) {
 				assertThat(association.isOpen()).isTrue();
 			}
+		}
+	}
+
+	@Test
+	void servesAsManyConnectionsAtATimeAsTold() throws Exception {
+		try (EmbeddedSocks5Relay relay = Socks5RelayMain.start(
+				RelayArguments.parse("--port", "0", "--max-connections", "1"),
+				new PrintStream(OutputStream.nullOutputStream()), (started) -> {
+				});
+				RawSocks5Client first = RawSocks5Client.connect(relay);
+				RawSocks5Client second = RawSocks5Client.connect(relay)) {
+			assertThat(first.greet()).isEqualTo(Socks5AuthMethod.NO_AUTH);
+			assertThat(second.read()).isEqualTo(-1);
+			assertThat(relay.counters().connectionsRefused()).isEqualTo(1);
 		}
 	}
 
