@@ -153,6 +153,9 @@ public final class EmbeddedSocks5Relay implements Closeable {
 			acceptor.setDaemon(true);
 			this.acceptor = acceptor;
 			acceptor.start();
+			if (OpenRelay.isOpen(this.bindAddress, !this.users.isEmpty())) {
+				OpenRelay.warn(AddressLiterals.hostAndPort(this.bindAddress, server.getLocalPort()));
+			}
 			return this;
 		}
 	}
@@ -425,11 +428,13 @@ public final class EmbeddedSocks5Relay implements Closeable {
 
 		private int maxConnections = DEFAULT_MAX_CONNECTIONS;
 
+		private boolean allowOpenRelay;
+
 		private Builder() {
 		}
 
 		/**
-		 * Listen on an address.
+		 * Listen on an address. Beyond loopback, add a user or allow an open relay.
 		 * @param address the address, normally 127.0.0.1 or ::1
 		 * @return this builder
 		 */
@@ -511,10 +516,29 @@ public final class EmbeddedSocks5Relay implements Closeable {
 		}
 
 		/**
+		 * Allow listening beyond loopback without users: an open relay, which is an open
+		 * proxy for anyone who reaches it. It logs a warning when it starts.
+		 * @param allow whether to allow it, false by default
+		 * @return this builder
+		 */
+		public Builder allowOpenRelay(boolean allow) {
+			this.allowOpenRelay = allow;
+			return this;
+		}
+
+		/**
 		 * Build the relay, not yet started.
 		 * @return the relay
+		 * @throws IllegalStateException if it would listen beyond loopback (the wildcard
+		 * address included) without users, and that is not allowed
+		 * @see #allowOpenRelay(boolean)
 		 */
 		public EmbeddedSocks5Relay build() {
+			if (OpenRelay.isOpen(this.bindAddress, !this.users.isEmpty()) && !this.allowOpenRelay) {
+				throw new IllegalStateException("bind: " + AddressLiterals.host(this.bindAddress)
+						+ " is not a loopback address and no user is given: an open relay, which is an open proxy"
+						+ " (expected: a loopback address, a user, or allowOpenRelay(true))");
+			}
 			return new EmbeddedSocks5Relay(this);
 		}
 

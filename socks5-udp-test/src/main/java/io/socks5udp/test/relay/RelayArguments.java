@@ -25,29 +25,34 @@ import io.socks5udp.core.protocol.Socks5Credentials;
 /**
  * The command line of {@link Socks5RelayMain}: {@code --port PORT},
  * {@code --bind ADDRESS}, {@code --user NAME:PASSWORD} (repeatable),
- * {@code --max-connections N}, {@code --help}; each also as {@code --option=value}.
+ * {@code --max-connections N}, {@code --open}, {@code --help}; each option with a value
+ * also as {@code --option=value}.
  *
  * @param port the port to listen on
  * @param bindAddress the address to listen on
  * @param users the users, empty for no authentication
  * @param maxConnections how many connections to serve at a time
+ * @param open whether to allow an open relay: beyond loopback without users
  * @param help whether help was asked for
  * @author socks5-udp authors
  */
 record RelayArguments(int port, InetAddress bindAddress, List<Socks5Credentials> users, int maxConnections,
-		boolean help) {
+		boolean open, boolean help) {
 
 	/** Port used when none is given: the SOCKS port. */
 	static final int DEFAULT_PORT = 1080;
 
 	static final String USAGE = """
 			usage: java -jar socks5-udp-relay.jar [--port PORT] [--bind ADDRESS] [--user NAME:PASSWORD]...
+			                                      [--max-connections N] [--open]
 			A SOCKS5 UDP relay (RFC 1928 UDP ASSOCIATE, RFC 1929) for tests and local development.
 			  --port PORT            port to listen on, 0 for any free port (default: 1080)
 			  --bind ADDRESS         IPv4 or IPv6 address to listen on (default: 127.0.0.1)
 			  --user NAME:PASSWORD   require username/password authentication; repeatable
 			  --max-connections N    connections served at a time, more are closed at once
 			                         (default: 1024)
+			  --open                 allow listening beyond loopback without users: an open
+			                         relay, which is an open proxy for anyone who reaches it
 			  --help                 print this help and exit
 			Prints 'listening on <host>:<port>' once it accepts connections; on SIGTERM prints
 			its counters and exits with status 0. Bad arguments exit with status 2.""";
@@ -63,12 +68,17 @@ record RelayArguments(int port, InetAddress bindAddress, List<Socks5Credentials>
 		InetAddress bindAddress = InetAddress.getLoopbackAddress();
 		List<Socks5Credentials> users = new ArrayList<>();
 		int maxConnections = EmbeddedSocks5Relay.Builder.DEFAULT_MAX_CONNECTIONS;
+		boolean open = false;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			int equals = arg.indexOf('=');
 			String name = (arg.startsWith("--") && equals > 0) ? arg.substring(0, equals) : arg;
 			if (name.equals("--help") || name.equals("-h")) {
-				return new RelayArguments(port, bindAddress, List.copyOf(users), maxConnections, true);
+				return new RelayArguments(port, bindAddress, List.copyOf(users), maxConnections, open, true);
+			}
+			if (arg.equals("--open")) {
+				open = true;
+				continue;
 			}
 			if (!name.equals("--port") && !name.equals("--bind") && !name.equals("--user")
 					&& !name.equals("--max-connections")) {
@@ -91,7 +101,12 @@ record RelayArguments(int port, InetAddress bindAddress, List<Socks5Credentials>
 				default -> users.add(parseUser(value));
 			}
 		}
-		return new RelayArguments(port, bindAddress, List.copyOf(users), maxConnections, false);
+		if (OpenRelay.isOpen(bindAddress, !users.isEmpty()) && !open) {
+			throw new IllegalArgumentException("--bind: " + AddressLiterals.host(bindAddress)
+					+ " is not a loopback address and no --user is given: an open relay, which is an open proxy"
+					+ " (expected: --user, or --open to allow it)");
+		}
+		return new RelayArguments(port, bindAddress, List.copyOf(users), maxConnections, open, false);
 	}
 
 	private static int parseNumber(String name, String value, int min, int max) {

@@ -90,7 +90,8 @@ public final class Socks5RelayMain {
 		EmbeddedSocks5Relay.Builder builder = EmbeddedSocks5Relay.builder()
 			.bind(arguments.bindAddress())
 			.port(arguments.port())
-			.maxConnections(arguments.maxConnections());
+			.maxConnections(arguments.maxConnections())
+			.allowOpenRelay(arguments.open());
 		for (Socks5Credentials user : arguments.users()) {
 			builder.user(user.username(), user.password());
 		}

@@ -74,6 +74,20 @@ class RelayArgumentsTests {
 	}
 
 	@Test
+	void refusesAnOpenRelayUnlessToldExplicitly() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RelayArguments.parse("--bind", "0.0.0.0"))
+			.withMessage("--bind: 0.0.0.0 is not a loopback address and no --user is given: an open relay,"
+					+ " which is an open proxy (expected: --user, or --open to allow it)");
+		assertThatIllegalArgumentException().isThrownBy(() -> RelayArguments.parse("--bind", "::"))
+			.withMessageStartingWith("--bind: :: is not a loopback address");
+		assertThatIllegalArgumentException().isThrownBy(() -> RelayArguments.parse("--bind", "192.0.2.1"))
+			.withMessageStartingWith("--bind: 192.0.2.1 is not a loopback address");
+		assertThat(RelayArguments.parse("--bind", "0.0.0.0", "--open").open()).isTrue();
+		assertThat(RelayArguments.parse("--bind", "0.0.0.0", "--user", "alice:secret").open()).isFalse();
+		assertThat(RelayArguments.parse("--bind", "127.0.0.2").open()).isFalse();
+	}
+
+	@Test
 	void namesAnUnknownArgument() {
 		assertThatIllegalArgumentException().isThrownBy(() -> RelayArguments.parse("--foo"))
 			.withMessage("unknown argument: --foo");

@@ -113,6 +113,28 @@ class Socks5RelayMainTests {
 	}
 
 	@Test
+	void refusesAnOpenRelayWithoutListening() throws Exception {
+		try (RelayProcess relay = RelayProcess.fromClassPath("--port", "0", "--bind", "0.0.0.0")) {
+			assertThat(relay.waitFor()).isEqualTo(2);
+			assertThat(relay.errors()).startsWith("--bind: 0.0.0.0 is not a loopback address and no --user is given")
+				.endsWith("(expected: --user, or --open to allow it)" + System.lineSeparator());
+			assertThat(relay.readLine()).isNull();
+		}
+	}
+
+	@Test
+	void startsAnOpenRelayWhenToldAndWarns() throws Exception {
+		// Listens on every address until terminated at once; nothing is sent anywhere
+		try (RelayProcess relay = RelayProcess.fromClassPath("--port", "0", "--bind", "0.0.0.0", "--open")) {
+			assertThat(relay.readLine()).startsWith("listening on 0.0.0.0:");
+			relay.terminate();
+			assertThat(relay.readLine()).startsWith("stopped: ");
+			assertThat(relay.waitFor()).isZero();
+			assertThat(relay.errors()).contains("WARNING").contains("on 0.0.0.0:").contains("open proxy");
+		}
+	}
+
+	@Test
 	void helpPrintsUsageAndExitsWithZero() throws Exception {
 		try (RelayProcess relay = RelayProcess.fromClassPath("--help")) {
 			assertThat(relay.readLine()).startsWith("usage: java -jar socks5-udp-relay.jar");
