@@ -25,7 +25,7 @@ import io.socks5udp.core.protocol.Socks5Credentials;
 /**
  * Runs an {@link EmbeddedSocks5Relay} on its own, as a local development relay:
  * <pre class="code">
- * java -jar socks5-udp-test/target/socks5-udp-relay.jar --port 1080 [--bind ::1] [--user NAME:PASSWORD]...
+ * java -jar socks5-udp-test/target/socks5-udp-relay.jar --port 1080 [--bind ::1] [--users-file FILE]
  * </pre> Prints {@code listening on <host>:<port>} once it accepts connections and relays
  * until stopped; on SIGTERM (or Ctrl-C) prints its counters on one line and exits with
  * status 0. Bad arguments: one line naming the problem on standard error, exit status 2;
@@ -62,6 +62,9 @@ public final class Socks5RelayMain {
 		if (arguments.help()) {
 			System.out.println(RelayArguments.USAGE);
 			return;
+		}
+		for (String warning : arguments.warnings()) {
+			System.err.println("warning: " + warning);
 		}
 		EmbeddedSocks5Relay relay;
 		try {

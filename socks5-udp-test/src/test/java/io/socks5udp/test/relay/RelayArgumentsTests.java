@@ -16,8 +16,11 @@
 package io.socks5udp.test.relay;
 
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.socks5udp.core.protocol.Socks5Credentials;
 
@@ -76,8 +79,8 @@ class RelayArgumentsTests {
 	@Test
 	void refusesAnOpenRelayUnlessToldExplicitly() {
 		assertThatIllegalArgumentException().isThrownBy(() -> RelayArguments.parse("--bind", "0.0.0.0"))
-			.withMessage("--bind: 0.0.0.0 is not a loopback address and no --user is given: an open relay,"
-					+ " which is an open proxy (expected: --user, or --open to allow it)");
+			.withMessage("--bind: 0.0.0.0 is not a loopback address and no user is given: an open relay,"
+					+ " which is an open proxy (expected: --users-file or --user, or --open to allow it)");
 		assertThatIllegalArgumentException().isThrownBy(() -> RelayArguments.parse("--bind", "::"))
 			.withMessageStartingWith("--bind: :: is not a loopback address");
 		assertThatIllegalArgumentException().isThrownBy(() -> RelayArguments.parse("--bind", "192.0.2.1"))
@@ -85,6 +88,23 @@ class RelayArgumentsTests {
 		assertThat(RelayArguments.parse("--bind", "0.0.0.0", "--open").open()).isTrue();
 		assertThat(RelayArguments.parse("--bind", "0.0.0.0", "--user", "alice:secret").open()).isFalse();
 		assertThat(RelayArguments.parse("--bind", "127.0.0.2").open()).isFalse();
+	}
+
+	@Test
+	void readsUsersFromFilesAndTheCommandLineAndWarnsAboutTheCommandLine(@TempDir Path folder) throws Exception {
+		Path file = Files.writeString(folder.resolve("users"), "# team\nalice:secret\nbob:other\n");
+		RelayArguments fromFile = RelayArguments.parse("--users-file", file.toString(), "--bind", "0.0.0.0");
+		assertThat(fromFile.users()).containsExactly(new Socks5Credentials("alice", "secret"),
+				new Socks5Credentials("bob", "other"));
+		assertThat(fromFile.warnings()).isEmpty();
+		RelayArguments both = RelayArguments.parse("--users-file=" + file, "--user", "carol:pw", "--user", "dave:pw");
+		assertThat(both.users()).extracting(Socks5Credentials::username)
+			.containsExactly("alice", "bob", "carol", "dave");
+		assertThat(both.warnings()).containsExactly(RelayArguments.USER_ON_COMMAND_LINE);
+		assertThat(RelayArguments.USER_ON_COMMAND_LINE).contains("ps").contains("--users-file");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RelayArguments.parse("--users-file", folder.resolve("none").toString()))
+			.withMessage(folder.resolve("none") + ": cannot read (NoSuchFileException)");
 	}
 
 	@Test

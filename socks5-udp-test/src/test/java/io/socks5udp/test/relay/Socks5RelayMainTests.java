@@ -18,12 +18,15 @@ package io.socks5udp.test.relay;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.client.Socks5UdpAssociation;
@@ -96,6 +99,8 @@ class Socks5RelayMainTests {
 				.contains("datagrams-to-destinations=1")
 				.contains("datagrams-to-clients=1");
 			assertThat(relay.waitFor()).isZero();
+			assertThat(relay.errors())
+				.isEqualTo("warning: " + RelayArguments.USER_ON_COMMAND_LINE + System.lineSeparator());
 		}
 	}
 
@@ -116,8 +121,8 @@ class Socks5RelayMainTests {
 	void refusesAnOpenRelayWithoutListening() throws Exception {
 		try (RelayProcess relay = RelayProcess.fromClassPath("--port", "0", "--bind", "0.0.0.0")) {
 			assertThat(relay.waitFor()).isEqualTo(2);
-			assertThat(relay.errors()).startsWith("--bind: 0.0.0.0 is not a loopback address and no --user is given")
-				.endsWith("(expected: --user, or --open to allow it)" + System.lineSeparator());
+			assertThat(relay.errors()).startsWith("--bind: 0.0.0.0 is not a loopback address and no user is given")
+				.endsWith("(expected: --users-file or --user, or --open to allow it)" + System.lineSeparator());
 			assertThat(relay.readLine()).isNull();
 		}
 	}
@@ -131,6 +136,31 @@ class Socks5RelayMainTests {
 			assertThat(relay.readLine()).startsWith("stopped: ");
 			assertThat(relay.waitFor()).isZero();
 			assertThat(relay.errors()).contains("WARNING").contains("on 0.0.0.0:").contains("open proxy");
+		}
+	}
+
+	@Test
+	void authenticatesTheUsersOfAFile(@TempDir Path folder) throws Exception {
+		Path users = Files.writeString(folder.resolve("users"), "# local\nalice:secret\n");
+		try (EmbeddedSocks5Relay relay = Socks5RelayMain.start(
+				RelayArguments.parse("--port", "0", "--users-file", users.toString()),
+				new PrintStream(OutputStream.nullOutputStream()), (started) -> {
+				});
+				Socks5UdpAssociation association = RelayClients.open(relay,
+						(options) -> options.credentials(new Socks5Credentials("alice", "secret")))) {
+			assertThat(association.isOpen()).isTrue();
+			assertThat(relay.users()).containsOnlyKeys("alice");
+		}
+	}
+
+	@Test
+	void aBadUsersFileExitsWithTwoNamingTheLineNotThePassword(@TempDir Path folder) throws Exception {
+		Path users = Files.writeString(folder.resolve("users"), "alice:secret\nhunter2\n");
+		try (RelayProcess relay = RelayProcess.fromClassPath("--port", "0", "--users-file", users.toString())) {
+			assertThat(relay.waitFor()).isEqualTo(2);
+			assertThat(relay.errors())
+				.isEqualTo(users + ":2: no ':' in the line (expected: NAME:PASSWORD)" + System.lineSeparator());
+			assertThat(relay.readLine()).isNull();
 		}
 	}
 
