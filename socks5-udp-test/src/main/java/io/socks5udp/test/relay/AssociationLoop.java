@@ -16,6 +16,7 @@
 package io.socks5udp.test.relay;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 
 /**
@@ -31,21 +32,25 @@ abstract class AssociationLoop implements Runnable {
 
 	protected final DatagramForwarder forwarder;
 
-	AssociationLoop(Association association, DatagramForwarder forwarder) {
+	private final int bufferSize;
+
+	AssociationLoop(Association association, DatagramForwarder forwarder, int bufferSize) {
 		this.association = association;
 		this.forwarder = forwarder;
+		this.bufferSize = bufferSize;
 	}
 
 	/**
 	 * Relay datagrams until a channel fails or is closed.
+	 * @param buffer a direct buffer for one datagram at a time, this loop's alone
 	 * @throws IOException when a channel fails or is closed
 	 */
-	abstract void relay() throws IOException;
+	abstract void relay(ByteBuffer buffer) throws IOException;
 
 	@Override
 	public final void run() {
 		try {
-			relay();
+			relay(ByteBuffer.allocateDirect(this.bufferSize));
 		}
 		catch (ClosedChannelException ex) {
 			// The association was closed

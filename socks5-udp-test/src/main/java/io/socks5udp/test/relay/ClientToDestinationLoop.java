@@ -30,15 +30,12 @@ import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
  */
 final class ClientToDestinationLoop extends AssociationLoop {
 
-	private static final int BUFFER_SIZE = 65536;
-
 	ClientToDestinationLoop(Association association, DatagramForwarder forwarder) {
-		super(association, forwarder);
+		super(association, forwarder, 65536);
 	}
 
 	@Override
-	void relay() throws IOException {
-		ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
+	void relay(ByteBuffer buffer) throws IOException {
 		Socks5UdpHeaderDecoder decoder = new Socks5UdpHeaderDecoder();
 		DestinationResolver resolver = new DestinationResolver();
 		while (true) {
