@@ -20,20 +20,16 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5Credentials;
-import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
 
 /**
  * A SOCKS5 UDP relay (RFC 1928 UDP ASSOCIATE, RFC 1929 username/password) that runs in
@@ -66,8 +62,6 @@ import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
  */
 public final class EmbeddedSocks5Relay implements Closeable {
 
-	private static final byte[] FOREIGN_PAYLOAD = { 'f', 'o', 'r', 'e', 'i', 'g', 'n' };
-
 	private final InetAddress bindAddress;
 
 	private final int requestedPort;
@@ -82,7 +76,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 
 	private final RelayCounters counters = new RelayCounters();
 
-	private final Set<ControlConnection> connections = ConcurrentHashMap.newKeySet();
+	private final ControlConnections connections = new ControlConnections();
 
 	private final AtomicInteger associationIds = new AtomicInteger();
 
@@ -273,12 +267,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 	 * @return how many control connections were closed
 	 */
 	public int closeControlConnections(boolean reset) {
-		int count = 0;
-		for (ControlConnection connection : this.connections) {
-			connection.close(reset);
-			count++;
-		}
-		return count;
+		return this.connections.closeAll(reset);
 	}
 
 	/**
@@ -292,17 +281,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 	 */
 	public int sendMalformed(MalformedDatagram kind, int count) throws IOException {
 		Objects.requireNonNull(kind, "'kind' must not be null");
-		byte[] datagram = kind.bytes();
-		int sent = 0;
-		for (ControlConnection connection : this.connections) {
-			Association association = connection.association();
-			for (int i = 0; association != null && association.isOpen() && i < count; i++) {
-				if (association.sendToClient(datagram)) {
-					sent++;
-				}
-			}
-		}
-		return sent;
+		return this.connections.sendToClients(kind.bytes(), count);
 	}
 
 	/**
@@ -315,23 +294,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 	 * @throws IOException if sending fails
 	 */
 	public int sendFromForeignSource(int count) throws IOException {
-		int sent = 0;
-		for (ControlConnection connection : this.connections) {
-			Association association = connection.association();
-			if (association == null || !association.isOpen()) {
-				continue;
-			}
-			Socks5Address source = Socks5Address.of(association.boundAddress());
-			ByteBuffer datagram = ByteBuffer
-				.allocate(Socks5UdpHeaderCodec.headerLength(source) + FOREIGN_PAYLOAD.length);
-			Socks5UdpHeaderCodec.encode(source, ByteBuffer.wrap(FOREIGN_PAYLOAD), datagram);
-			for (int i = 0; i < count; i++) {
-				if (association.sendToClientFromForeignSource(datagram.array())) {
-					sent++;
-				}
-			}
-		}
-		return sent;
+		return this.connections.sendFromForeignSource(count);
 	}
 
 	/**
