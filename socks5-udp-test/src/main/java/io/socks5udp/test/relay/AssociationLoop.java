@@ -16,7 +16,6 @@
 package io.socks5udp.test.relay;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 
 /**
@@ -32,25 +31,21 @@ abstract class AssociationLoop implements Runnable {
 
 	protected final DatagramForwarder forwarder;
 
-	private final int bufferSize;
-
-	AssociationLoop(Association association, DatagramForwarder forwarder, int bufferSize) {
+	AssociationLoop(Association association, DatagramForwarder forwarder) {
 		this.association = association;
 		this.forwarder = forwarder;
-		this.bufferSize = bufferSize;
 	}
 
 	/**
 	 * Relay datagrams until a channel fails or is closed.
-	 * @param buffer a direct buffer for one datagram at a time, this loop's alone
 	 * @throws IOException when a channel fails or is closed
 	 */
-	abstract void relay(ByteBuffer buffer) throws IOException;
+	abstract void relay() throws IOException;
 
 	@Override
 	public final void run() {
 		try {
-			relay(ByteBuffer.allocateDirect(this.bufferSize));
+			relay();
 		}
 		catch (ClosedChannelException ex) {
 			// The association was closed

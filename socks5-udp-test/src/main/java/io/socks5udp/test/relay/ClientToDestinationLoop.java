@@ -30,12 +30,15 @@ import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
  */
 final class ClientToDestinationLoop extends AssociationLoop {
 
+	private static final int BUFFER_SIZE = 65536;
+
 	ClientToDestinationLoop(Association association, DatagramForwarder forwarder) {
-		super(association, forwarder, 65536);
+		super(association, forwarder);
 	}
 
 	@Override
-	void relay(ByteBuffer buffer) throws IOException {
+	void relay() throws IOException {
+		ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
 		Socks5UdpHeaderDecoder decoder = new Socks5UdpHeaderDecoder();
 		DestinationResolver resolver = new DestinationResolver();
 		while (true) {

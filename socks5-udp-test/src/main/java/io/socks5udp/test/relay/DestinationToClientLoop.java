@@ -34,12 +34,15 @@ final class DestinationToClientLoop extends AssociationLoop {
 	/** Room for the longest header with an IP address: RSV, FRAG, ATYP, IPv6, port. */
 	static final int HEADROOM = 3 + 1 + 16 + 2;
 
+	private static final int BUFFER_SIZE = HEADROOM + 65536;
+
 	DestinationToClientLoop(Association association, DatagramForwarder forwarder) {
-		super(association, forwarder, HEADROOM + 65536);
+		super(association, forwarder);
 	}
 
 	@Override
-	void relay(ByteBuffer buffer) throws IOException {
+	void relay() throws IOException {
+		ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
 		SourceAddressCache sources = new SourceAddressCache();
 		while (true) {
 			buffer.clear().position(HEADROOM);
