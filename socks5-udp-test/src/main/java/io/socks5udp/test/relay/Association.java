@@ -102,14 +102,13 @@ final class Association implements Closeable {
 
 	/**
 	 * Start the two relay threads.
-	 * @param forwarder sends the datagrams
-	 * @param counters counts refusals
+	 * @param forwarder sends the datagrams and counts them
 	 * @param name the name prefix of the threads
 	 */
-	void start(DatagramForwarder forwarder, RelayCounters counters, String name) {
+	void start(DatagramForwarder forwarder, String name) {
 		this.started = true;
-		startThread(new ClientToDestinationLoop(this, forwarder, counters), name + "-out");
-		startThread(new DestinationToClientLoop(this, forwarder, counters), name + "-in");
+		startThread(new ClientToDestinationLoop(this, forwarder), name + "-out");
+		startThread(new DestinationToClientLoop(this, forwarder), name + "-in");
 	}
 
 	/**

@@ -18,7 +18,6 @@ package io.socks5udp.test.relay;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 
 import io.socks5udp.core.protocol.Socks5DecodeStatus;
 import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
@@ -29,55 +28,39 @@ import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
  *
  * @author socks5-udp authors
  */
-final class ClientToDestinationLoop implements Runnable {
+final class ClientToDestinationLoop extends AssociationLoop {
 
 	private static final int BUFFER_SIZE = 65536;
 
-	private final Association association;
-
-	private final DatagramForwarder forwarder;
-
-	private final RelayCounters counters;
-
-	ClientToDestinationLoop(Association association, DatagramForwarder forwarder, RelayCounters counters) {
-		this.association = association;
-		this.forwarder = forwarder;
-		this.counters = counters;
+	ClientToDestinationLoop(Association association, DatagramForwarder forwarder) {
+		super(association, forwarder);
 	}
 
 	@Override
-	public void run() {
+	void relay() throws IOException {
 		ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
 		Socks5UdpHeaderDecoder decoder = new Socks5UdpHeaderDecoder();
 		DestinationResolver resolver = new DestinationResolver();
-		try {
-			while (true) {
-				buffer.clear();
-				InetSocketAddress source = DatagramForwarder.receive(this.association.clientChannel(), buffer);
-				buffer.flip();
-				if (!this.association.acceptFromClient(source)) {
-					this.counters.refuse(RefusalReason.FOREIGN_SOURCE);
-					continue;
-				}
-				Socks5DecodeStatus status = decoder.decode(buffer);
-				if (status != Socks5DecodeStatus.OK) {
-					this.counters.refuse((status == Socks5DecodeStatus.FRAGMENTED) ? RefusalReason.FRAGMENT
-							: RefusalReason.MALFORMED);
-					continue;
-				}
-				InetSocketAddress target = resolver.resolve(decoder.source());
-				if (target == null) {
-					this.counters.refuse(RefusalReason.UNRESOLVED);
-					continue;
-				}
-				this.forwarder.forward(this.association.externalChannel(), buffer, target, false);
+		while (true) {
+			buffer.clear();
+			InetSocketAddress source = DatagramForwarder.receive(this.association.clientChannel(), buffer);
+			buffer.flip();
+			if (!this.association.acceptFromClient(source)) {
+				this.forwarder.refuse(RefusalReason.FOREIGN_SOURCE);
+				continue;
 			}
-		}
-		catch (ClosedChannelException ex) {
-			// The association was closed
-		}
-		catch (IOException | RuntimeException ex) {
-			this.association.close();
+			Socks5DecodeStatus status = decoder.decode(buffer);
+			if (status != Socks5DecodeStatus.OK) {
+				this.forwarder.refuse(
+						(status == Socks5DecodeStatus.FRAGMENTED) ? RefusalReason.FRAGMENT : RefusalReason.MALFORMED);
+				continue;
+			}
+			InetSocketAddress target = resolver.resolve(decoder.source());
+			if (target == null) {
+				this.forwarder.refuse(RefusalReason.UNRESOLVED);
+				continue;
+			}
+			this.forwarder.forward(this.association.externalChannel(), buffer, target, false);
 		}
 	}
 

@@ -96,6 +96,14 @@ final class DatagramForwarder {
 		}
 	}
 
+	/**
+	 * Count a datagram that is not relayed.
+	 * @param reason why not
+	 */
+	void refuse(RefusalReason reason) {
+		this.counters.refuse(reason);
+	}
+
 	private void send(DatagramChannel channel, ByteBuffer datagram, InetSocketAddress target, boolean toClient) {
 		int length = datagram.remaining();
 		// Counted before sending, so that whoever receives the datagram sees the count

@@ -18,7 +18,6 @@ package io.socks5udp.test.relay;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
@@ -30,53 +29,37 @@ import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
  *
  * @author socks5-udp authors
  */
-final class DestinationToClientLoop implements Runnable {
+final class DestinationToClientLoop extends AssociationLoop {
 
 	/** Room for the longest header with an IP address: RSV, FRAG, ATYP, IPv6, port. */
 	static final int HEADROOM = 3 + 1 + 16 + 2;
 
 	private static final int BUFFER_SIZE = HEADROOM + 65536;
 
-	private final Association association;
-
-	private final DatagramForwarder forwarder;
-
-	private final RelayCounters counters;
-
-	DestinationToClientLoop(Association association, DatagramForwarder forwarder, RelayCounters counters) {
-		this.association = association;
-		this.forwarder = forwarder;
-		this.counters = counters;
+	DestinationToClientLoop(Association association, DatagramForwarder forwarder) {
+		super(association, forwarder);
 	}
 
 	@Override
-	public void run() {
+	void relay() throws IOException {
 		ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
 		SourceAddressCache sources = new SourceAddressCache();
-		try {
-			while (true) {
-				buffer.clear().position(HEADROOM);
-				InetSocketAddress from = DatagramForwarder.receive(this.association.externalChannel(), buffer);
-				buffer.limit(buffer.position()).position(HEADROOM);
-				InetSocketAddress client = this.association.clientAddress();
-				if (client == null) {
-					this.counters.refuse(RefusalReason.NO_CLIENT_ADDRESS);
-					continue;
-				}
-				Socks5Address source = sources.of(from);
-				if (buffer.remaining() > Socks5UdpHeaderCodec.maxPayload(source)) {
-					this.counters.refuse(RefusalReason.OVERSIZE);
-					continue;
-				}
-				Socks5UdpHeaderCodec.encodeInHeadroom(source, buffer);
-				this.forwarder.forward(this.association.clientChannel(), buffer, client, true);
+		while (true) {
+			buffer.clear().position(HEADROOM);
+			InetSocketAddress from = DatagramForwarder.receive(this.association.externalChannel(), buffer);
+			buffer.limit(buffer.position()).position(HEADROOM);
+			InetSocketAddress client = this.association.clientAddress();
+			if (client == null) {
+				this.forwarder.refuse(RefusalReason.NO_CLIENT_ADDRESS);
+				continue;
 			}
-		}
-		catch (ClosedChannelException ex) {
-			// The association was closed
-		}
-		catch (IOException | RuntimeException ex) {
-			this.association.close();
+			Socks5Address source = sources.of(from);
+			if (buffer.remaining() > Socks5UdpHeaderCodec.maxPayload(source)) {
+				this.forwarder.refuse(RefusalReason.OVERSIZE);
+				continue;
+			}
+			Socks5UdpHeaderCodec.encodeInHeadroom(source, buffer);
+			this.forwarder.forward(this.association.clientChannel(), buffer, client, true);
 		}
 	}
 

@@ -20,21 +20,16 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5Credentials;
-import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
 
 /**
  * A SOCKS5 UDP relay (RFC 1928 UDP ASSOCIATE, RFC 1929 username/password) that runs in
@@ -67,8 +62,6 @@ import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
  */
 public final class EmbeddedSocks5Relay implements Closeable {
 
-	private static final byte[] FOREIGN_PAYLOAD = { 'f', 'o', 'r', 'e', 'i', 'g', 'n' };
-
 	private final InetAddress bindAddress;
 
 	private final int requestedPort;
@@ -77,17 +70,21 @@ public final class EmbeddedSocks5Relay implements Closeable {
 
 	private final Duration handshakeTimeout;
 
+	private final int maxConnections;
+
 	private final RelayFaults faults = new RelayFaults();
 
 	private final RelayCounters counters = new RelayCounters();
 
-	private final Set<ControlConnection> connections = ConcurrentHashMap.newKeySet();
+	private final ControlConnections connections = new ControlConnections();
 
 	private final AtomicInteger associationIds = new AtomicInteger();
 
 	private final Object lifecycleMonitor = new Object();
 
 	private volatile ServerSocket serverSocket;
+
+	private volatile Thread acceptor;
 
 	private volatile ScheduledThreadPoolExecutor scheduler;
 
@@ -102,10 +99,12 @@ public final class EmbeddedSocks5Relay implements Closeable {
 		this.requestedPort = builder.port;
 		this.users = Collections.unmodifiableMap(new LinkedHashMap<>(builder.users));
 		this.handshakeTimeout = builder.handshakeTimeout;
+		this.maxConnections = builder.maxConnections;
 	}
 
 	/**
-	 * Create a builder: 127.0.0.1, port 0, no users, a handshake timeout of 10 seconds.
+	 * Create a builder: 127.0.0.1, port 0, no users, a handshake timeout of 10 seconds,
+	 * at most {@value Builder#DEFAULT_MAX_CONNECTIONS} connections at a time.
 	 * @return a builder
 	 */
 	public static Builder builder() {
@@ -123,6 +122,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 			if (this.serverSocket != null || this.closed) {
 				throw new IllegalStateException("relay: " + (this.closed ? "closed" : "started") + " (expected: new)");
 			}
+			ConnectionAcceptor.prepareToClose();
 			ServerSocket server = new ServerSocket();
 			try {
 				server.bind(new InetSocketAddress(this.bindAddress, this.requestedPort), 128);
@@ -142,9 +142,14 @@ public final class EmbeddedSocks5Relay implements Closeable {
 			this.scheduler = delays;
 			this.forwarder = new DatagramForwarder(this.faults, this.counters, delays);
 			this.serverSocket = server;
-			Thread acceptor = new Thread(this::acceptConnections, "socks5-relay-" + server.getLocalPort() + "-accept");
+			Thread acceptor = new Thread(new ConnectionAcceptor(this, server, this.maxConnections),
+					"socks5-relay-" + server.getLocalPort() + "-accept");
 			acceptor.setDaemon(true);
+			this.acceptor = acceptor;
 			acceptor.start();
+			if (OpenRelay.isOpen(this.bindAddress, !this.users.isEmpty())) {
+				OpenRelay.warn(AddressLiterals.hostAndPort(this.bindAddress, server.getLocalPort()));
+			}
 			return this;
 		}
 	}
@@ -164,6 +169,11 @@ public final class EmbeddedSocks5Relay implements Closeable {
 				catch (IOException ex) {
 					// Closing anyway
 				}
+			}
+			Thread accepting = this.acceptor;
+			if (accepting != null) {
+				// Ends a pause after a failed accept
+				accepting.interrupt();
 			}
 			closeControlConnections(false);
 			ScheduledThreadPoolExecutor delays = this.scheduler;
@@ -257,12 +267,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 	 * @return how many control connections were closed
 	 */
 	public int closeControlConnections(boolean reset) {
-		int count = 0;
-		for (ControlConnection connection : this.connections) {
-			connection.close(reset);
-			count++;
-		}
-		return count;
+		return this.connections.closeAll(reset);
 	}
 
 	/**
@@ -276,17 +281,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 	 */
 	public int sendMalformed(MalformedDatagram kind, int count) throws IOException {
 		Objects.requireNonNull(kind, "'kind' must not be null");
-		byte[] datagram = kind.bytes();
-		int sent = 0;
-		for (ControlConnection connection : this.connections) {
-			Association association = connection.association();
-			for (int i = 0; association != null && association.isOpen() && i < count; i++) {
-				if (association.sendToClient(datagram)) {
-					sent++;
-				}
-			}
-		}
-		return sent;
+		return this.connections.sendToClients(kind.bytes(), count);
 	}
 
 	/**
@@ -299,23 +294,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 	 * @throws IOException if sending fails
 	 */
 	public int sendFromForeignSource(int count) throws IOException {
-		int sent = 0;
-		for (ControlConnection connection : this.connections) {
-			Association association = connection.association();
-			if (association == null || !association.isOpen()) {
-				continue;
-			}
-			Socks5Address source = Socks5Address.of(association.boundAddress());
-			ByteBuffer datagram = ByteBuffer
-				.allocate(Socks5UdpHeaderCodec.headerLength(source) + FOREIGN_PAYLOAD.length);
-			Socks5UdpHeaderCodec.encode(source, ByteBuffer.wrap(FOREIGN_PAYLOAD), datagram);
-			for (int i = 0; i < count; i++) {
-				if (association.sendToClientFromForeignSource(datagram.array())) {
-					sent++;
-				}
-			}
-		}
-		return sent;
+		return this.connections.sendFromForeignSource(count);
 	}
 
 	/**
@@ -360,7 +339,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 	void associationOpened(Association association) {
 		this.counters.associationOpened();
 		this.lastBoundAddress = association.boundAddress();
-		association.start(this.forwarder, this.counters,
+		association.start(this.forwarder,
 				"socks5-relay-" + port() + "-association-" + this.associationIds.incrementAndGet());
 	}
 
@@ -368,8 +347,22 @@ public final class EmbeddedSocks5Relay implements Closeable {
 		this.counters.associationClosed();
 	}
 
+	/**
+	 * Add a control connection to those the relay closes when it closes.
+	 * @param connection the connection
+	 * @return whether the relay is still open; if not, the caller closes the connection
+	 */
+	boolean register(ControlConnection connection) {
+		this.connections.add(connection);
+		return !this.closed;
+	}
+
 	void removed(ControlConnection connection) {
 		this.connections.remove(connection);
+	}
+
+	int connectionCount() {
+		return this.connections.size();
 	}
 
 	private ServerSocket started() {
@@ -380,41 +373,13 @@ public final class EmbeddedSocks5Relay implements Closeable {
 		return server;
 	}
 
-	private void acceptConnections() {
-		ServerSocket server = this.serverSocket;
-		AtomicInteger ids = new AtomicInteger();
-		while (!server.isClosed()) {
-			Socket socket;
-			try {
-				socket = server.accept();
-			}
-			catch (IOException ex) {
-				continue;
-			}
-			ControlConnection connection = new ControlConnection(this, socket);
-			this.connections.add(connection);
-			if (this.closed) {
-				connection.close(false);
-				continue;
-			}
-			try {
-				socket.setTcpNoDelay(true);
-			}
-			catch (IOException ex) {
-				connection.close(false);
-				continue;
-			}
-			Thread thread = new Thread(connection,
-					"socks5-relay-" + server.getLocalPort() + "-control-" + ids.incrementAndGet());
-			thread.setDaemon(true);
-			thread.start();
-		}
-	}
-
 	/**
 	 * Builder of an {@link EmbeddedSocks5Relay}.
 	 */
 	public static final class Builder {
+
+		/** How many connections a relay serves at a time unless told otherwise. */
+		public static final int DEFAULT_MAX_CONNECTIONS = 1024;
 
 		private InetAddress bindAddress = InetAddress.getLoopbackAddress();
 
@@ -424,11 +389,15 @@ public final class EmbeddedSocks5Relay implements Closeable {
 
 		private Duration handshakeTimeout = Duration.ofSeconds(10);
 
+		private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+
+		private boolean allowOpenRelay;
+
 		private Builder() {
 		}
 
 		/**
-		 * Listen on an address.
+		 * Listen on an address. Beyond loopback, add a user or allow an open relay.
 		 * @param address the address, normally 127.0.0.1 or ::1
 		 * @return this builder
 		 */
@@ -495,10 +464,44 @@ public final class EmbeddedSocks5Relay implements Closeable {
 		}
 
 		/**
+		 * Set how many control connections the relay serves at a time, handshaking or
+		 * keeping an association: each holds a thread and a socket, and its association
+		 * two more of each. Connections beyond are closed as soon as they are accepted.
+		 * @param maxConnections the number of connections, 1024 by default
+		 * @return this builder
+		 */
+		public Builder maxConnections(int maxConnections) {
+			if (maxConnections < 1) {
+				throw new IllegalArgumentException("maxConnections: " + maxConnections + " (expected: 1 or more)");
+			}
+			this.maxConnections = maxConnections;
+			return this;
+		}
+
+		/**
+		 * Allow listening beyond loopback without users: an open relay, which is an open
+		 * proxy for anyone who reaches it. It logs a warning when it starts.
+		 * @param allow whether to allow it, false by default
+		 * @return this builder
+		 */
+		public Builder allowOpenRelay(boolean allow) {
+			this.allowOpenRelay = allow;
+			return this;
+		}
+
+		/**
 		 * Build the relay, not yet started.
 		 * @return the relay
+		 * @throws IllegalStateException if it would listen beyond loopback (the wildcard
+		 * address included) without users, and that is not allowed
+		 * @see #allowOpenRelay(boolean)
 		 */
 		public EmbeddedSocks5Relay build() {
+			if (OpenRelay.isOpen(this.bindAddress, !this.users.isEmpty()) && !this.allowOpenRelay) {
+				throw new IllegalStateException("bind: " + AddressLiterals.host(this.bindAddress)
+						+ " is not a loopback address and no user is given: an open relay, which is an open proxy"
+						+ " (expected: a loopback address, a user, or allowOpenRelay(true))");
+			}
 			return new EmbeddedSocks5Relay(this);
 		}
 

@@ -16,6 +16,7 @@
 package io.socks5udp.test.relay;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,26 +25,44 @@ import io.socks5udp.core.protocol.Socks5Credentials;
 
 /**
  * The command line of {@link Socks5RelayMain}: {@code --port PORT},
- * {@code --bind ADDRESS}, {@code --user NAME:PASSWORD} (repeatable), {@code --help}; each
- * also as {@code --option=value}.
+ * {@code --bind ADDRESS}, {@code --users-file FILE} and {@code --user NAME:PASSWORD}
+ * (both repeatable), {@code --max-connections N}, {@code --open}, {@code --help}; each
+ * option with a value also as {@code --option=value}.
  *
  * @param port the port to listen on
  * @param bindAddress the address to listen on
  * @param users the users, empty for no authentication
+ * @param maxConnections how many connections to serve at a time
+ * @param open whether to allow an open relay: beyond loopback without users
  * @param help whether help was asked for
+ * @param warnings what the command line does that it should not, one line each
  * @author socks5-udp authors
  */
-record RelayArguments(int port, InetAddress bindAddress, List<Socks5Credentials> users, boolean help) {
+record RelayArguments(int port, InetAddress bindAddress, List<Socks5Credentials> users, int maxConnections,
+		boolean open, boolean help, List<String> warnings) {
 
 	/** Port used when none is given: the SOCKS port. */
 	static final int DEFAULT_PORT = 1080;
 
+	/** The warning that a password on the command line is not a secret. */
+	static final String USER_ON_COMMAND_LINE = "--user puts a password on the command line, where other local users"
+			+ " can read it with ps; use --users-file FILE";
+
 	static final String USAGE = """
-			usage: java -jar socks5-udp-relay.jar [--port PORT] [--bind ADDRESS] [--user NAME:PASSWORD]...
+			usage: java -jar socks5-udp-relay.jar [--port PORT] [--bind ADDRESS] [--users-file FILE]...
+			                                      [--user NAME:PASSWORD]... [--max-connections N] [--open]
 			A SOCKS5 UDP relay (RFC 1928 UDP ASSOCIATE, RFC 1929) for tests and local development.
 			  --port PORT            port to listen on, 0 for any free port (default: 1080)
 			  --bind ADDRESS         IPv4 or IPv6 address to listen on (default: 127.0.0.1)
-			  --user NAME:PASSWORD   require username/password authentication; repeatable
+			  --users-file FILE      require username/password authentication for the users in
+			                         FILE: one NAME:PASSWORD a line, # comments and blank lines
+			                         allowed; repeatable
+			  --user NAME:PASSWORD   a user on the command line, where other local users can read
+			                         it with ps (prefer --users-file); repeatable
+			  --max-connections N    connections served at a time, more are closed at once
+			                         (default: 1024)
+			  --open                 allow listening beyond loopback without users: an open
+			                         relay, which is an open proxy for anyone who reaches it
 			  --help                 print this help and exit
 			Prints 'listening on <host>:<port>' once it accepts connections; on SIGTERM prints
 			its counters and exits with status 0. Bad arguments exit with status 2.""";
@@ -58,14 +77,22 @@ record RelayArguments(int port, InetAddress bindAddress, List<Socks5Credentials>
 		int port = DEFAULT_PORT;
 		InetAddress bindAddress = InetAddress.getLoopbackAddress();
 		List<Socks5Credentials> users = new ArrayList<>();
+		int maxConnections = EmbeddedSocks5Relay.Builder.DEFAULT_MAX_CONNECTIONS;
+		boolean open = false;
+		boolean userOnCommandLine = false;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			int equals = arg.indexOf('=');
 			String name = (arg.startsWith("--") && equals > 0) ? arg.substring(0, equals) : arg;
 			if (name.equals("--help") || name.equals("-h")) {
-				return new RelayArguments(port, bindAddress, List.copyOf(users), true);
+				return new RelayArguments(port, bindAddress, List.copyOf(users), maxConnections, open, true, List.of());
 			}
-			if (!name.equals("--port") && !name.equals("--bind") && !name.equals("--user")) {
+			if (arg.equals("--open")) {
+				open = true;
+				continue;
+			}
+			if (!name.equals("--port") && !name.equals("--bind") && !name.equals("--user")
+					&& !name.equals("--users-file") && !name.equals("--max-connections")) {
 				throw new IllegalArgumentException("unknown argument: " + arg);
 			}
 			String value;
@@ -79,27 +106,38 @@ record RelayArguments(int port, InetAddress bindAddress, List<Socks5Credentials>
 				throw new IllegalArgumentException(name + ": missing value");
 			}
 			switch (name) {
-				case "--port" -> port = parsePort(value);
+				case "--port" -> port = parseNumber(name, value, 0, Socks5Address.MAX_PORT);
 				case "--bind" -> bindAddress = parseBindAddress(value);
-				default -> users.add(parseUser(value));
+				case "--max-connections" -> maxConnections = parseNumber(name, value, 1, Integer.MAX_VALUE);
+				case "--users-file" -> users.addAll(UsersFile.read(Path.of(value)));
+				default -> {
+					users.add(UsersFile.parseUser(value, "--user: ", "value"));
+					userOnCommandLine = true;
+				}
 			}
 		}
-		return new RelayArguments(port, bindAddress, List.copyOf(users), false);
+		if (OpenRelay.isOpen(bindAddress, !users.isEmpty()) && !open) {
+			throw new IllegalArgumentException("--bind: " + AddressLiterals.host(bindAddress)
+					+ " is not a loopback address and no user is given: an open relay, which is an open proxy"
+					+ " (expected: --users-file or --user, or --open to allow it)");
+		}
+		return new RelayArguments(port, bindAddress, List.copyOf(users), maxConnections, open, false,
+				userOnCommandLine ? List.of(USER_ON_COMMAND_LINE) : List.of());
 	}
 
-	private static int parsePort(String value) {
-		String expected = " (expected: 0-" + Socks5Address.MAX_PORT + ")";
-		int port;
+	private static int parseNumber(String name, String value, int min, int max) {
+		String expected = " (expected: " + ((max < Integer.MAX_VALUE) ? min + "-" + max : min + " or more") + ")";
+		int number;
 		try {
-			port = Integer.parseInt(value);
+			number = Integer.parseInt(value);
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("--port: " + value + expected);
+			throw new IllegalArgumentException(name + ": " + value + expected);
 		}
-		if (port < 0 || port > Socks5Address.MAX_PORT) {
-			throw new IllegalArgumentException("--port: " + value + expected);
+		if (number < min || number > max) {
+			throw new IllegalArgumentException(name + ": " + value + expected);
 		}
-		return port;
+		return number;
 	}
 
 	private static InetAddress parseBindAddress(String value) {
@@ -114,20 +152,6 @@ record RelayArguments(int port, InetAddress bindAddress, List<Socks5Credentials>
 			throw new IllegalArgumentException("--bind: " + value + " (expected: an IPv4 or IPv6 address)");
 		}
 		return address;
-	}
-
-	private static Socks5Credentials parseUser(String value) {
-		int colon = value.indexOf(':');
-		if (colon < 0) {
-			// The value may be a password: never echo it
-			throw new IllegalArgumentException("--user: no ':' in the value (expected: NAME:PASSWORD)");
-		}
-		try {
-			return new Socks5Credentials(value.substring(0, colon), value.substring(colon + 1));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("--user: " + ex.getMessage());
-		}
 	}
 
 }

@@ -37,6 +37,10 @@ public final class RelayCounters {
 
 	private final AtomicLong activeAssociations = new AtomicLong();
 
+	private final LongAdder connectionsRefused = new LongAdder();
+
+	private final LongAdder acceptFailures = new LongAdder();
+
 	private final LongAdder datagramsToDestinations = new LongAdder();
 
 	private final LongAdder bytesToDestinations = new LongAdder();
@@ -78,6 +82,25 @@ public final class RelayCounters {
 	 */
 	public long activeAssociations() {
 		return this.activeAssociations.get();
+	}
+
+	/**
+	 * Return how many connections the relay closed as soon as it accepted them, because
+	 * it was serving as many as it may at a time.
+	 * @return the number of refused connections
+	 * @see EmbeddedSocks5Relay.Builder#maxConnections(int)
+	 */
+	public long connectionsRefused() {
+		return this.connectionsRefused.sum();
+	}
+
+	/**
+	 * Return how many times accepting a connection failed, out of descriptors for
+	 * example. The relay pauses after each failure, longer after each in a row.
+	 * @return the number of failed accepts
+	 */
+	public long acceptFailures() {
+		return this.acceptFailures.sum();
 	}
 
 	/**
@@ -154,6 +177,8 @@ public final class RelayCounters {
 		map.put("associations-opened", associationsOpened());
 		map.put("associations-refused", associationsRefused());
 		map.put("associations-active", activeAssociations());
+		map.put("connections-refused", connectionsRefused());
+		map.put("accept-failures", acceptFailures());
 		map.put("datagrams-to-destinations", datagramsToDestinations());
 		map.put("bytes-to-destinations", bytesToDestinations());
 		map.put("datagrams-to-clients", datagramsToClients());
@@ -192,6 +217,14 @@ public final class RelayCounters {
 
 	void associationRefused() {
 		this.associationsRefused.increment();
+	}
+
+	void connectionRefused() {
+		this.connectionsRefused.increment();
+	}
+
+	void acceptFailed() {
+		this.acceptFailures.increment();
 	}
 
 	void toDestination(int datagrams, int bytes) {

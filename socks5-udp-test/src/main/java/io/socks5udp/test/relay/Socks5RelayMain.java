@@ -25,7 +25,7 @@ import io.socks5udp.core.protocol.Socks5Credentials;
 /**
  * Runs an {@link EmbeddedSocks5Relay} on its own, as a local development relay:
  * <pre class="code">
- * java -jar socks5-udp-test/target/socks5-udp-relay.jar --port 1080 [--bind ::1] [--user NAME:PASSWORD]...
+ * java -jar socks5-udp-test/target/socks5-udp-relay.jar --port 1080 [--bind ::1] [--users-file FILE]
  * </pre> Prints {@code listening on <host>:<port>} once it accepts connections and relays
  * until stopped; on SIGTERM (or Ctrl-C) prints its counters on one line and exits with
  * status 0. Bad arguments: one line naming the problem on standard error, exit status 2;
@@ -63,6 +63,9 @@ public final class Socks5RelayMain {
 			System.out.println(RelayArguments.USAGE);
 			return;
 		}
+		for (String warning : arguments.warnings()) {
+			System.err.println("warning: " + warning);
+		}
 		EmbeddedSocks5Relay relay;
 		try {
 			relay = start(arguments, System.out, Socks5RelayMain::stopOnShutdown);
@@ -89,7 +92,9 @@ public final class Socks5RelayMain {
 			Consumer<EmbeddedSocks5Relay> beforeListening) throws IOException {
 		EmbeddedSocks5Relay.Builder builder = EmbeddedSocks5Relay.builder()
 			.bind(arguments.bindAddress())
-			.port(arguments.port());
+			.port(arguments.port())
+			.maxConnections(arguments.maxConnections())
+			.allowOpenRelay(arguments.open());
 		for (Socks5Credentials user : arguments.users()) {
 			builder.user(user.username(), user.password());
 		}

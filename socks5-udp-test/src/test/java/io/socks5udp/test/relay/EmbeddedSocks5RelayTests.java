@@ -40,6 +40,7 @@ import io.socks5udp.core.protocol.Socks5NoAcceptableMethodException;
 import io.socks5udp.core.protocol.Socks5ReplyCode;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
 import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
+import io.socks5udp.test.reliability.CapturedLog;
 import io.socks5udp.test.support.UdpEchoServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -354,6 +355,29 @@ class EmbeddedSocks5RelayTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> EmbeddedSocks5Relay.builder().user("", "x"));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> EmbeddedSocks5Relay.builder().handshakeTimeout(Duration.ZERO));
+		assertThatIllegalArgumentException().isThrownBy(() -> EmbeddedSocks5Relay.builder().maxConnections(0))
+			.withMessage("maxConnections: 0 (expected: 1 or more)");
+	}
+
+	@Test
+	void refusesToBeAnOpenRelayBeforeListening() {
+		assertThatIllegalStateException().isThrownBy(() -> EmbeddedSocks5Relay.builder().bind("0.0.0.0").build())
+			.withMessage("bind: 0.0.0.0 is not a loopback address and no user is given: an open relay, which is an"
+					+ " open proxy (expected: a loopback address, a user, or allowOpenRelay(true))");
+		assertThatIllegalStateException().isThrownBy(() -> EmbeddedSocks5Relay.builder().bind("::").build())
+			.withMessageStartingWith("bind: :: is not a loopback address");
+		assertThat(EmbeddedSocks5Relay.builder().bind("0.0.0.0").user("alice", "secret").build().isRunning()).isFalse();
+	}
+
+	@Test
+	void warnsWhenItStartsAsAnOpenRelay() throws Exception {
+		try (CapturedLog log = CapturedLog.start()) {
+			start(EmbeddedSocks5Relay.builder());
+			assertThat(log.text()).doesNotContain("open proxy");
+			// Listens on every address for a moment; nothing is sent anywhere
+			EmbeddedSocks5Relay.builder().bind("0.0.0.0").allowOpenRelay(true).build().start().close();
+			assertThat(log.text()).contains("WARNING").contains("on 0.0.0.0:").contains("open proxy");
+		}
 	}
 
 	@Test

@@ -17,13 +17,22 @@ package io.socks5udp.test.relay;
 
 import java.io.BufferedReader;
 import java.io.Closeable;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import io.socks5udp.core.protocol.Socks5Address;
 
 /**
  * The relay run as a separate JVM, from a jar or a class path, with its output read line
@@ -57,8 +66,77 @@ final class RelayProcess implements Closeable {
 		return start(command);
 	}
 
+	/**
+	 * Start the relay under a limit of open descriptors ({@code ulimit -n}), from a jar
+	 * of the relay and core classes as the standalone jar would be (a JVM reading classes
+	 * from directories needs a descriptor for each class it loads, and fails to load any
+	 * while out of them), its standard error going to {@code relay.err} in a folder: a
+	 * relay short of descriptors may write more than a pipe holds.
+	 */
+	static RelayProcess withDescriptorLimit(int limit, Path folder, String... args) throws IOException {
+		Path jar = folder.resolve("relay-classes.jar");
+		List<String> classPath = new ArrayList<>();
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			for (Class<?> type : List.of(Socks5RelayMain.class, Socks5Address.class)) {
+				Path source = codeSource(type);
+				if (Files.isDirectory(source)) {
+					addClasses(source, out);
+				}
+				else {
+					classPath.add(source.toString());
+				}
+			}
+		}
+		classPath.add(0, jar.toString());
+		List<String> command = new ArrayList<>(List.of("bash", "-c", "ulimit -n " + limit + " && exec \"$@\"", "relay",
+				JAVA.toString(), "-cp", String.join(File.pathSeparator, classPath), Socks5RelayMain.class.getName()));
+		command.addAll(List.of(args));
+		return new RelayProcess(
+				new ProcessBuilder(command).redirectError(folder.resolve("relay.err").toFile()).start());
+	}
+
 	private static RelayProcess start(List<String> command) throws IOException {
 		return new RelayProcess(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start());
+	}
+
+	private static void addClasses(Path folder, JarOutputStream out) throws IOException {
+		List<Path> files;
+		try (Stream<Path> walk = Files.walk(folder)) {
+			files = walk.filter(Files::isRegularFile).toList();
+		}
+		for (Path file : files) {
+			out.putNextEntry(new JarEntry(folder.relativize(file).toString().replace(File.separatorChar, '/')));
+			Files.copy(file, out);
+			out.closeEntry();
+		}
+	}
+
+	private static Path codeSource(Class<?> type) {
+		try {
+			return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Return how many descriptors the relay has open now, from {@code /proc/<pid>/fd}.
+	 */
+	long openDescriptors() throws IOException {
+		try (Stream<Path> descriptors = Files.list(Path.of("/proc", Long.toString(this.process.pid()), "fd"))) {
+			return descriptors.count();
+		}
+	}
+
+	/**
+	 * Return the CPU time the relay has used so far, user and system (utime and stime of
+	 * {@code /proc/<pid>/stat}).
+	 */
+	Duration cpuTime() {
+		return this.process.info()
+			.totalCpuDuration()
+			.orElseThrow(() -> new IllegalStateException("no CPU time for process " + this.process.pid()));
 	}
 
 	/**

@@ -16,17 +16,22 @@
 package io.socks5udp.test.relay;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.client.Socks5UdpAssociation;
 import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.core.protocol.Socks5AuthMethod;
 import io.socks5udp.core.protocol.Socks5Credentials;
 import io.socks5udp.test.support.UdpEchoServer;
 
@@ -58,6 +63,20 @@ class Socks5RelayMainTests {
 	}
 
 	@Test
+	void servesAsManyConnectionsAtATimeAsTold() throws Exception {
+		try (EmbeddedSocks5Relay relay = Socks5RelayMain.start(
+				RelayArguments.parse("--port", "0", "--max-connections", "1"),
+				new PrintStream(OutputStream.nullOutputStream()), (started) -> {
+				});
+				RawSocks5Client first = RawSocks5Client.connect(relay);
+				RawSocks5Client second = RawSocks5Client.connect(relay)) {
+			assertThat(first.greet()).isEqualTo(Socks5AuthMethod.NO_AUTH);
+			assertThat(second.read()).isEqualTo(-1);
+			assertThat(relay.counters().connectionsRefused()).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void relaysUntilTerminatedThenPrintsCountersAndExitsWithZero() throws Exception {
 		try (RelayProcess relay = RelayProcess.fromClassPath("--port", "0", "--user", "alice:secret");
 				UdpEchoServer echo = UdpEchoServer.startIpv4()) {
@@ -80,6 +99,8 @@ class Socks5RelayMainTests {
 				.contains("datagrams-to-destinations=1")
 				.contains("datagrams-to-clients=1");
 			assertThat(relay.waitFor()).isZero();
+			assertThat(relay.errors())
+				.isEqualTo("warning: " + RelayArguments.USER_ON_COMMAND_LINE + System.lineSeparator());
 		}
 	}
 
@@ -93,6 +114,53 @@ class Socks5RelayMainTests {
 		try (RelayProcess relay = RelayProcess.fromClassPath("--foo")) {
 			assertThat(relay.waitFor()).isEqualTo(2);
 			assertThat(relay.errors()).isEqualTo("unknown argument: --foo" + System.lineSeparator());
+		}
+	}
+
+	@Test
+	void refusesAnOpenRelayWithoutListening() throws Exception {
+		try (RelayProcess relay = RelayProcess.fromClassPath("--port", "0", "--bind", "0.0.0.0")) {
+			assertThat(relay.waitFor()).isEqualTo(2);
+			assertThat(relay.errors()).startsWith("--bind: 0.0.0.0 is not a loopback address and no user is given")
+				.endsWith("(expected: --users-file or --user, or --open to allow it)" + System.lineSeparator());
+			assertThat(relay.readLine()).isNull();
+		}
+	}
+
+	@Test
+	void startsAnOpenRelayWhenToldAndWarns() throws Exception {
+		// Listens on every address until terminated at once; nothing is sent anywhere
+		try (RelayProcess relay = RelayProcess.fromClassPath("--port", "0", "--bind", "0.0.0.0", "--open")) {
+			assertThat(relay.readLine()).startsWith("listening on 0.0.0.0:");
+			relay.terminate();
+			assertThat(relay.readLine()).startsWith("stopped: ");
+			assertThat(relay.waitFor()).isZero();
+			assertThat(relay.errors()).contains("WARNING").contains("on 0.0.0.0:").contains("open proxy");
+		}
+	}
+
+	@Test
+	void authenticatesTheUsersOfAFile(@TempDir Path folder) throws Exception {
+		Path users = Files.writeString(folder.resolve("users"), "# local\nalice:secret\n");
+		try (EmbeddedSocks5Relay relay = Socks5RelayMain.start(
+				RelayArguments.parse("--port", "0", "--users-file", users.toString()),
+				new PrintStream(OutputStream.nullOutputStream()), (started) -> {
+				});
+				Socks5UdpAssociation association = RelayClients.open(relay,
+						(options) -> options.credentials(new Socks5Credentials("alice", "secret")))) {
+			assertThat(association.isOpen()).isTrue();
+			assertThat(relay.users()).containsOnlyKeys("alice");
+		}
+	}
+
+	@Test
+	void aBadUsersFileExitsWithTwoNamingTheLineNotThePassword(@TempDir Path folder) throws Exception {
+		Path users = Files.writeString(folder.resolve("users"), "alice:secret\nhunter2\n");
+		try (RelayProcess relay = RelayProcess.fromClassPath("--port", "0", "--users-file", users.toString())) {
+			assertThat(relay.waitFor()).isEqualTo(2);
+			assertThat(relay.errors())
+				.isEqualTo(users + ":2: no ':' in the line (expected: NAME:PASSWORD)" + System.lineSeparator());
+			assertThat(relay.readLine()).isNull();
 		}
 	}
 

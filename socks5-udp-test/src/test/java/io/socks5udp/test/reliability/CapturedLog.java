@@ -34,7 +34,7 @@ import java.util.logging.SimpleFormatter;
  *
  * @author socks5-udp authors
  */
-final class CapturedLog implements AutoCloseable {
+public final class CapturedLog implements AutoCloseable {
 
 	private static final String CORE_LOGGER = "io.socks5udp";
 
@@ -83,7 +83,7 @@ final class CapturedLog implements AutoCloseable {
 	 * Start capturing.
 	 * @return the capture, to close when done
 	 */
-	static CapturedLog start() {
+	public static CapturedLog start() {
 		return new CapturedLog();
 	}
 
@@ -99,7 +99,7 @@ final class CapturedLog implements AutoCloseable {
 	 * Return what was logged so far as one text.
 	 * @return the text
 	 */
-	String text() {
+	public String text() {
 		return String.join("\n", this.lines);
 	}
 
