@@ -28,7 +28,6 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5Credentials;
 
 /**
@@ -94,7 +93,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 
 	private volatile boolean closed;
 
-	private EmbeddedSocks5Relay(Builder builder) {
+	EmbeddedSocks5Relay(EmbeddedSocks5RelayBuilder builder) {
 		this.bindAddress = builder.bindAddress;
 		this.requestedPort = builder.port;
 		this.users = Collections.unmodifiableMap(new LinkedHashMap<>(builder.users));
@@ -104,11 +103,12 @@ public final class EmbeddedSocks5Relay implements Closeable {
 
 	/**
 	 * Create a builder: 127.0.0.1, port 0, no users, a handshake timeout of 10 seconds,
-	 * at most {@value Builder#DEFAULT_MAX_CONNECTIONS} connections at a time.
+	 * at most {@value EmbeddedSocks5RelayBuilder#DEFAULT_MAX_CONNECTIONS} connections at
+	 * a time.
 	 * @return a builder
 	 */
-	public static Builder builder() {
-		return new Builder();
+	public static EmbeddedSocks5RelayBuilder builder() {
+		return new EmbeddedSocks5RelayBuilder();
 	}
 
 	/**
@@ -371,140 +371,6 @@ public final class EmbeddedSocks5Relay implements Closeable {
 			throw new IllegalStateException("relay: new (expected: started)");
 		}
 		return server;
-	}
-
-	/**
-	 * Builder of an {@link EmbeddedSocks5Relay}.
-	 */
-	public static final class Builder {
-
-		/** How many connections a relay serves at a time unless told otherwise. */
-		public static final int DEFAULT_MAX_CONNECTIONS = 1024;
-
-		private InetAddress bindAddress = InetAddress.getLoopbackAddress();
-
-		private int port;
-
-		private final Map<String, Socks5Credentials> users = new LinkedHashMap<>();
-
-		private Duration handshakeTimeout = Duration.ofSeconds(10);
-
-		private int maxConnections = DEFAULT_MAX_CONNECTIONS;
-
-		private boolean allowOpenRelay;
-
-		private Builder() {
-		}
-
-		/**
-		 * Listen on an address. Beyond loopback, add a user or allow an open relay.
-		 * @param address the address, normally 127.0.0.1 or ::1
-		 * @return this builder
-		 */
-		public Builder bind(InetAddress address) {
-			this.bindAddress = Objects.requireNonNull(address, "'address' must not be null");
-			return this;
-		}
-
-		/**
-		 * Listen on an address given as an IPv4 or IPv6 literal (never looked up).
-		 * @param address the address, for example {@code 127.0.0.1} or {@code ::1}
-		 * @return this builder
-		 * @throws IllegalArgumentException if the address is not an IP literal
-		 */
-		public Builder bind(String address) {
-			Objects.requireNonNull(address, "'address' must not be null");
-			InetAddress parsed = Socks5Address.of(address, 0).inetAddress();
-			if (parsed == null) {
-				throw new IllegalArgumentException(
-						"bind: '" + address + "' (expected: an IPv4 or IPv6 address, such as 127.0.0.1 or ::1)");
-			}
-			return bind(parsed);
-		}
-
-		/**
-		 * Listen on a port.
-		 * @param port the port, 0 (the default) for any free port
-		 * @return this builder
-		 */
-		public Builder port(int port) {
-			if (port < 0 || port > Socks5Address.MAX_PORT) {
-				throw new IllegalArgumentException("port: " + port + " (expected: 0-" + Socks5Address.MAX_PORT + ")");
-			}
-			this.port = port;
-			return this;
-		}
-
-		/**
-		 * Add a user. Once any user is added, clients must authenticate with
-		 * username/password (RFC 1929).
-		 * @param username the username, 1 to 255 bytes of UTF-8
-		 * @param password the password, 1 to 255 bytes of UTF-8
-		 * @return this builder
-		 */
-		public Builder user(String username, String password) {
-			Socks5Credentials credentials = new Socks5Credentials(username, password);
-			this.users.put(credentials.username(), credentials);
-			return this;
-		}
-
-		/**
-		 * Set how long a client may take for the whole handshake before the relay closes
-		 * the connection.
-		 * @param timeout the timeout, 10 seconds by default
-		 * @return this builder
-		 */
-		public Builder handshakeTimeout(Duration timeout) {
-			Objects.requireNonNull(timeout, "'timeout' must not be null");
-			if (timeout.isZero() || timeout.isNegative()) {
-				throw new IllegalArgumentException("handshakeTimeout: " + timeout + " (expected: positive)");
-			}
-			this.handshakeTimeout = timeout;
-			return this;
-		}
-
-		/**
-		 * Set how many control connections the relay serves at a time, handshaking or
-		 * keeping an association: each holds a thread and a socket, and its association
-		 * two more of each. Connections beyond are closed as soon as they are accepted.
-		 * @param maxConnections the number of connections, 1024 by default
-		 * @return this builder
-		 */
-		public Builder maxConnections(int maxConnections) {
-			if (maxConnections < 1) {
-				throw new IllegalArgumentException("maxConnections: " + maxConnections + " (expected: 1 or more)");
-			}
-			this.maxConnections = maxConnections;
-			return this;
-		}
-
-		/**
-		 * Allow listening beyond loopback without users: an open relay, which is an open
-		 * proxy for anyone who reaches it. It logs a warning when it starts.
-		 * @param allow whether to allow it, false by default
-		 * @return this builder
-		 */
-		public Builder allowOpenRelay(boolean allow) {
-			this.allowOpenRelay = allow;
-			return this;
-		}
-
-		/**
-		 * Build the relay, not yet started.
-		 * @return the relay
-		 * @throws IllegalStateException if it would listen beyond loopback (the wildcard
-		 * address included) without users, and that is not allowed
-		 * @see #allowOpenRelay(boolean)
-		 */
-		public EmbeddedSocks5Relay build() {
-			if (OpenRelay.isOpen(this.bindAddress, !this.users.isEmpty()) && !this.allowOpenRelay) {
-				throw new IllegalStateException("bind: " + AddressLiterals.host(this.bindAddress)
-						+ " is not a loopback address and no user is given: an open relay, which is an open proxy"
-						+ " (expected: a loopback address, a user, or allowOpenRelay(true))");
-			}
-			return new EmbeddedSocks5Relay(this);
-		}
-
 	}
 
 }

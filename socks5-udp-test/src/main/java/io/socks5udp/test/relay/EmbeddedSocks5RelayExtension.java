@@ -50,7 +50,7 @@ public final class EmbeddedSocks5RelayExtension
 
 	private static final String DECLARED_KEY = "declared-relay";
 
-	private final EmbeddedSocks5Relay.Builder builder;
+	private final EmbeddedSocks5RelayBuilder builder;
 
 	private volatile EmbeddedSocks5Relay relay;
 
@@ -63,7 +63,7 @@ public final class EmbeddedSocks5RelayExtension
 		this.builder = null;
 	}
 
-	private EmbeddedSocks5RelayExtension(EmbeddedSocks5Relay.Builder builder) {
+	private EmbeddedSocks5RelayExtension(EmbeddedSocks5RelayBuilder builder) {
 		this.builder = builder;
 	}
 
@@ -81,7 +81,7 @@ public final class EmbeddedSocks5RelayExtension
 	 * @param builder the builder of the relay
 	 * @return the extension
 	 */
-	public static EmbeddedSocks5RelayExtension create(EmbeddedSocks5Relay.Builder builder) {
+	public static EmbeddedSocks5RelayExtension create(EmbeddedSocks5RelayBuilder builder) {
 		return new EmbeddedSocks5RelayExtension(Objects.requireNonNull(builder, "'builder' must not be null"));
 	}
 
@@ -89,7 +89,7 @@ public final class EmbeddedSocks5RelayExtension
 	 * Listen on an address given as an IPv4 or IPv6 literal.
 	 * @param address the address, for example {@code ::1}
 	 * @return this extension
-	 * @see EmbeddedSocks5Relay.Builder#bind(String)
+	 * @see EmbeddedSocks5RelayBuilder#bind(String)
 	 */
 	public EmbeddedSocks5RelayExtension bind(String address) {
 		programmatic().bind(address);
@@ -101,7 +101,7 @@ public final class EmbeddedSocks5RelayExtension
 	 * @param username the username
 	 * @param password the password
 	 * @return this extension
-	 * @see EmbeddedSocks5Relay.Builder#user(String, String)
+	 * @see EmbeddedSocks5RelayBuilder#user(String, String)
 	 */
 	public EmbeddedSocks5RelayExtension user(String username, String password) {
 		programmatic().user(username, password);
@@ -189,11 +189,11 @@ public final class EmbeddedSocks5RelayExtension
 		return (this.builder != null) ? this : DECLARED_KEY;
 	}
 
-	private EmbeddedSocks5Relay.Builder configuredBuilder(ExtensionContext context) {
+	private EmbeddedSocks5RelayBuilder configuredBuilder(ExtensionContext context) {
 		if (this.builder != null) {
 			return this.builder;
 		}
-		EmbeddedSocks5Relay.Builder declared = EmbeddedSocks5Relay.builder();
+		EmbeddedSocks5RelayBuilder declared = EmbeddedSocks5Relay.builder();
 		WithEmbeddedSocks5Relay annotation = findAnnotation(context.getTestClass().orElse(null));
 		if (annotation != null) {
 			declared.bind(annotation.bind());
@@ -219,7 +219,7 @@ public final class EmbeddedSocks5RelayExtension
 		return null;
 	}
 
-	private EmbeddedSocks5Relay.Builder programmatic() {
+	private EmbeddedSocks5RelayBuilder programmatic() {
 		if (this.builder == null) {
 			throw new IllegalStateException(
 					"extension: declared (expected: created with EmbeddedSocks5RelayExtension.create())");

@@ -77,7 +77,7 @@ record RelayArguments(int port, InetAddress bindAddress, List<Socks5Credentials>
 		int port = DEFAULT_PORT;
 		InetAddress bindAddress = InetAddress.getLoopbackAddress();
 		List<Socks5Credentials> users = new ArrayList<>();
-		int maxConnections = EmbeddedSocks5Relay.Builder.DEFAULT_MAX_CONNECTIONS;
+		int maxConnections = EmbeddedSocks5RelayBuilder.DEFAULT_MAX_CONNECTIONS;
 		boolean open = false;
 		boolean userOnCommandLine = false;
 		for (int i = 0; i < args.length; i++) {

@@ -88,7 +88,7 @@ public final class RelayCounters {
 	 * Return how many connections the relay closed as soon as it accepted them, because
 	 * it was serving as many as it may at a time.
 	 * @return the number of refused connections
-	 * @see EmbeddedSocks5Relay.Builder#maxConnections(int)
+	 * @see EmbeddedSocks5RelayBuilder#maxConnections(int)
 	 */
 	public long connectionsRefused() {
 		return this.connectionsRefused.sum();

@@ -90,7 +90,7 @@ public final class Socks5RelayMain {
 	 */
 	static EmbeddedSocks5Relay start(RelayArguments arguments, PrintStream out,
 			Consumer<EmbeddedSocks5Relay> beforeListening) throws IOException {
-		EmbeddedSocks5Relay.Builder builder = EmbeddedSocks5Relay.builder()
+		EmbeddedSocks5RelayBuilder builder = EmbeddedSocks5Relay.builder()
 			.bind(arguments.bindAddress())
 			.port(arguments.port())
 			.maxConnections(arguments.maxConnections())

@@ -18,6 +18,7 @@ package io.socks5udp.test.conformance;
 import io.socks5udp.core.protocol.Socks5ReplyCode;
 import io.socks5udp.test.dante.DanteUsers;
 import io.socks5udp.test.relay.EmbeddedSocks5Relay;
+import io.socks5udp.test.relay.EmbeddedSocks5RelayBuilder;
 
 /**
  * The conformance cases against the embedded relay: the same cases, and the same expected
@@ -30,7 +31,7 @@ class EmbeddedRelayConformanceTests extends Socks5UdpConformanceTests {
 
 	@Override
 	protected ConformanceServer startServer(ConformanceServerKind kind) throws Exception {
-		EmbeddedSocks5Relay.Builder builder = EmbeddedSocks5Relay.builder().bind("127.0.0.1");
+		EmbeddedSocks5RelayBuilder builder = EmbeddedSocks5Relay.builder().bind("127.0.0.1");
 		if (kind == ConformanceServerKind.USERNAME_PASSWORD) {
 			builder.user(DanteUsers.USERNAME, DanteUsers.PASSWORD);
 		}

@@ -388,7 +388,7 @@ class EmbeddedSocks5RelayTests {
 			.withMessageStartingWith("cannot listen on 127.0.0.1:" + this.relay.port() + ": ");
 	}
 
-	private void start(EmbeddedSocks5Relay.Builder builder) throws Exception {
+	private void start(EmbeddedSocks5RelayBuilder builder) throws Exception {
 		this.relay = builder.build().start();
 	}
 
