@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.template.Socks5UdpOperations;
 import io.socks5udp.template.Socks5UdpReplyTimeoutException;
 import io.socks5udp.template.Socks5UdpTemplate;
 import io.socks5udp.test.support.TestEnvironment;
@@ -77,6 +78,14 @@ class Socks5UdpOutboundGatewayTests {
 	private MessageChannel impatientRequests;
 
 	@Autowired
+	@Qualifier("asyncRequests")
+	private MessageChannel asyncRequests;
+
+	@Autowired
+	@Qualifier("asyncImpatientRequests")
+	private MessageChannel asyncImpatientRequests;
+
+	@Autowired
 	private QueueChannel replies;
 
 	@Autowired
@@ -121,12 +130,41 @@ class Socks5UdpOutboundGatewayTests {
 
 	@Test
 	void unreachableDestinationLandsOnTheErrorChannelAsATimeout() throws SocketException {
+		assertMissingReplyLandsOnTheErrorChannelAsATimeout(this.impatientRequests);
+	}
+
+	@Test
+	void asyncGatewayRepliesFromTheReceiveThreadWithTheRelayOfTheReply() {
+		Message<String> request = MessageBuilder.withPayload("async query")
+			.setHeader("destination", Socks5Address.of(this.echo.address()))
+			.setHeader(MessageHeaders.ERROR_CHANNEL, this.errors)
+			.build();
+		this.asyncRequests.send(request);
+		Message<?> reply = this.replies.receive(RECEIVE_TIMEOUT);
+		assertThat(reply).isNotNull();
+		assertThat((byte[]) reply.getPayload()).asString(StandardCharsets.UTF_8).isEqualTo("async query");
+		InetSocketAddress relay = this.template.associations()
+			.get(DanteFlowConfiguration.SERVER)
+			.route()
+			.relayAddress();
+		assertThat(reply.getHeaders()).containsEntry(Socks5UdpHeaders.SERVER_NAME, DanteFlowConfiguration.SERVER)
+			.containsEntry(Socks5UdpHeaders.RELAY_ADDRESS, relay)
+			.containsEntry(IpHeaders.PORT, this.echo.port());
+		assertThat(reply.getHeaders().get("replyThread")).isNotEqualTo(Thread.currentThread().getName());
+	}
+
+	@Test
+	void asyncGatewaySendsAMissingReplyToTheErrorChannelAsATimeout() throws SocketException {
+		assertMissingReplyLandsOnTheErrorChannelAsATimeout(this.asyncImpatientRequests);
+	}
+
+	private void assertMissingReplyLandsOnTheErrorChannelAsATimeout(MessageChannel requests) throws SocketException {
 		InetSocketAddress nobody = closedPort();
 		Message<String> request = MessageBuilder.withPayload("anyone?")
 			.setHeader("destination", nobody)
 			.setHeader(MessageHeaders.ERROR_CHANNEL, this.errors)
 			.build();
-		this.impatientRequests.send(request);
+		requests.send(request);
 		Message<?> error = this.errors.receive(RECEIVE_TIMEOUT);
 		assertThat(error).isNotNull();
 		assertThat(error.getPayload()).isInstanceOf(MessageTimeoutException.class);
@@ -169,6 +207,26 @@ class Socks5UdpOutboundGatewayTests {
 				.handle(Socks5Udp.outboundGateway(template)
 					.destination((message) -> message.getHeaders().get("destination"))
 					.replyTimeout(Duration.ofMillis(300)))
+				.channel("replies")
+				.get();
+		}
+
+		@Bean
+		IntegrationFlow asyncRequestFlow(Socks5UdpOperations template) {
+			return IntegrationFlow.from("asyncRequests")
+				.handle(Socks5Udp.outboundGateway(template, "headers['destination']"),
+						(endpoint) -> endpoint.async(true))
+				.enrichHeaders((headers) -> headers.headerFunction("replyThread",
+						(message) -> Thread.currentThread().getName()))
+				.channel("replies")
+				.get();
+		}
+
+		@Bean
+		IntegrationFlow asyncImpatientRequestFlow(Socks5UdpOperations template) {
+			return IntegrationFlow.from("asyncImpatientRequests")
+				.handle(Socks5Udp.outboundGateway(template, "headers['destination']")
+					.replyTimeout(Duration.ofMillis(300)), (endpoint) -> endpoint.async(true))
 				.channel("replies")
 				.get();
 		}
