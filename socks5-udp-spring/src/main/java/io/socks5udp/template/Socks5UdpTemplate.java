@@ -340,9 +340,15 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 			return CompletableFuture.failedFuture(ex);
 		}
 		CompletableFuture<Socks5UdpReply> reply = sent.request().reply();
-		CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS)
-			.execute(() -> reply
-				.completeExceptionally(new Socks5UdpReplyTimeoutException(destination, sent.route(), timeout)));
+		// The timer goes as soon as the reply is in, so that an answered request holds
+		// nothing until its timeout; an expired one fails off the JDK's timer thread
+		CompletableFuture<Void> deadline = new CompletableFuture<Void>().orTimeout(timeout.toNanos(),
+				TimeUnit.NANOSECONDS);
+		reply.whenComplete((answer, failure) -> deadline.complete(null));
+		deadline.exceptionallyAsync((expired) -> {
+			reply.completeExceptionally(new Socks5UdpReplyTimeoutException(destination, sent.route(), timeout));
+			return null;
+		});
 		return reply;
 	}
 
