@@ -45,9 +45,8 @@ final class PendingReplies {
 	Pending register(String serverName, Socks5Address destination, InetSocketAddress resolved) {
 		Pending request = new Pending(serverName, destination, resolved);
 		this.pending.add(request);
-		// However the reply ends (answered, timed out, cancelled by its caller), its
-		// entry
-		// goes, so that a cancelled request neither stays nor takes a later datagram
+		// However the reply ends (answered, timed out, cancelled by its caller), the
+		// entry goes: a cancelled request neither stays nor takes a later datagram
 		request.reply.whenComplete((reply, failure) -> this.pending.remove(request));
 		return request;
 	}
