@@ -19,7 +19,6 @@ package io.socks5udp.integration;
 import java.util.function.Function;
 
 import io.socks5udp.template.Socks5UdpOperations;
-import io.socks5udp.template.Socks5UdpTemplate;
 
 import org.springframework.messaging.Message;
 
@@ -50,7 +49,7 @@ public final class Socks5Udp {
 	 * @param template the template
 	 * @return the spec
 	 */
-	public static Socks5UdpOutboundChannelAdapterSpec outboundAdapter(Socks5UdpTemplate template) {
+	public static Socks5UdpOutboundChannelAdapterSpec outboundAdapter(Socks5UdpOperations template) {
 		return new Socks5UdpOutboundChannelAdapterSpec(template);
 	}
 
@@ -61,7 +60,7 @@ public final class Socks5Udp {
 	 * @param port the destination port
 	 * @return the spec
 	 */
-	public static Socks5UdpOutboundChannelAdapterSpec outboundAdapter(Socks5UdpTemplate template, String host,
+	public static Socks5UdpOutboundChannelAdapterSpec outboundAdapter(Socks5UdpOperations template, String host,
 			int port) {
 		return outboundAdapter(template).destination(host, port);
 	}
@@ -73,7 +72,7 @@ public final class Socks5Udp {
 	 * @param destinationExpression the SpEL expression
 	 * @return the spec
 	 */
-	public static Socks5UdpOutboundChannelAdapterSpec outboundAdapter(Socks5UdpTemplate template,
+	public static Socks5UdpOutboundChannelAdapterSpec outboundAdapter(Socks5UdpOperations template,
 			String destinationExpression) {
 		return outboundAdapter(template).destinationExpression(destinationExpression);
 	}
@@ -85,7 +84,7 @@ public final class Socks5Udp {
 	 * @param destinationFunction the function
 	 * @return the spec
 	 */
-	public static Socks5UdpOutboundChannelAdapterSpec outboundAdapter(Socks5UdpTemplate template,
+	public static Socks5UdpOutboundChannelAdapterSpec outboundAdapter(Socks5UdpOperations template,
 			Function<Message<?>, ?> destinationFunction) {
 		return outboundAdapter(template).destination(destinationFunction);
 	}
@@ -95,7 +94,7 @@ public final class Socks5Udp {
 	 * @param template the template
 	 * @return the spec
 	 */
-	public static Socks5UdpOutboundGatewaySpec outboundGateway(Socks5UdpTemplate template) {
+	public static Socks5UdpOutboundGatewaySpec outboundGateway(Socks5UdpOperations template) {
 		return new Socks5UdpOutboundGatewaySpec(template);
 	}
 
@@ -106,7 +105,7 @@ public final class Socks5Udp {
 	 * @param port the destination port
 	 * @return the spec
 	 */
-	public static Socks5UdpOutboundGatewaySpec outboundGateway(Socks5UdpTemplate template, String host, int port) {
+	public static Socks5UdpOutboundGatewaySpec outboundGateway(Socks5UdpOperations template, String host, int port) {
 		return outboundGateway(template).destination(host, port);
 	}
 
@@ -117,7 +116,7 @@ public final class Socks5Udp {
 	 * @param destinationExpression the SpEL expression
 	 * @return the spec
 	 */
-	public static Socks5UdpOutboundGatewaySpec outboundGateway(Socks5UdpTemplate template,
+	public static Socks5UdpOutboundGatewaySpec outboundGateway(Socks5UdpOperations template,
 			String destinationExpression) {
 		return outboundGateway(template).destinationExpression(destinationExpression);
 	}
@@ -128,7 +127,7 @@ public final class Socks5Udp {
 	 * @param destinationFunction the function
 	 * @return the spec
 	 */
-	public static Socks5UdpOutboundGatewaySpec outboundGateway(Socks5UdpTemplate template,
+	public static Socks5UdpOutboundGatewaySpec outboundGateway(Socks5UdpOperations template,
 			Function<Message<?>, ?> destinationFunction) {
 		return outboundGateway(template).destination(destinationFunction);
 	}

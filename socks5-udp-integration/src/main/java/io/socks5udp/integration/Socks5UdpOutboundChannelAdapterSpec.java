@@ -16,106 +16,23 @@
 
 package io.socks5udp.integration;
 
-import java.nio.charset.Charset;
-import java.util.function.Function;
-
-import io.socks5udp.core.protocol.Socks5Address;
-import io.socks5udp.template.Socks5UdpTemplate;
-
-import org.springframework.expression.Expression;
-import org.springframework.integration.dsl.MessageHandlerSpec;
-import org.springframework.messaging.Message;
+import io.socks5udp.template.Socks5UdpOperations;
 
 /**
  * Java DSL spec of an {@link Socks5UdpOutboundChannelAdapter}, made by
- * {@link Socks5Udp#outboundAdapter(Socks5UdpTemplate)} and its variants.
+ * {@link Socks5Udp#outboundAdapter(Socks5UdpOperations)} and its variants.
  *
  * @author socks5-udp authors
  */
 public class Socks5UdpOutboundChannelAdapterSpec
-		extends MessageHandlerSpec<Socks5UdpOutboundChannelAdapterSpec, Socks5UdpOutboundChannelAdapter> {
+		extends AbstractSocks5UdpOutboundSpec<Socks5UdpOutboundChannelAdapterSpec, Socks5UdpOutboundChannelAdapter> {
 
 	/**
 	 * Create a spec; a destination must be set before use.
-	 * @param template the template
+	 * @param template the template that sends the datagrams
 	 */
-	protected Socks5UdpOutboundChannelAdapterSpec(Socks5UdpTemplate template) {
-		this.target = new Socks5UdpOutboundChannelAdapter(template);
-	}
-
-	/**
-	 * Send every message to this destination.
-	 * @param host the destination host: an IP literal, or a host name that the server
-	 * resolves
-	 * @param port the destination port
-	 * @return the spec
-	 */
-	public Socks5UdpOutboundChannelAdapterSpec destination(String host, int port) {
-		this.target.setDestination(host, port);
-		return this;
-	}
-
-	/**
-	 * Send every message to this destination.
-	 * @param destination the destination
-	 * @return the spec
-	 */
-	public Socks5UdpOutboundChannelAdapterSpec destination(Socks5Address destination) {
-		this.target.setDestination(destination);
-		return this;
-	}
-
-	/**
-	 * Compute the destination of each message with a SpEL expression, which may return a
-	 * {@code Socks5Address}, an {@code InetSocketAddress}, a {@code URI} or a
-	 * {@code host:port} or {@code udp://host:port} string.
-	 * @param destinationExpression the SpEL expression
-	 * @return the spec
-	 */
-	public Socks5UdpOutboundChannelAdapterSpec destinationExpression(String destinationExpression) {
-		this.target.setDestinationExpressionString(destinationExpression);
-		return this;
-	}
-
-	/**
-	 * Compute the destination of each message with an expression.
-	 * @param destinationExpression the expression
-	 * @return the spec
-	 */
-	public Socks5UdpOutboundChannelAdapterSpec destinationExpression(Expression destinationExpression) {
-		this.target.setDestinationExpression(destinationExpression);
-		return this;
-	}
-
-	/**
-	 * Compute the destination of each message with a function.
-	 * @param destinationFunction the function
-	 * @return the spec
-	 */
-	public Socks5UdpOutboundChannelAdapterSpec destination(Function<Message<?>, ?> destinationFunction) {
-		this.target.setDestinationFunction(destinationFunction);
-		return this;
-	}
-
-	/**
-	 * Set the charset that turns {@code String} payloads into bytes (default UTF-8).
-	 * @param charset the charset
-	 * @return the spec
-	 */
-	public Socks5UdpOutboundChannelAdapterSpec charset(Charset charset) {
-		this.target.setCharset(charset);
-		return this;
-	}
-
-	/**
-	 * Set whether every message must go through a SOCKS5 server ({@code S5_ENOSERV}
-	 * otherwise).
-	 * @param requireServer whether a server is required
-	 * @return the spec
-	 */
-	public Socks5UdpOutboundChannelAdapterSpec requireServer(boolean requireServer) {
-		this.target.setRequireServer(requireServer);
-		return this;
+	protected Socks5UdpOutboundChannelAdapterSpec(Socks5UdpOperations template) {
+		super(new Socks5UdpOutboundChannelAdapter(template));
 	}
 
 }

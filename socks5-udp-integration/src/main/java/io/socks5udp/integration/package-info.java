@@ -17,8 +17,9 @@
 /**
  * Spring Integration support: relayed datagrams as messages. Inbound channel adapter,
  * outbound channel adapter and outbound gateway on top of
- * {@link io.socks5udp.template.Socks5UdpTemplate}, with the {@link Socks5Udp} Java DSL
- * factory, modelled on the ip module's {@code Udp} so that a flow written for plain UDP
- * switches to a SOCKS5 relay by changing its endpoints.
+ * {@link io.socks5udp.template.Socks5UdpOperations} (a
+ * {@link io.socks5udp.template.Socks5UdpTemplate}, or a mock or decorator of one), with
+ * the {@link Socks5Udp} Java DSL factory, modelled on the ip module's {@code Udp} so that
+ * a flow written for plain UDP switches to a SOCKS5 relay by changing its endpoints.
  */
 package io.socks5udp.integration;

@@ -16,6 +16,8 @@
 
 package io.socks5udp.integration;
 
+import java.io.IOException;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
@@ -23,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.template.Socks5UdpOperations;
 import io.socks5udp.template.Socks5UdpReplyTimeoutException;
 import io.socks5udp.template.Socks5UdpTemplate;
 import io.socks5udp.test.support.TestEnvironment;
@@ -77,6 +80,14 @@ class Socks5UdpOutboundGatewayTests {
 	private MessageChannel impatientRequests;
 
 	@Autowired
+	@Qualifier("asyncRequests")
+	private MessageChannel asyncRequests;
+
+	@Autowired
+	@Qualifier("asyncImpatientRequests")
+	private MessageChannel asyncImpatientRequests;
+
+	@Autowired
 	private QueueChannel replies;
 
 	@Autowired
@@ -121,12 +132,51 @@ class Socks5UdpOutboundGatewayTests {
 
 	@Test
 	void unreachableDestinationLandsOnTheErrorChannelAsATimeout() throws SocketException {
+		assertMissingReplyLandsOnTheErrorChannelAsATimeout(this.impatientRequests);
+	}
+
+	@Test
+	void asyncGatewayReturnsBeforeTheReplyAndSendsItWhenItComes() throws IOException {
+		try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+			peer.setSoTimeout((int) RECEIVE_TIMEOUT);
+			Socks5Address destination = Socks5Address.of((InetSocketAddress) peer.getLocalSocketAddress());
+			Message<String> request = MessageBuilder.withPayload("async query")
+				.setHeader("destination", destination)
+				.setHeader(MessageHeaders.ERROR_CHANNEL, this.errors)
+				.build();
+			// The peer answers only once the send has returned: a gateway that waited for
+			// the reply would time out first
+			this.asyncRequests.send(request);
+			DatagramPacket received = new DatagramPacket(new byte[64], 64);
+			peer.receive(received);
+			byte[] answer = "async answer".getBytes(StandardCharsets.UTF_8);
+			peer.send(new DatagramPacket(answer, answer.length, received.getSocketAddress()));
+			Message<?> reply = this.replies.receive(RECEIVE_TIMEOUT);
+			assertThat(reply).isNotNull();
+			assertThat((byte[]) reply.getPayload()).asString(StandardCharsets.UTF_8).isEqualTo("async answer");
+			InetSocketAddress relay = this.template.associations()
+				.get(DanteFlowConfiguration.SERVER)
+				.route()
+				.relayAddress();
+			assertThat(reply.getHeaders()).containsEntry(Socks5UdpHeaders.SOURCE, destination)
+				.containsEntry(Socks5UdpHeaders.SERVER_NAME, DanteFlowConfiguration.SERVER)
+				.containsEntry(Socks5UdpHeaders.RELAY_ADDRESS, relay);
+			assertThat(this.errors.receive(0)).isNull();
+		}
+	}
+
+	@Test
+	void asyncGatewaySendsAMissingReplyToTheErrorChannelAsATimeout() throws SocketException {
+		assertMissingReplyLandsOnTheErrorChannelAsATimeout(this.asyncImpatientRequests);
+	}
+
+	private void assertMissingReplyLandsOnTheErrorChannelAsATimeout(MessageChannel requests) throws SocketException {
 		InetSocketAddress nobody = closedPort();
 		Message<String> request = MessageBuilder.withPayload("anyone?")
 			.setHeader("destination", nobody)
 			.setHeader(MessageHeaders.ERROR_CHANNEL, this.errors)
 			.build();
-		this.impatientRequests.send(request);
+		requests.send(request);
 		Message<?> error = this.errors.receive(RECEIVE_TIMEOUT);
 		assertThat(error).isNotNull();
 		assertThat(error.getPayload()).isInstanceOf(MessageTimeoutException.class);
@@ -169,6 +219,24 @@ class Socks5UdpOutboundGatewayTests {
 				.handle(Socks5Udp.outboundGateway(template)
 					.destination((message) -> message.getHeaders().get("destination"))
 					.replyTimeout(Duration.ofMillis(300)))
+				.channel("replies")
+				.get();
+		}
+
+		@Bean
+		IntegrationFlow asyncRequestFlow(Socks5UdpOperations template) {
+			return IntegrationFlow.from("asyncRequests")
+				.handle(Socks5Udp.outboundGateway(template, "headers['destination']"),
+						(endpoint) -> endpoint.async(true))
+				.channel("replies")
+				.get();
+		}
+
+		@Bean
+		IntegrationFlow asyncImpatientRequestFlow(Socks5UdpOperations template) {
+			return IntegrationFlow.from("asyncImpatientRequests")
+				.handle(Socks5Udp.outboundGateway(template, "headers['destination']")
+					.replyTimeout(Duration.ofMillis(300)), (endpoint) -> endpoint.async(true))
 				.channel("replies")
 				.get();
 		}

@@ -16,17 +16,27 @@
 
 package io.socks5udp.integration;
 
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 
+import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.core.protocol.Socks5UdpDatagram;
 import io.socks5udp.core.registry.Socks5ServerRegistry;
+import io.socks5udp.template.Socks5UdpOperations;
+import io.socks5udp.template.Socks5UdpReply;
+import io.socks5udp.template.Socks5UdpRoute;
+import io.socks5udp.template.Socks5UdpRoutePolicy;
 import io.socks5udp.template.Socks5UdpTemplate;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.channel.QueueChannel;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.handler.AbstractMessageHandler;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.MessageHandlingException;
 import org.springframework.messaging.support.GenericMessage;
@@ -36,6 +46,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link Socks5Udp} and the specs it makes. Nothing here sends: the template is
@@ -130,6 +145,33 @@ class Socks5UdpTests {
 		Socks5UdpOutboundGatewaySpec spec = Socks5Udp.outboundGateway(this.template, "127.0.0.1", 53);
 		assertThatIllegalArgumentException().isThrownBy(() -> spec.replyTimeout(Duration.ZERO))
 			.withMessage("replyTimeout: PT0S (expected: positive)");
+	}
+
+	@Test
+	void outboundEndpointsSendThroughAnyOperationsSuchAsAMock() {
+		Socks5UdpOperations operations = mock(Socks5UdpOperations.class);
+		Socks5Address destination = Socks5Address.of("127.0.0.1", 53);
+		Socks5UdpRoute route = new Socks5UdpRoute("corp", new InetSocketAddress("127.0.0.1", 40000));
+		Socks5UdpDatagram answer = new Socks5UdpDatagram(destination, ByteBuffer.wrap(new byte[] { 42 }));
+		given(operations.request(eq(destination), any(), any(), eq(Socks5UdpRoutePolicy.REQUIRE_SERVER)))
+			.willReturn(new Socks5UdpReply(answer, route));
+		Socks5UdpOutboundGateway gateway = Socks5Udp.outboundGateway(operations, "127.0.0.1", 53)
+			.requireServer(true)
+			.getObject();
+		QueueChannel replies = new QueueChannel();
+		gateway.setOutputChannel(replies);
+		initialize(gateway);
+		gateway.handleMessage(new GenericMessage<>(new byte[] { 1 }));
+		Message<?> reply = replies.receive(0);
+		assertThat(reply).isNotNull();
+		assertThat(reply.getPayload()).isEqualTo(new byte[] { 42 });
+		assertThat(reply.getHeaders()).containsEntry(Socks5UdpHeaders.SERVER_NAME, "corp")
+			.containsEntry(Socks5UdpHeaders.RELAY_ADDRESS, route.relayAddress());
+		Socks5UdpOutboundChannelAdapter adapter = Socks5Udp.outboundAdapter(operations, "127.0.0.1", 53).getObject();
+		initialize(adapter);
+		adapter.start();
+		adapter.handleMessage(new GenericMessage<>("datagram"));
+		then(operations).should().send(eq(destination), any(ByteBuffer.class), eq(Socks5UdpRoutePolicy.ALLOW_DIRECT));
 	}
 
 	private void initialize(AbstractMessageHandler handler) {

@@ -27,7 +27,8 @@ import io.socks5udp.core.protocol.Socks5UdpDatagram;
 /**
  * The requests of {@code sendAndReceive} that wait for their reply. A datagram answers a
  * request when it arrives on the same server's route from the request's destination; the
- * first such datagram wins and is not passed to listeners.
+ * first such datagram wins and is not passed to listeners. The reply keeps the route it
+ * came through.
  * <p>
  * Relays usually report the source of a reply as an address even when the request named a
  * domain. The name is not resolved locally to compare (that would leak it to the local
@@ -44,11 +45,18 @@ final class PendingReplies {
 	Pending register(String serverName, Socks5Address destination, InetSocketAddress resolved) {
 		Pending request = new Pending(serverName, destination, resolved);
 		this.pending.add(request);
+		// However the reply ends (answered, timed out, cancelled by its caller), the
+		// entry goes: a cancelled request neither stays nor takes a later datagram
+		request.reply.whenComplete((reply, failure) -> this.pending.remove(request));
 		return request;
 	}
 
 	void remove(Pending request) {
 		this.pending.remove(request);
+	}
+
+	int size() {
+		return this.pending.size();
 	}
 
 	/**
@@ -66,8 +74,7 @@ final class PendingReplies {
 			if (request.matches(source, route)) {
 				ByteBuffer copy = ByteBuffer.allocate(payload.remaining());
 				copy.put(payload.duplicate()).flip();
-				if (request.reply.complete(new Socks5UdpDatagram(source, copy))) {
-					this.pending.remove(request);
+				if (request.reply.complete(new Socks5UdpReply(new Socks5UdpDatagram(source, copy), route))) {
 					return true;
 				}
 			}
@@ -86,7 +93,7 @@ final class PendingReplies {
 
 		private final InetSocketAddress resolved;
 
-		private final CompletableFuture<Socks5UdpDatagram> reply = new CompletableFuture<>();
+		private final CompletableFuture<Socks5UdpReply> reply = new CompletableFuture<>();
 
 		private Pending(String serverName, Socks5Address destination, InetSocketAddress resolved) {
 			this.serverName = serverName;
@@ -94,7 +101,7 @@ final class PendingReplies {
 			this.resolved = resolved;
 		}
 
-		CompletableFuture<Socks5UdpDatagram> reply() {
+		CompletableFuture<Socks5UdpReply> reply() {
 			return this.reply;
 		}
 

@@ -19,6 +19,7 @@ package io.socks5udp.template;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
@@ -161,6 +162,61 @@ public interface Socks5UdpOperations {
 	 * @throws Socks5UdpException if the request cannot be sent
 	 */
 	Socks5UdpDatagram sendAndReceive(Socks5Address destination, byte[] payload, Duration timeout);
+
+	/**
+	 * Send a datagram through the route that the registry chooses, if the policy allows
+	 * that route: the one lookup that chooses the route also enforces the policy. The
+	 * payload is the buffer's remaining bytes; the buffer's position moves to its limit
+	 * once sent.
+	 * @param destination the destination
+	 * @param payload the payload
+	 * @param policy which routes the datagram may take
+	 * @return the route the datagram took
+	 * @throws Socks5UdpException if the datagram cannot be sent, with a
+	 * {@link io.socks5udp.core.protocol.Socks5NoServerException} cause
+	 * ({@code S5_ENOSERV}) when the policy requires a server and the registry sends the
+	 * destination directly
+	 * @throws Socks5UdpServerUnavailableException if the server's association is down
+	 */
+	Socks5UdpRoute send(Socks5Address destination, ByteBuffer payload, Socks5UdpRoutePolicy policy);
+
+	/**
+	 * Send a request and wait for its reply, as
+	 * {@link #sendAndReceive(Socks5Address, byte[], Duration)} does, with one registry
+	 * lookup that also enforces the policy; the reply tells the route that carried it.
+	 * @param destination the destination
+	 * @param payload the request
+	 * @param timeout how long to wait for the reply
+	 * @param policy which routes the request may take
+	 * @return the reply and the route it came through
+	 * @throws Socks5UdpReplyTimeoutException if no reply arrives in time
+	 * @throws Socks5UdpServerUnavailableException if the server's association is down
+	 * @throws Socks5UdpException if the request cannot be sent, with a
+	 * {@link io.socks5udp.core.protocol.Socks5NoServerException} cause when the policy
+	 * requires a server and the registry sends the destination directly
+	 */
+	Socks5UdpReply request(Socks5Address destination, byte[] payload, Duration timeout, Socks5UdpRoutePolicy policy);
+
+	/**
+	 * Send a request and return at once a future of its reply, matched as
+	 * {@link #sendAndReceive(Socks5Address, byte[], Duration)} matches it.
+	 * <p>
+	 * The request leaves on the calling thread, which waits as the outage policy says
+	 * while the server's association is down. The future completes on the receive thread
+	 * of the route the reply came through, so dependent stages that block belong on an
+	 * executor of their own. It fails with a {@link Socks5UdpReplyTimeoutException} when
+	 * no reply arrives in time, and with the exceptions of
+	 * {@link #request(Socks5Address, byte[], Duration, Socks5UdpRoutePolicy)} when the
+	 * request cannot be sent. Cancelling it forgets the request: a reply that arrives
+	 * afterwards goes to the listeners.
+	 * @param destination the destination
+	 * @param payload the request
+	 * @param timeout how long to wait for the reply
+	 * @param policy which routes the request may take
+	 * @return the future reply and the route it came through
+	 */
+	CompletableFuture<Socks5UdpReply> requestAsync(Socks5Address destination, byte[] payload, Duration timeout,
+			Socks5UdpRoutePolicy policy);
 
 	/**
 	 * Add a listener for the datagrams that arrive through any route.

@@ -45,6 +45,7 @@ import io.socks5udp.core.client.Socks5ChannelConfigurer;
 import io.socks5udp.core.client.Socks5DropReason;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AssociationClosedException;
+import io.socks5udp.core.protocol.Socks5NoServerException;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
 import io.socks5udp.core.registry.Socks5Route;
 import io.socks5udp.core.registry.Socks5ServerEndpoint;
@@ -247,6 +248,14 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 
 	private Socks5UdpDatagram sendAndReceive(Socks5Route route, Socks5Address destination, byte[] payload,
 			Duration timeout) {
+		return awaitReply(sendRequest(route, destination, payload, timeout), timeout).datagram();
+	}
+
+	/**
+	 * Register a request for its reply, then send it.
+	 * @return the request, and the route it took
+	 */
+	private SentRequest sendRequest(Socks5Route route, Socks5Address destination, byte[] payload, Duration timeout) {
 		Assert.notNull(payload, "'payload' must not be null");
 		Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(),
 				() -> "timeout: " + timeout + " (expected: positive)");
@@ -276,16 +285,17 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 			}
 			used = routeOf(association);
 		}
-		return awaitReply(request, destination, used, timeout);
+		return new SentRequest(request, destination, used);
 	}
 
-	private Socks5UdpDatagram awaitReply(PendingReplies.Pending request, Socks5Address destination,
-			Socks5UdpRoute route, Duration timeout) {
+	private Socks5UdpReply awaitReply(SentRequest sent, Duration timeout) {
+		PendingReplies.Pending request = sent.request();
+		Socks5Address destination = sent.destination();
 		try {
 			return request.reply().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
-			throw new Socks5UdpReplyTimeoutException(destination, route, timeout);
+			throw new Socks5UdpReplyTimeoutException(destination, sent.route(), timeout);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -299,6 +309,60 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 		finally {
 			this.pendingReplies.remove(request);
 		}
+	}
+
+	// Request/reply that tells the route of the reply, and sends under a route policy:
+	// one registry lookup each, whatever the policy
+
+	@Override
+	public Socks5UdpRoute send(Socks5Address destination, ByteBuffer payload, Socks5UdpRoutePolicy policy) {
+		Assert.notNull(destination, "'destination' must not be null");
+		Assert.notNull(payload, "'payload' must not be null");
+		return send(routeFor(destination, policy), destination, payload);
+	}
+
+	@Override
+	public Socks5UdpReply request(Socks5Address destination, byte[] payload, Duration timeout,
+			Socks5UdpRoutePolicy policy) {
+		Assert.notNull(destination, "'destination' must not be null");
+		return awaitReply(sendRequest(routeFor(destination, policy), destination, payload, timeout), timeout);
+	}
+
+	@Override
+	public CompletableFuture<Socks5UdpReply> requestAsync(Socks5Address destination, byte[] payload, Duration timeout,
+			Socks5UdpRoutePolicy policy) {
+		Assert.notNull(destination, "'destination' must not be null");
+		SentRequest sent;
+		try {
+			sent = sendRequest(routeFor(destination, policy), destination, payload, timeout);
+		}
+		catch (Socks5UdpException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		CompletableFuture<Socks5UdpReply> reply = sent.request().reply();
+		// The timer goes as soon as the reply is in, so that an answered request holds
+		// nothing until its timeout; an expired one fails off the JDK's timer thread
+		CompletableFuture<Void> deadline = new CompletableFuture<Void>().orTimeout(timeout.toNanos(),
+				TimeUnit.NANOSECONDS);
+		reply.whenComplete((answer, failure) -> deadline.complete(null));
+		deadline.exceptionallyAsync((expired) -> {
+			reply.completeExceptionally(new Socks5UdpReplyTimeoutException(destination, sent.route(), timeout));
+			return null;
+		});
+		return reply;
+	}
+
+	private Socks5Route routeFor(Socks5Address destination, Socks5UdpRoutePolicy policy) {
+		Assert.notNull(policy, "'policy' must not be null");
+		Socks5Route route = this.registry.lookup(destination);
+		if (route.isDirect() && policy == Socks5UdpRoutePolicy.REQUIRE_SERVER) {
+			throw new Socks5UdpException("No SOCKS5 server for " + destination,
+					new Socks5NoServerException("no SOCKS5 server for " + destination + ": " + route.reason()));
+		}
+		return route;
+	}
+
+	private record SentRequest(PendingReplies.Pending request, Socks5Address destination, Socks5UdpRoute route) {
 	}
 
 	@Override

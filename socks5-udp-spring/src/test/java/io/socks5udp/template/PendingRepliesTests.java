@@ -44,7 +44,7 @@ class PendingRepliesTests {
 		Socks5Address destination = Socks5Address.of("127.0.0.1", 53);
 		PendingReplies.Pending request = this.replies.register("corp", destination, null);
 		assertThat(this.replies.offer(destination, payload("answer"), CORP)).isTrue();
-		Socks5UdpDatagram reply = request.reply().join();
+		Socks5UdpDatagram reply = request.reply().join().datagram();
 		assertThat(reply.address()).isEqualTo(destination);
 		assertThat(text(reply.payload())).isEqualTo("answer");
 	}
@@ -66,7 +66,7 @@ class PendingRepliesTests {
 		PendingReplies.Pending request = this.replies.register("corp", destination, null);
 		assertThat(this.replies.offer(destination, payload("first"), CORP)).isTrue();
 		assertThat(this.replies.offer(destination, payload("second"), CORP)).isFalse();
-		assertThat(text(request.reply().join().payload())).isEqualTo("first");
+		assertThat(text(request.reply().join().datagram().payload())).isEqualTo("first");
 	}
 
 	@Test
@@ -102,13 +102,40 @@ class PendingRepliesTests {
 	}
 
 	@Test
+	void replyKeepsTheRouteItCameThrough() {
+		Socks5Address destination = Socks5Address.of("127.0.0.1", 53);
+		PendingReplies.Pending request = this.replies.register("corp", destination, null);
+		Socks5UdpRoute newerAssociation = new Socks5UdpRoute("corp", new InetSocketAddress("127.0.0.1", 40002));
+		assertThat(this.replies.offer(destination, payload("answer"), newerAssociation)).isTrue();
+		assertThat(request.reply().join().route()).isSameAs(newerAssociation);
+	}
+
+	@Test
+	void cancelledRequestIsForgottenAndItsReplyGoesToListeners() {
+		Socks5Address destination = Socks5Address.of("127.0.0.1", 53);
+		PendingReplies.Pending request = this.replies.register("corp", destination, null);
+		assertThat(this.replies.size()).isOne();
+		request.reply().cancel(false);
+		assertThat(this.replies.size()).isZero();
+		assertThat(this.replies.offer(destination, payload("late"), CORP)).isFalse();
+	}
+
+	@Test
+	void answeredRequestIsForgotten() {
+		Socks5Address destination = Socks5Address.of("127.0.0.1", 53);
+		this.replies.register("corp", destination, null);
+		assertThat(this.replies.offer(destination, payload("answer"), CORP)).isTrue();
+		assertThat(this.replies.size()).isZero();
+	}
+
+	@Test
 	void replyIsACopyThatOutlivesTheReceiveBuffer() {
 		Socks5Address destination = Socks5Address.of("127.0.0.1", 53);
 		PendingReplies.Pending request = this.replies.register("corp", destination, null);
 		ByteBuffer buffer = payload("kept");
 		this.replies.offer(destination, buffer, CORP);
 		buffer.clear().put("XXXX".getBytes(StandardCharsets.US_ASCII));
-		assertThat(text(request.reply().join().payload())).isEqualTo("kept");
+		assertThat(text(request.reply().join().datagram().payload())).isEqualTo("kept");
 		assertThat(buffer.position()).isEqualTo(4);
 	}
 

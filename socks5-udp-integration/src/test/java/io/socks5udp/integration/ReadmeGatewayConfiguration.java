@@ -1,0 +1,45 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.socks5udp.integration;
+
+import java.time.Duration;
+
+import io.socks5udp.template.Socks5UdpOperations;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.dsl.IntegrationFlow;
+
+/**
+ * The README's outbound gateway flow, as written there, in a configuration class.
+ *
+ * @author socks5-udp authors
+ */
+@Configuration(proxyBeanMethods = false)
+class ReadmeGatewayConfiguration {
+
+	@Bean
+	IntegrationFlow dnsFlow(Socks5UdpOperations template) {
+		return IntegrationFlow.from("dnsQueries")
+			.handle(Socks5Udp.outboundGateway(template, "dns.example.com", 53)
+				.requireServer(true)
+				.replyTimeout(Duration.ofSeconds(2)), (endpoint) -> endpoint.async(true))
+			.channel("dnsAnswers")
+			.get();
+	}
+
+}
