@@ -205,7 +205,7 @@ public final class Socks5Address {
 			return this.host;
 		}
 		if (this.type == Socks5AddressType.IPV6) {
-			return ipv6Text(this.address);
+			return Socks5AddressText.ipv6(this.address);
 		}
 		return this.inetAddress.getHostAddress();
 	}
@@ -341,8 +341,7 @@ public final class Socks5Address {
 
 	@Override
 	public String toString() {
-		String h = host();
-		return (this.type == Socks5AddressType.IPV6) ? "[" + h + "]:" + this.port : h + ":" + this.port;
+		return Socks5AddressText.hostAndPort(host(), this.port);
 	}
 
 	private static int checkPort(int port) {
@@ -361,38 +360,6 @@ public final class Socks5Address {
 
 	private static String abbreviate(String name) {
 		return (name.length() > 40) ? name.substring(0, 37) + "..." : name;
-	}
-
-	private static String ipv6Text(byte[] address) {
-		// RFC 5952 form ("::1", not the JDK's "0:0:0:0:0:0:0:1"): the longest run of two
-		// or
-		// more zero groups, the first of equals, becomes "::"
-		int bestStart = -1;
-		int bestLength = 1;
-		for (int i = 0; i < 8; i++) {
-			int length = 0;
-			while (i + length < 8 && address[2 * (i + length)] == 0 && address[2 * (i + length) + 1] == 0) {
-				length++;
-			}
-			if (length > bestLength) {
-				bestStart = i;
-				bestLength = length;
-			}
-			i += length;
-		}
-		StringBuilder text = new StringBuilder(39);
-		for (int i = 0; i < 8; i++) {
-			if (i == bestStart) {
-				text.append("::");
-				i += bestLength - 1;
-				continue;
-			}
-			if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-				text.append(':');
-			}
-			text.append(Integer.toHexString(((address[2 * i] & 0xFF) << 8) | (address[2 * i + 1] & 0xFF)));
-		}
-		return text.toString();
 	}
 
 	private static InetAddress inet(byte[] address) {

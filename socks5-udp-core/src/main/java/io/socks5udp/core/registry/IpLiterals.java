@@ -19,8 +19,6 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-import io.socks5udp.core.protocol.Socks5Address;
-
 /**
  * IP literal parsing without DNS: IPv4 dotted quads into an int, IPv6 through the JDK's
  * bracketed-literal parser.
@@ -88,16 +86,6 @@ final class IpLiterals {
 		catch (UnknownHostException ex) {
 			return null;
 		}
-	}
-
-	/**
-	 * Format an address in its shortest usual form: dotted quad, or IPv6 with the longest
-	 * run of zero groups written as {@code ::} (RFC 5952).
-	 * @param address the address
-	 * @return the text
-	 */
-	static String format(InetAddress address) {
-		return Socks5Address.of(address, 0).host();
 	}
 
 	/**

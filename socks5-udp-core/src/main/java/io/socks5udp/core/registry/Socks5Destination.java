@@ -22,6 +22,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.socks5udp.core.protocol.Socks5AddressText;
+
 /**
  * The destination field of a rule: an IPv4 or IPv6 address with a prefix length, or a
  * name fragment. A name fragment matches every host name that ends with it, character for
@@ -198,7 +200,7 @@ public final class Socks5Destination {
 
 	@Override
 	public String toString() {
-		return (this.fragment != null) ? this.fragment : IpLiterals.format(this.address) + "/" + this.prefixLength;
+		return (this.fragment != null) ? this.fragment : Socks5AddressText.host(this.address) + "/" + this.prefixLength;
 	}
 
 	private static int parsePrefixLength(String text, int maxBits, String family) {

@@ -33,6 +33,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.core.protocol.Socks5Credentials;
 import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
 
@@ -130,7 +131,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 			catch (IOException ex) {
 				server.close();
 				throw new IOException("cannot listen on "
-						+ AddressLiterals.hostAndPort(this.bindAddress, this.requestedPort) + ": " + ex.getMessage(),
+						+ Socks5AddressText.hostAndPort(this.bindAddress, this.requestedPort) + ": " + ex.getMessage(),
 						ex);
 			}
 			ScheduledThreadPoolExecutor delays = new ScheduledThreadPoolExecutor(1, (task) -> {
@@ -187,7 +188,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 	 * @return the host
 	 */
 	public String host() {
-		return AddressLiterals.host(this.bindAddress);
+		return Socks5AddressText.host(this.bindAddress);
 	}
 
 	/**
@@ -349,8 +350,8 @@ public final class EmbeddedSocks5Relay implements Closeable {
 		ServerSocket server = this.serverSocket;
 		String state = this.closed ? "closed" : (server != null) ? "listening" : "new";
 		int port = (server != null) ? server.getLocalPort() : this.requestedPort;
-		return "EmbeddedSocks5Relay[" + AddressLiterals.hostAndPort(this.bindAddress, port) + ", " + state + ", users="
-				+ this.users.size() + "]";
+		return "EmbeddedSocks5Relay[" + Socks5AddressText.hostAndPort(this.bindAddress, port) + ", " + state
+				+ ", users=" + this.users.size() + "]";
 	}
 
 	Duration handshakeTimeout() {
