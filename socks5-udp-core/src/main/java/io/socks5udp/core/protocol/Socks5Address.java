@@ -15,7 +15,6 @@
  */
 package io.socks5udp.core.protocol;
 
-import java.net.IDN;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -29,12 +28,13 @@ import java.util.Objects;
  * IPv6 address or a domain name, plus a port. Immutable; validated when created, so a
  * {@code Socks5Address} can always be encoded.
  * <p>
- * Domain names are converted to ASCII with IDNA ({@link IDN#toASCII(String)}) and must
- * then be 1 to 255 bytes long. Nothing here performs a DNS lookup: a host that is not an
- * IPv4 or IPv6 literal is kept as a domain name, for the relay to resolve. IPv4 literals
- * are read in every {@code inet_aton} form ({@code 127.1}, {@code 2130706433},
- * {@code 0x7f.1}, see {@link Socks5AddressText#parseIpv4(CharSequence)}), so that such a
- * host is sent as the address it denotes, never as a name.
+ * Domain names must hold no control character (C0, DEL, C1) and no space, are converted
+ * to ASCII with IDNA ({@link java.net.IDN#toASCII(String)}) and must then be 1 to 255
+ * bytes long. Nothing here performs a DNS lookup: a host that is not an IPv4 or IPv6
+ * literal is kept as a domain name, for the relay to resolve. IPv4 literals are read in
+ * every {@code inet_aton} form ({@code 127.1}, {@code 2130706433}, {@code 0x7f.1}, see
+ * {@link Socks5AddressText#parseIpv4(CharSequence)}), so that such a host is sent as the
+ * address it denotes, never as a name.
  *
  * @author socks5-udp authors
  */
@@ -78,11 +78,12 @@ public final class Socks5Address {
 	 */
 	public static Socks5Address of(String host, int port) {
 		Objects.requireNonNull(host, "'host' must not be null");
+		DomainNames.checkCharacters("host", host);
 		Socks5Address literal = literal(host, port);
 		if (literal != null) {
 			return literal;
 		}
-		String ascii = toAscii(host);
+		String ascii = DomainNames.toAscii(host);
 		// IDNA maps full-width digits, dots and colons to ASCII ones
 		literal = ascii.equals(host) ? null : literal(ascii, port);
 		return (literal != null) ? literal : domainAddress(host, ascii, port);
@@ -152,12 +153,14 @@ public final class Socks5Address {
 	 * @param name the domain name
 	 * @param port the port, 0 to 65535
 	 * @return the address
-	 * @throws IllegalArgumentException if the name is invalid, too long, or written like
-	 * an IP address (use {@link #of(String, int)} for those)
+	 * @throws IllegalArgumentException if the name is invalid (a control character or a
+	 * space, for example), too long, or written like an IP address (use
+	 * {@link #of(String, int)} for those)
 	 */
 	public static Socks5Address domain(String name, int port) {
 		Objects.requireNonNull(name, "'name' must not be null");
-		String ascii = toAscii(name);
+		DomainNames.checkCharacters("domain", name);
+		String ascii = DomainNames.toAscii(name);
 		if (Socks5AddressText.looksLikeIpv4(ascii) || ascii.indexOf(':') >= 0) {
 			throw new IllegalArgumentException("domain: '" + name
 					+ "' is written like an IP address (expected: a domain name; Socks5Address.of(host, port) takes"
@@ -185,7 +188,7 @@ public final class Socks5Address {
 			return ipv6(field, port);
 		}
 		if (Socks5AddressType.DOMAIN.equals(type)) {
-			checkDomainLength("", length);
+			DomainNames.checkLength("", length);
 			return new Socks5Address(Socks5AddressType.DOMAIN, field, new String(field, StandardCharsets.ISO_8859_1),
 					port, null);
 		}
@@ -373,31 +376,10 @@ public final class Socks5Address {
 		return of(address, port);
 	}
 
-	private static String toAscii(String name) {
-		try {
-			return IDN.toASCII(name, IDN.ALLOW_UNASSIGNED);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException(
-					"domain: '" + name + "' (expected: a valid IDN host name; " + ex.getMessage() + ")", ex);
-		}
-	}
-
 	private static Socks5Address domainAddress(String name, String ascii, int port) {
 		byte[] bytes = ascii.getBytes(StandardCharsets.US_ASCII);
-		checkDomainLength(name, bytes.length);
+		DomainNames.checkLength(name, bytes.length);
 		return new Socks5Address(Socks5AddressType.DOMAIN, bytes, ascii, port, null);
-	}
-
-	private static void checkDomainLength(String name, int length) {
-		if (length < 1 || length > MAX_DOMAIN_LENGTH) {
-			throw new IllegalArgumentException("domain: '" + abbreviate(name) + "' is " + length
-					+ " bytes after IDN conversion (expected: 1-" + MAX_DOMAIN_LENGTH + ")");
-		}
-	}
-
-	private static String abbreviate(String name) {
-		return (name.length() > 40) ? name.substring(0, 37) + "..." : name;
 	}
 
 	private static InetAddress inet(byte[] address) {

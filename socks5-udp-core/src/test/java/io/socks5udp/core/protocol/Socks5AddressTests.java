@@ -167,6 +167,31 @@ class Socks5AddressTests {
 			.withMessageStartingWith("domain: 'dns..example' (expected: a valid IDN host name");
 	}
 
+	@ParameterizedTest(name = "{1}")
+	@CsvSource(delimiterString = "|", textBlock = """
+			dns\\u000D\\u000Aexample | the control character U+000D at index 3
+			dns.example\\u000A | the control character U+000A at index 11
+			dns\\u0000.example | the control character U+0000 at index 3
+			dns\\u0009example | the control character U+0009 at index 3
+			dns\\u007F.example | the control character U+007F at index 3
+			dns\\u0085.example | the control character U+0085 at index 3
+			dns.exa\\u0020mple | the space U+0020 at index 7
+			dns.example\\u00A0 | the space U+00A0 at index 11
+			\\u3000dns.example | the space U+3000 at index 0
+			""")
+	void nameWithAControlCharacterOrASpaceIsRejectedBeforeItCanBeSent(String escaped, String problem) {
+		String name = unescape(escaped);
+		String expected = ": '" + escaped + "' has " + problem
+				+ " (expected: a host name without control characters or spaces)";
+		assertThatIllegalArgumentException().isThrownBy(() -> Socks5Address.of(name, 53))
+			.withMessage("host" + expected);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Socks5Address.of(InetSocketAddress.createUnresolved(name, 53)))
+			.withMessage("host" + expected);
+		assertThatIllegalArgumentException().isThrownBy(() -> Socks5Address.domain(name, 53))
+			.withMessage("domain" + expected);
+	}
+
 	@Test
 	void emptyHostIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Socks5Address.of("", 53))
@@ -265,6 +290,21 @@ class Socks5AddressTests {
 			.isThrownBy(() -> Socks5Address.fromWire(Socks5AddressType.valueOf((byte) 7), new byte[4], 0, 4, 53));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Socks5Address.fromWire(Socks5AddressType.DOMAIN, new byte[4], 0, 0, 53));
+	}
+
+	/**
+	 * Turn each backslash-u escape into its character: the tests name characters that a
+	 * CSV row or a message must not hold raw.
+	 */
+	private static String unescape(String text) {
+		StringBuilder result = new StringBuilder();
+		int i = 0;
+		while (i < text.length()) {
+			boolean escape = text.startsWith("\\u", i);
+			result.append(escape ? (char) Integer.parseInt(text.substring(i + 2, i + 6), 16) : text.charAt(i));
+			i += escape ? 6 : 1;
+		}
+		return result.toString();
 	}
 
 }
