@@ -247,6 +247,13 @@ class Socks5RuleSetTests {
 	}
 
 	@Test
+	void ipv6LiteralWithAZoneTakesTheRouteOfItsAddress() throws Exception {
+		Socks5RuleSet rules = rules("fe80::/10 link\n0.0.0.0/0 NONE");
+		assertThat(describe(rules.lookup("fe80::1%1"))).isEqualTo("link:1080");
+		assertThat(describe(rules.lookup("[fe80::1%1]"))).isEqualTo("link:1080");
+	}
+
+	@Test
 	void hostLookupsAllocateNothing() throws Exception {
 		Socks5RuleSet rules = rules("127.0.0.0/8 loop\n10.0.0.0/8 ten\n.example.test named\n0.0.0.0/0 NONE");
 		for (String host : List.of("10.1.2.3", "2130706433", "0x7f.1", "127.1", "www.example.test",
