@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.core.protocol.Socks5Credentials;
 
 /**
@@ -198,7 +199,7 @@ public final class Socks5AssociationOptions {
 	}
 
 	private static String defaultName(String host, int port) {
-		return ((host.indexOf(':') >= 0 && !host.startsWith("[")) ? "[" + host + "]" : host) + ":" + port;
+		return Socks5AddressText.hostAndPort(host, port);
 	}
 
 	/**

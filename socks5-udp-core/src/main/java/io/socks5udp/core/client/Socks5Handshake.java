@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.core.protocol.Socks5AuthMethod;
 import io.socks5udp.core.protocol.Socks5AuthReplyParser;
 import io.socks5udp.core.protocol.Socks5AuthenticationException;
@@ -285,16 +286,12 @@ final class Socks5Handshake {
 
 	/**
 	 * Format a socket address as {@code 127.0.0.1:1080} or {@code [::1]:1080}, for
-	 * messages.
+	 * messages, including an association that has none yet.
 	 * @param address the address
 	 * @return the text
 	 */
 	static String format(InetSocketAddress address) {
-		if (address == null) {
-			return "(not connected)";
-		}
-		String host = (address.getAddress() != null) ? address.getAddress().getHostAddress() : address.getHostString();
-		return ((host.indexOf(':') >= 0) ? "[" + host + "]" : host) + ":" + address.getPort();
+		return (address != null) ? Socks5AddressText.hostAndPort(address) : "(not connected)";
 	}
 
 	static int timeoutMillis(long nanos) {

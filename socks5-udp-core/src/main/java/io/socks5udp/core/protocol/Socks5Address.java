@@ -15,7 +15,6 @@
  */
 package io.socks5udp.core.protocol;
 
-import java.net.IDN;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -29,9 +28,13 @@ import java.util.Objects;
  * IPv6 address or a domain name, plus a port. Immutable; validated when created, so a
  * {@code Socks5Address} can always be encoded.
  * <p>
- * Domain names are converted to ASCII with IDNA ({@link IDN#toASCII(String)}) and must
- * then be 1 to 255 bytes long. Nothing here performs a DNS lookup: a host that is not an
- * IPv4 or IPv6 literal is kept as a domain name, for the relay to resolve.
+ * Domain names must hold no control character (C0, DEL, C1) and no space, are converted
+ * to ASCII with IDNA ({@link java.net.IDN#toASCII(String)}) and must then be 1 to 255
+ * bytes long. Nothing here performs a DNS lookup: a host that is not an IPv4 or IPv6
+ * literal is kept as a domain name, for the relay to resolve. IPv4 literals are read in
+ * every {@code inet_aton} form ({@code 127.1}, {@code 2130706433}, {@code 0x7f.1}, see
+ * {@link Socks5AddressText#parseIpv4(CharSequence)}), so that such a host is sent as the
+ * address it denotes, never as a name.
  *
  * @author socks5-udp authors
  */
@@ -62,23 +65,28 @@ public final class Socks5Address {
 	}
 
 	/**
-	 * Create an address from a host string: an IPv4 literal, an IPv6 literal (with or
-	 * without brackets), or else a domain name.
+	 * Create an address from a host string: an IPv4 literal in any {@code inet_aton} form
+	 * ({@code 192.0.2.1}, {@code 127.1}, {@code 0x7f.1}, ...), an IPv6 literal (with or
+	 * without brackets), or else a domain name. A name whose IDNA form is an IP literal
+	 * (full-width digits and dots, for example) is that address.
 	 * @param host the host
 	 * @param port the port, 0 to 65535
 	 * @return the address
-	 * @throws IllegalArgumentException if the host or port is invalid
+	 * @throws IllegalArgumentException if the host or port is invalid; a host written
+	 * like an IPv4 address but out of range (such as {@code 256.1.1.1}) is invalid, not a
+	 * name
 	 */
 	public static Socks5Address of(String host, int port) {
 		Objects.requireNonNull(host, "'host' must not be null");
-		byte[] ipv4 = parseIpv4(host);
-		if (ipv4 != null) {
-			return ipv4(ipv4, port);
+		DomainNames.checkCharacters("host", host);
+		Socks5Address literal = literal(host, port);
+		if (literal != null) {
+			return literal;
 		}
-		if (host.indexOf(':') >= 0) {
-			return of(parseIpv6(host), port);
-		}
-		return domain(host, port);
+		String ascii = DomainNames.toAscii(host);
+		// IDNA maps full-width digits, dots and colons to ASCII ones
+		literal = ascii.equals(host) ? null : literal(ascii, port);
+		return (literal != null) ? literal : domainAddress(host, ascii, port);
 	}
 
 	/**
@@ -145,20 +153,20 @@ public final class Socks5Address {
 	 * @param name the domain name
 	 * @param port the port, 0 to 65535
 	 * @return the address
+	 * @throws IllegalArgumentException if the name is invalid (a control character or a
+	 * space, for example), too long, or written like an IP address (use
+	 * {@link #of(String, int)} for those)
 	 */
 	public static Socks5Address domain(String name, int port) {
 		Objects.requireNonNull(name, "'name' must not be null");
-		String ascii;
-		try {
-			ascii = IDN.toASCII(name, IDN.ALLOW_UNASSIGNED);
+		DomainNames.checkCharacters("domain", name);
+		String ascii = DomainNames.toAscii(name);
+		if (Socks5AddressText.looksLikeIpv4(ascii) || ascii.indexOf(':') >= 0) {
+			throw new IllegalArgumentException("domain: '" + name
+					+ "' is written like an IP address (expected: a domain name; Socks5Address.of(host, port) takes"
+					+ " IP addresses too)");
 		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException(
-					"domain: '" + name + "' (expected: a valid IDN host name; " + ex.getMessage() + ")", ex);
-		}
-		byte[] bytes = ascii.getBytes(StandardCharsets.US_ASCII);
-		checkDomainLength(name, bytes.length);
-		return new Socks5Address(Socks5AddressType.DOMAIN, bytes, ascii, port, null);
+		return domainAddress(name, ascii, port);
 	}
 
 	/**
@@ -180,7 +188,7 @@ public final class Socks5Address {
 			return ipv6(field, port);
 		}
 		if (Socks5AddressType.DOMAIN.equals(type)) {
-			checkDomainLength("", length);
+			DomainNames.checkLength("", length);
 			return new Socks5Address(Socks5AddressType.DOMAIN, field, new String(field, StandardCharsets.ISO_8859_1),
 					port, null);
 		}
@@ -205,7 +213,7 @@ public final class Socks5Address {
 			return this.host;
 		}
 		if (this.type == Socks5AddressType.IPV6) {
-			return ipv6Text(this.address);
+			return Socks5AddressText.ipv6(this.address);
 		}
 		return this.inetAddress.getHostAddress();
 	}
@@ -341,8 +349,7 @@ public final class Socks5Address {
 
 	@Override
 	public String toString() {
-		String h = host();
-		return (this.type == Socks5AddressType.IPV6) ? "[" + h + "]:" + this.port : h + ":" + this.port;
+		return Socks5AddressText.hostAndPort(host(), this.port);
 	}
 
 	private static int checkPort(int port) {
@@ -352,47 +359,27 @@ public final class Socks5Address {
 		return port;
 	}
 
-	private static void checkDomainLength(String name, int length) {
-		if (length < 1 || length > MAX_DOMAIN_LENGTH) {
-			throw new IllegalArgumentException("domain: '" + abbreviate(name) + "' is " + length
-					+ " bytes after IDN conversion (expected: 1-" + MAX_DOMAIN_LENGTH + ")");
+	private static Socks5Address literal(String host, int port) {
+		long ipv4 = Socks5AddressText.parseIpv4(host);
+		if (ipv4 >= 0) {
+			byte[] bytes = { (byte) (ipv4 >>> 24), (byte) (ipv4 >>> 16), (byte) (ipv4 >>> 8), (byte) ipv4 };
+			return new Socks5Address(Socks5AddressType.IPV4, bytes, null, port, inet(bytes));
 		}
+		if (host.indexOf(':') < 0) {
+			return null;
+		}
+		InetAddress address = Socks5AddressText.parseIpv6(host);
+		if (address == null) {
+			throw new IllegalArgumentException(
+					"host: '" + host + "' (expected: an IPv4 or IPv6 literal or a domain name)");
+		}
+		return of(address, port);
 	}
 
-	private static String abbreviate(String name) {
-		return (name.length() > 40) ? name.substring(0, 37) + "..." : name;
-	}
-
-	private static String ipv6Text(byte[] address) {
-		// RFC 5952 form ("::1", not the JDK's "0:0:0:0:0:0:0:1"): the longest run of two
-		// or
-		// more zero groups, the first of equals, becomes "::"
-		int bestStart = -1;
-		int bestLength = 1;
-		for (int i = 0; i < 8; i++) {
-			int length = 0;
-			while (i + length < 8 && address[2 * (i + length)] == 0 && address[2 * (i + length) + 1] == 0) {
-				length++;
-			}
-			if (length > bestLength) {
-				bestStart = i;
-				bestLength = length;
-			}
-			i += length;
-		}
-		StringBuilder text = new StringBuilder(39);
-		for (int i = 0; i < 8; i++) {
-			if (i == bestStart) {
-				text.append("::");
-				i += bestLength - 1;
-				continue;
-			}
-			if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-				text.append(':');
-			}
-			text.append(Integer.toHexString(((address[2 * i] & 0xFF) << 8) | (address[2 * i + 1] & 0xFF)));
-		}
-		return text.toString();
+	private static Socks5Address domainAddress(String name, String ascii, int port) {
+		byte[] bytes = ascii.getBytes(StandardCharsets.US_ASCII);
+		DomainNames.checkLength(name, bytes.length);
+		return new Socks5Address(Socks5AddressType.DOMAIN, bytes, ascii, port, null);
 	}
 
 	private static InetAddress inet(byte[] address) {
@@ -401,45 +388,6 @@ public final class Socks5Address {
 		}
 		catch (UnknownHostException ex) {
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static byte[] parseIpv4(String host) {
-		byte[] result = new byte[4];
-		int part = 0;
-		int value = -1;
-		for (int i = 0; i < host.length(); i++) {
-			char c = host.charAt(i);
-			if (c >= '0' && c <= '9') {
-				value = (value < 0) ? c - '0' : value * 10 + (c - '0');
-				if (value > 255) {
-					return null;
-				}
-			}
-			else if (c == '.' && value >= 0 && part < 3) {
-				result[part++] = (byte) value;
-				value = -1;
-			}
-			else {
-				return null;
-			}
-		}
-		if (part != 3 || value < 0) {
-			return null;
-		}
-		result[3] = (byte) value;
-		return result;
-	}
-
-	private static InetAddress parseIpv6(String host) {
-		String literal = host.startsWith("[") ? host : "[" + host + "]";
-		try {
-			// Bracketed literals are parsed, never looked up
-			return InetAddress.getByName(literal);
-		}
-		catch (UnknownHostException ex) {
-			throw new IllegalArgumentException(
-					"host: '" + host + "' (expected: an IPv4 or IPv6 literal or a domain name)", ex);
 		}
 	}
 

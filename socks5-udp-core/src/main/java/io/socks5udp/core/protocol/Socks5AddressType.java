@@ -24,7 +24,7 @@ package io.socks5udp.core.protocol;
  *
  * @author socks5-udp authors
  */
-public final class Socks5AddressType {
+public final class Socks5AddressType extends WireCode {
 
 	/** X'01': IPv4 address, 4 bytes. */
 	public static final Socks5AddressType IPV4 = new Socks5AddressType((byte) 0x01, "IPV4", 4);
@@ -35,15 +35,13 @@ public final class Socks5AddressType {
 	/** X'04': IPv6 address, 16 bytes. */
 	public static final Socks5AddressType IPV6 = new Socks5AddressType((byte) 0x04, "IPV6", 16);
 
-	private final byte byteValue;
-
-	private final String name;
+	private static final WireCodeTable<Socks5AddressType> TABLE = new WireCodeTable<>(
+			(value) -> new Socks5AddressType((byte) value, "UNKNOWN", -1), IPV4, DOMAIN, IPV6);
 
 	private final int addressLength;
 
 	private Socks5AddressType(byte byteValue, String name, int addressLength) {
-		this.byteValue = byteValue;
-		this.name = name;
+		super(byteValue, name);
 		this.addressLength = addressLength;
 	}
 
@@ -53,24 +51,7 @@ public final class Socks5AddressType {
 	 * @return the known constant, or an unknown address type carrying the value
 	 */
 	public static Socks5AddressType valueOf(byte value) {
-		switch (value) {
-			case 0x01:
-				return IPV4;
-			case 0x03:
-				return DOMAIN;
-			case 0x04:
-				return IPV6;
-			default:
-				return new Socks5AddressType(value, "UNKNOWN", -1);
-		}
-	}
-
-	/**
-	 * Return the wire value.
-	 * @return the ATYP byte
-	 */
-	public byte byteValue() {
-		return this.byteValue;
+		return TABLE.valueOf(value);
 	}
 
 	/**
@@ -78,7 +59,7 @@ public final class Socks5AddressType {
 	 * @return whether the type is IPv4, domain name or IPv6
 	 */
 	public boolean isKnown() {
-		return this == IPV4 || this == DOMAIN || this == IPV6;
+		return TABLE.isKnown(this);
 	}
 
 	/**
@@ -88,21 +69,6 @@ public final class Socks5AddressType {
 	 */
 	public int addressLength() {
 		return this.addressLength;
-	}
-
-	@Override
-	public boolean equals(Object obj) {
-		return obj instanceof Socks5AddressType other && other.byteValue == this.byteValue;
-	}
-
-	@Override
-	public int hashCode() {
-		return this.byteValue;
-	}
-
-	@Override
-	public String toString() {
-		return this.name + String.format("(0x%02X)", this.byteValue & 0xFF);
 	}
 
 }

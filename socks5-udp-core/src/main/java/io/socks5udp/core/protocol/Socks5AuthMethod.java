@@ -24,7 +24,7 @@ package io.socks5udp.core.protocol;
  *
  * @author socks5-udp authors
  */
-public final class Socks5AuthMethod {
+public final class Socks5AuthMethod extends WireCode {
 
 	/** X'00': no authentication required. */
 	public static final Socks5AuthMethod NO_AUTH = new Socks5AuthMethod((byte) 0x00, "NO_AUTH");
@@ -35,13 +35,11 @@ public final class Socks5AuthMethod {
 	/** X'FF': no acceptable methods; only ever sent by the server. */
 	public static final Socks5AuthMethod NO_ACCEPTABLE = new Socks5AuthMethod((byte) 0xFF, "NO_ACCEPTABLE");
 
-	private final byte byteValue;
-
-	private final String name;
+	private static final WireCodeTable<Socks5AuthMethod> TABLE = new WireCodeTable<>(
+			(value) -> new Socks5AuthMethod((byte) value, "UNKNOWN"), NO_AUTH, USERNAME_PASSWORD, NO_ACCEPTABLE);
 
 	private Socks5AuthMethod(byte byteValue, String name) {
-		this.byteValue = byteValue;
-		this.name = name;
+		super(byteValue, name);
 	}
 
 	/**
@@ -50,24 +48,7 @@ public final class Socks5AuthMethod {
 	 * @return the known constant, or an unknown method carrying the value
 	 */
 	public static Socks5AuthMethod valueOf(byte value) {
-		switch (value) {
-			case 0x00:
-				return NO_AUTH;
-			case 0x02:
-				return USERNAME_PASSWORD;
-			case (byte) 0xFF:
-				return NO_ACCEPTABLE;
-			default:
-				return new Socks5AuthMethod(value, "UNKNOWN");
-		}
-	}
-
-	/**
-	 * Return the wire value.
-	 * @return the METHOD byte
-	 */
-	public byte byteValue() {
-		return this.byteValue;
+		return TABLE.valueOf(value);
 	}
 
 	/**
@@ -75,22 +56,7 @@ public final class Socks5AuthMethod {
 	 * @return whether the method is known
 	 */
 	public boolean isKnown() {
-		return this == NO_AUTH || this == USERNAME_PASSWORD || this == NO_ACCEPTABLE;
-	}
-
-	@Override
-	public boolean equals(Object obj) {
-		return obj instanceof Socks5AuthMethod other && other.byteValue == this.byteValue;
-	}
-
-	@Override
-	public int hashCode() {
-		return this.byteValue;
-	}
-
-	@Override
-	public String toString() {
-		return this.name + String.format("(0x%02X)", this.byteValue & 0xFF);
+		return TABLE.isKnown(this);
 	}
 
 }

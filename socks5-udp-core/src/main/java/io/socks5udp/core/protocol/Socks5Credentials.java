@@ -20,8 +20,9 @@ import java.util.Objects;
 
 /**
  * Username and password for SOCKS5 username/password authentication (RFC 1929). Each is
- * sent as UTF-8 and must be 1 to 255 bytes long; both are checked when created, so
- * credentials can always be encoded.
+ * sent as UTF-8 and must be 1 to 255 bytes long, without an unpaired surrogate (which
+ * UTF-8 cannot encode: the JDK would send {@code ?} in its place); both are checked when
+ * created, so credentials can always be encoded as given.
  * <p>
  * {@link #toString()} and the messages of the exceptions thrown here never show the
  * password.
@@ -41,13 +42,14 @@ public final class Socks5Credentials {
 	 * Create credentials.
 	 * @param username the username, 1 to 255 bytes of UTF-8
 	 * @param password the password, 1 to 255 bytes of UTF-8
-	 * @throws IllegalArgumentException if either is empty or too long
+	 * @throws IllegalArgumentException if either is empty, too long or holds an unpaired
+	 * surrogate; the message never shows the password
 	 */
 	public Socks5Credentials(String username, String password) {
 		Objects.requireNonNull(username, "'username' must not be null");
 		Objects.requireNonNull(password, "'password' must not be null");
-		checkLength("username", utf8Length(username));
-		checkLength("password", utf8Length(password));
+		checkLength("username", utf8Length("username", username));
+		checkLength("password", utf8Length("password", password));
 		this.username = username;
 		this.password = password;
 	}
@@ -101,8 +103,25 @@ public final class Socks5Credentials {
 		}
 	}
 
-	private static int utf8Length(String value) {
-		return value.getBytes(StandardCharsets.UTF_8).length;
+	private static int utf8Length(String field, String value) {
+		int length = 0;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < value.length()
+					&& Character.isLowSurrogate(value.charAt(i + 1))) {
+				length += 4;
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				// The index only: the value may be a password
+				throw new IllegalArgumentException(field + ": an unpaired surrogate at index " + i
+						+ " (expected: characters that UTF-8 can encode)");
+			}
+			else {
+				length += (c < 0x80) ? 1 : (c < 0x800) ? 2 : 3;
+			}
+		}
+		return length;
 	}
 
 }

@@ -24,7 +24,7 @@ package io.socks5udp.core.protocol;
  *
  * @author socks5-udp authors
  */
-public final class Socks5ReplyCode {
+public final class Socks5ReplyCode extends WireCode {
 
 	/** X'00': succeeded. */
 	public static final Socks5ReplyCode SUCCEEDED = new Socks5ReplyCode((byte) 0x00, "SUCCEEDED", "succeeded", null);
@@ -61,21 +61,17 @@ public final class Socks5ReplyCode {
 	public static final Socks5ReplyCode ADDRESS_TYPE_NOT_SUPPORTED = new Socks5ReplyCode((byte) 0x08,
 			"ADDRESS_TYPE_NOT_SUPPORTED", "address type not supported", Socks5Errno.S5_EAFNOSUPPORT);
 
-	private static final Socks5ReplyCode[] KNOWN = { SUCCEEDED, GENERAL_FAILURE, CONNECTION_NOT_ALLOWED,
-			NETWORK_UNREACHABLE, HOST_UNREACHABLE, CONNECTION_REFUSED, TTL_EXPIRED, COMMAND_NOT_SUPPORTED,
-			ADDRESS_TYPE_NOT_SUPPORTED };
-
-	private final byte byteValue;
-
-	private final String name;
+	private static final WireCodeTable<Socks5ReplyCode> TABLE = new WireCodeTable<>(
+			(value) -> new Socks5ReplyCode((byte) value, "UNKNOWN", "unassigned reply code", Socks5Errno.S5_EUNKNOWN),
+			SUCCEEDED, GENERAL_FAILURE, CONNECTION_NOT_ALLOWED, NETWORK_UNREACHABLE, HOST_UNREACHABLE,
+			CONNECTION_REFUSED, TTL_EXPIRED, COMMAND_NOT_SUPPORTED, ADDRESS_TYPE_NOT_SUPPORTED);
 
 	private final String description;
 
 	private final Socks5Errno errno;
 
 	private Socks5ReplyCode(byte byteValue, String name, String description, Socks5Errno errno) {
-		this.byteValue = byteValue;
-		this.name = name;
+		super(byteValue, name);
 		this.description = description;
 		this.errno = errno;
 	}
@@ -86,19 +82,7 @@ public final class Socks5ReplyCode {
 	 * @return the known constant, or an unknown reply code carrying the value
 	 */
 	public static Socks5ReplyCode valueOf(byte value) {
-		int index = value & 0xFF;
-		if (index < KNOWN.length) {
-			return KNOWN[index];
-		}
-		return new Socks5ReplyCode(value, "UNKNOWN", "unassigned reply code", Socks5Errno.S5_EUNKNOWN);
-	}
-
-	/**
-	 * Return the wire value.
-	 * @return the REP byte
-	 */
-	public byte byteValue() {
-		return this.byteValue;
+		return TABLE.valueOf(value);
 	}
 
 	/**
@@ -106,7 +90,7 @@ public final class Socks5ReplyCode {
 	 * @return whether the request succeeded
 	 */
 	public boolean isSuccess() {
-		return this.byteValue == 0;
+		return byteValue() == 0;
 	}
 
 	/**
@@ -114,7 +98,7 @@ public final class Socks5ReplyCode {
 	 * @return whether the reply code is known
 	 */
 	public boolean isKnown() {
-		return (this.byteValue & 0xFF) < KNOWN.length;
+		return TABLE.isKnown(this);
 	}
 
 	/**
@@ -133,21 +117,6 @@ public final class Socks5ReplyCode {
 	 */
 	public String description() {
 		return this.description;
-	}
-
-	@Override
-	public boolean equals(Object obj) {
-		return obj instanceof Socks5ReplyCode other && other.byteValue == this.byteValue;
-	}
-
-	@Override
-	public int hashCode() {
-		return this.byteValue;
-	}
-
-	@Override
-	public String toString() {
-		return this.name + String.format("(0x%02X)", this.byteValue & 0xFF);
 	}
 
 }

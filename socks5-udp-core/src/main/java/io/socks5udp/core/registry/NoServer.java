@@ -18,6 +18,7 @@ package io.socks5udp.core.registry;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
+import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.core.protocol.Socks5NoServerException;
 
 /**
@@ -39,10 +40,10 @@ final class NoServer {
 
 	private static String describe(Object destination) {
 		if (destination instanceof InetAddress address) {
-			return address.getHostAddress();
+			return Socks5AddressText.host(address);
 		}
 		if (destination instanceof InetSocketAddress address) {
-			return Socks5ServerEndpoint.hostAndPort(address.getHostString(), address.getPort());
+			return Socks5AddressText.hostAndPort(address.getHostString(), address.getPort());
 		}
 		return String.valueOf(destination);
 	}

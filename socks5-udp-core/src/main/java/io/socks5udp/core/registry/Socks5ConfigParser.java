@@ -27,6 +27,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 
+import io.socks5udp.core.protocol.Socks5AddressText;
+
 /**
  * Parser of rules in the format of AIX's {@code /etc/socks5c.conf}: one record a line,
  * {@code <destination>[/<prefixlength>] <server>[:<port>]}, fields separated by
@@ -180,7 +182,7 @@ public final class Socks5ConfigParser {
 		String host = (colon >= 0) ? server.substring(0, colon) : server;
 		int port = (colon >= 0) ? parsePort(server, server.substring(colon + 1)) : DEFAULT_PORT;
 		checkHost(server, host);
-		if (this.logicalNames && colon < 0 && IpLiterals.parseIpv4(host) < 0) {
+		if (this.logicalNames && colon < 0 && !Socks5AddressText.looksLikeIpv4(host)) {
 			return Socks5ServerSpec.named(host);
 		}
 		return Socks5ServerSpec.endpoint(host, port);
@@ -200,7 +202,8 @@ public final class Socks5ConfigParser {
 
 	private static Socks5ServerSpec parseBracketedServer(String server) {
 		int close = server.indexOf(']');
-		InetAddress address = (close > 0) ? IpLiterals.parseIpv6(server.substring(1, close)) : null;
+		String literal = (close > 0) ? server.substring(1, close) : "";
+		InetAddress address = (literal.indexOf('%') < 0) ? Socks5AddressText.parseIpv6(literal) : null;
 		if (address == null || address instanceof Inet4Address) {
 			throw new IllegalArgumentException(
 					"server: '" + server + "' (expected: [IPv6 address]:port, for example [2001:db8::1]:1080)");
@@ -243,7 +246,7 @@ public final class Socks5ConfigParser {
 		if (!valid) {
 			throw new IllegalArgumentException("server: '" + server + "' " + SERVER_EXPECTED);
 		}
-		if (IpLiterals.isDigitsAndDots(host) && IpLiterals.parseIpv4(host) < 0) {
+		if (Socks5AddressText.looksLikeIpv4(host) && !Socks5AddressText.isDottedQuad(host)) {
 			throw new IllegalArgumentException(
 					"server: '" + server + "' is not an IPv4 address (expected: a.b.c.d, each part 0-255)");
 		}

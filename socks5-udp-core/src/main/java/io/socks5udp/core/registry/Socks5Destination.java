@@ -22,6 +22,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.socks5udp.core.protocol.Socks5AddressText;
+
 /**
  * The destination field of a rule: an IPv4 or IPv6 address with a prefix length, or a
  * name fragment. A name fragment matches every host name that ends with it, character for
@@ -61,15 +63,18 @@ public final class Socks5Destination {
 		Objects.requireNonNull(text, "'text' must not be null");
 		int slash = text.indexOf('/');
 		String host = (slash >= 0) ? text.substring(0, slash) : text;
-		long ipv4 = IpLiterals.parseIpv4(host);
-		if (ipv4 >= 0) {
+		if (Socks5AddressText.looksLikeIpv4(host)) {
+			if (!Socks5AddressText.isDottedQuad(host)) {
+				throw new IllegalArgumentException(
+						"destination: '" + host + "' is not an IPv4 address (expected: a.b.c.d, each part 0-255)");
+			}
 			int maxBits = 32;
 			int length = (slash >= 0) ? parsePrefixLength(text.substring(slash + 1), maxBits, "IPv4") : maxBits;
-			return prefix(ipv4Address(ipv4), length);
+			return prefix(ipv4Address(Socks5AddressText.parseIpv4(host)), length);
 		}
 		if (host.indexOf(':') >= 0) {
-			InetAddress address = IpLiterals.parseIpv6(host);
-			if (address == null || host.startsWith("[")) {
+			InetAddress address = Socks5AddressText.parseIpv6(host);
+			if (address == null || host.startsWith("[") || host.indexOf('%') >= 0) {
 				throw new IllegalArgumentException(
 						"destination: '" + host + "' is not an IPv6 address (expected: an IPv6 address without"
 								+ " brackets or zone, for example 2001:db8::/32)");
@@ -84,10 +89,6 @@ public final class Socks5Destination {
 				return prefix(address, length - 96);
 			}
 			return prefix(address, length);
-		}
-		if (IpLiterals.isDigitsAndDots(host)) {
-			throw new IllegalArgumentException(
-					"destination: '" + host + "' is not an IPv4 address (expected: a.b.c.d, each part 0-255)");
 		}
 		if (slash >= 0) {
 			throw new IllegalArgumentException("destination: '" + text
@@ -198,7 +199,7 @@ public final class Socks5Destination {
 
 	@Override
 	public String toString() {
-		return (this.fragment != null) ? this.fragment : IpLiterals.format(this.address) + "/" + this.prefixLength;
+		return (this.fragment != null) ? this.fragment : Socks5AddressText.host(this.address) + "/" + this.prefixLength;
 	}
 
 	private static int parsePrefixLength(String text, int maxBits, String family) {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.core.protocol.Socks5AddressText;
 
 /**
  * An immutable registry compiled from a list of rules: address rules into a sorted
@@ -171,7 +172,7 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 		}
 		if (!this.names.isEmpty()) {
 			String host = destination.getHostString();
-			if (IpLiterals.parseIpv4(host) < 0 && host.indexOf(':') < 0) {
+			if (!Socks5AddressText.looksLikeIpv4(host) && host.indexOf(':') < 0) {
 				Socks5Route route = this.names.match(host);
 				if (route != null) {
 					return route;
@@ -205,9 +206,10 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 	}
 
 	private Socks5Route lookupHost(String host, boolean mayBeUnicode) {
-		long ipv4 = IpLiterals.parseIpv4(host);
-		if (ipv4 >= 0 && this.reverseLookup == null) {
-			return this.ipv4.lookup((int) ipv4);
+		long ipv4 = Socks5AddressText.parseIpv4(host);
+		if (ipv4 >= 0) {
+			return (this.reverseLookup != null) ? lookup(Socks5Address.of(host, 0).inetAddress())
+					: this.ipv4.lookup((int) ipv4);
 		}
 		boolean colon = false;
 		boolean nonAscii = false;
@@ -222,16 +224,21 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 		else {
 			colon = host.indexOf(':') >= 0;
 		}
-		if (ipv4 >= 0 || colon) {
-			InetAddress address = IpLiterals.parseIpv6(host);
-			if (address == null && ipv4 >= 0) {
-				address = Socks5Address.of(host, 0).inetAddress();
-			}
+		if (colon) {
+			InetAddress address = Socks5AddressText.parseIpv6(host);
 			if (address != null) {
 				return lookup(address);
 			}
 		}
-		Socks5Route route = this.names.match((mayBeUnicode && nonAscii) ? ascii(host) : host);
+		if (nonAscii) {
+			String ascii = ascii(host);
+			if (!ascii.equals(host)) {
+				// IDNA maps full-width digits, dots and colons to ASCII ones: the ASCII
+				// form may be an IP literal
+				return lookupHost(ascii, false);
+			}
+		}
+		Socks5Route route = this.names.match(host);
 		return (route != null) ? route : this.nameDefault;
 	}
 

@@ -17,6 +17,8 @@ package io.socks5udp.core.registry;
 
 import java.util.Objects;
 
+import io.socks5udp.core.protocol.Socks5AddressText;
+
 /**
  * A SOCKS5 server that a route leads to: its name, host and port. The name is the logical
  * name a rule referred to (for example {@code corp}) or, for a server written as an
@@ -47,7 +49,7 @@ public final class Socks5ServerEndpoint {
 	 */
 	public static Socks5ServerEndpoint of(String host, int port) {
 		String bare = stripBrackets(checkHost(host));
-		return new Socks5ServerEndpoint(hostAndPort(bare, checkPort(port)), bare, port);
+		return new Socks5ServerEndpoint(Socks5AddressText.hostAndPort(bare, checkPort(port)), bare, port);
 	}
 
 	/**
@@ -105,12 +107,8 @@ public final class Socks5ServerEndpoint {
 
 	@Override
 	public String toString() {
-		String address = hostAndPort(this.host, this.port);
+		String address = Socks5AddressText.hostAndPort(this.host, this.port);
 		return this.name.equals(address) ? address : this.name + " (" + address + ")";
-	}
-
-	static String hostAndPort(String host, int port) {
-		return (host.indexOf(':') >= 0) ? "[" + host + "]:" + port : host + ":" + port;
 	}
 
 	private static String checkHost(String host) {

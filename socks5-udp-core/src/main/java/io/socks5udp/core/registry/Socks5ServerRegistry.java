@@ -21,6 +21,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 
 import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.core.protocol.Socks5NoServerException;
 
 /**
@@ -73,9 +74,14 @@ public interface Socks5ServerRegistry {
 	Socks5Route lookup(InetAddress destination);
 
 	/**
-	 * Return the route for a host: an IPv4 or IPv6 literal, or a host name.
+	 * Return the route for a host: an IPv4 or IPv6 literal, or a host name. An IPv4
+	 * literal may take any {@code inet_aton} form ({@code 127.1}, {@code 2130706433},
+	 * {@code 0x7f.1}, ...) and takes the route of the address it denotes.
 	 * @param host the host
 	 * @return the route: direct or a server
+	 * @throws IllegalArgumentException if the host is written like an IPv4 address but is
+	 * not one (such as {@code 256.1.1.1}): it is no name either
+	 * @see Socks5AddressText#parseIpv4(CharSequence)
 	 */
 	Socks5Route lookup(String host);
 
@@ -116,6 +122,8 @@ public interface Socks5ServerRegistry {
 	 * @param host the host: an IP literal or a host name
 	 * @return the server
 	 * @throws Socks5NoServerException if the route is direct ({@code S5_ENOSERV})
+	 * @throws IllegalArgumentException if the host is written like an IPv4 address but is
+	 * not one
 	 */
 	default Socks5ServerEndpoint requireServer(String host) throws Socks5NoServerException {
 		return NoServer.require(lookup(host), host);

@@ -97,8 +97,7 @@ class RelayAddressPolicyTests {
 		assertThat(RelayAddressPolicy.fixed(fixed)).isEqualTo(RelayAddressPolicy.fixed(fixed))
 			.isNotEqualTo(RelayAddressPolicy.TRUST_REPLY);
 		assertThat(RelayAddressPolicy.fixed(fixed)).hasToString("FIXED(127.0.0.1:5000)");
-		assertThat(RelayAddressPolicy.fixed(new InetSocketAddress("::1", 5000)))
-			.hasToString("FIXED([0:0:0:0:0:0:0:1]:5000)");
+		assertThat(RelayAddressPolicy.fixed(new InetSocketAddress("::1", 5000))).hasToString("FIXED([::1]:5000)");
 		assertThat(RelayAddressPolicy.fixed(InetSocketAddress.createUnresolved("relay.example", 5000)))
 			.hasToString("FIXED(relay.example:5000)");
 		assertThat(RelayAddressPolicy.REPLACE_UNSPECIFIED).hasToString("REPLACE_UNSPECIFIED");

@@ -89,11 +89,45 @@ class Socks5AddressTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "1.2.3", "1.2.3.4.5", "256.1.1.1", "1.2.3.a", "localhost" })
+	@ValueSource(strings = { "1.2.3.a", "localhost", "1e100.net", "0x7g.1", "a.1" })
 	void notAnIpv4LiteralIsADomainAndIsNotLookedUp(String host) {
 		Socks5Address address = Socks5Address.of(host, 53);
 		assertThat(address.isDomain()).isTrue();
 		assertThat(address.host()).isEqualTo(host);
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource({ "1.2.3, 1.2.0.3", "0x7f.1, 127.0.0.1", "167837955, 10.1.1.3", "017.0.0.1, 15.0.0.1",
+			"\uFF11\uFF12\uFF17\u3002\uFF11, 127.0.0.1" })
+	void hostWrittenInAnyInetAtonFormIsTheIpv4AddressItDenotes(String host, String expected) throws Exception {
+		Socks5Address address = Socks5Address.of(host, 53);
+		assertThat(address.type()).isEqualTo(Socks5AddressType.IPV4);
+		assertThat(address.inetAddress()).isEqualTo(InetAddress.getByName(expected));
+		assertThat(address.host()).isEqualTo(expected);
+		assertThat(address).isEqualTo(Socks5Address.of(expected, 53)).hasToString(expected + ":53");
+	}
+
+	@Test
+	void fullWidthIpv6LiteralIsTheIpv6AddressItDenotes() {
+		assertThat(Socks5Address.of("\uFF1A\uFF1A1", 53)).isEqualTo(Socks5Address.of("::1", 53));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "256.1.1.1", "0x1ffffffff", "08.1.1.1", "1.2.3.4.5", "127.0.0.1.", "4294967296" })
+	void hostWrittenLikeIpv4ButOutOfRangeIsRejectedNotTakenForAName(String host) {
+		assertThatIllegalArgumentException().isThrownBy(() -> Socks5Address.of(host, 53))
+			.withMessageStartingWith("host: '" + host + "' is written like an IPv4 address but is not one: ");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Socks5Address.of(InetSocketAddress.createUnresolved(host, 53)))
+			.withMessageStartingWith("host: '" + host + "' is written like an IPv4 address but is not one: ");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "127.1", "2130706433", "256.1.1.1", "::1", "\uFF11\uFF12\uFF17\u3002\uFF11" })
+	void domainRefusesIpAddresses(String name) {
+		assertThatIllegalArgumentException().isThrownBy(() -> Socks5Address.domain(name, 53))
+			.withMessage("domain: '" + name + "' is written like an IP address (expected: a domain name;"
+					+ " Socks5Address.of(host, port) takes IP addresses too)");
 	}
 
 	@Test
@@ -131,6 +165,31 @@ class Socks5AddressTests {
 	void emptyLabelIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Socks5Address.of("dns..example", 53))
 			.withMessageStartingWith("domain: 'dns..example' (expected: a valid IDN host name");
+	}
+
+	@ParameterizedTest(name = "{1}")
+	@CsvSource(delimiterString = "|", textBlock = """
+			dns\\u000D\\u000Aexample | the control character U+000D at index 3
+			dns.example\\u000A | the control character U+000A at index 11
+			dns\\u0000.example | the control character U+0000 at index 3
+			dns\\u0009example | the control character U+0009 at index 3
+			dns\\u007F.example | the control character U+007F at index 3
+			dns\\u0085.example | the control character U+0085 at index 3
+			dns.exa\\u0020mple | the space U+0020 at index 7
+			dns.example\\u00A0 | the space U+00A0 at index 11
+			\\u3000dns.example | the space U+3000 at index 0
+			""")
+	void nameWithAControlCharacterOrASpaceIsRejectedBeforeItCanBeSent(String escaped, String problem) {
+		String name = unescape(escaped);
+		String expected = ": '" + escaped + "' has " + problem
+				+ " (expected: a host name without control characters or spaces)";
+		assertThatIllegalArgumentException().isThrownBy(() -> Socks5Address.of(name, 53))
+			.withMessage("host" + expected);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Socks5Address.of(InetSocketAddress.createUnresolved(name, 53)))
+			.withMessage("host" + expected);
+		assertThatIllegalArgumentException().isThrownBy(() -> Socks5Address.domain(name, 53))
+			.withMessage("domain" + expected);
 	}
 
 	@Test
@@ -231,6 +290,21 @@ class Socks5AddressTests {
 			.isThrownBy(() -> Socks5Address.fromWire(Socks5AddressType.valueOf((byte) 7), new byte[4], 0, 4, 53));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Socks5Address.fromWire(Socks5AddressType.DOMAIN, new byte[4], 0, 0, 53));
+	}
+
+	/**
+	 * Turn each backslash-u escape into its character: the tests name characters that a
+	 * CSV row or a message must not hold raw.
+	 */
+	private static String unescape(String text) {
+		StringBuilder result = new StringBuilder();
+		int i = 0;
+		while (i < text.length()) {
+			boolean escape = text.startsWith("\\u", i);
+			result.append(escape ? (char) Integer.parseInt(text.substring(i + 2, i + 6), 16) : text.charAt(i));
+			i += escape ? 6 : 1;
+		}
+		return result.toString();
 	}
 
 }

@@ -75,6 +75,31 @@ class Socks5CredentialsTests {
 	}
 
 	@Test
+	void rejectsAnUnpairedSurrogateWithoutShowingThePassword() {
+		// UTF-8 cannot encode a lone surrogate: String.getBytes would send '?' instead
+		for (String password : new String[] { "s3cret\uD800", "\uDC00s3cret", "s3\uDBFFcret", "s3cret\uDFFF\uD800" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> new Socks5Credentials("alice", password))
+				.withMessageStartingWith("password: an unpaired surrogate at index ")
+				.withMessageEndingWith(" (expected: characters that UTF-8 can encode)")
+				.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("s3").doesNotContain("cret"));
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> new Socks5Credentials("alice", "s3\uDBFFcret"))
+			.withMessage("password: an unpaired surrogate at index 2 (expected: characters that UTF-8 can encode)");
+		assertThatIllegalArgumentException().isThrownBy(() -> new Socks5Credentials("al\uD83Dice", "s3cret"))
+			.withMessage("username: an unpaired surrogate at index 2 (expected: characters that UTF-8 can encode)");
+	}
+
+	@Test
+	void countsASurrogatePairAsTheFourBytesOfUtf8ItIsSent() {
+		String emoji = "\uD83D\uDE00";
+		Socks5Credentials credentials = new Socks5Credentials("alice", emoji.repeat(63) + "abc");
+		byte[] request = Socks5HandshakeMessages.usernamePasswordRequest(credentials);
+		assertThat(request).hasSize(1 + 1 + 5 + 1 + 255);
+		assertThatIllegalArgumentException().isThrownBy(() -> new Socks5Credentials("alice", emoji.repeat(64)))
+			.withMessage("password: 256 bytes (expected: 1-255)");
+	}
+
+	@Test
 	void rejectsNulls() {
 		assertThatNullPointerException().isThrownBy(() -> new Socks5Credentials(null, "p"))
 			.withMessageContaining("username");

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -168,6 +169,15 @@ class Socks5UdpHeaderCodecTests {
 		ByteBuffer target = ByteBuffer.allocate(32);
 		Socks5UdpHeaderCodec.encode(Socks5Address.of("127.0.0.1", 53), ByteBuffer.wrap(new byte[] { 'h', 'i' }),
 				target);
+		assertThat(written(target)).containsExactly(0x00, 0x00, 0x00, 0x01, 0x7F, 0x00, 0x00, 0x01, 0x00, 0x35, 'h',
+				'i');
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "127.1", "2130706433", "0x7f.1", "0177.0.0.1" })
+	void writesAHostInAnyInetAtonFormAsItsIpv4Address(String host) {
+		ByteBuffer target = ByteBuffer.allocate(32);
+		Socks5UdpHeaderCodec.encode(Socks5Address.of(host, 53), ByteBuffer.wrap(new byte[] { 'h', 'i' }), target);
 		assertThat(written(target)).containsExactly(0x00, 0x00, 0x00, 0x01, 0x7F, 0x00, 0x00, 0x01, 0x00, 0x35, 'h',
 				'i');
 	}

@@ -25,14 +25,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import io.socks5udp.core.protocol.AllocationMeter;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5Errno;
 import io.socks5udp.core.protocol.Socks5NoServerException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -188,6 +191,76 @@ class Socks5RuleSetTests {
 		assertThat(rules.lookup("129.35.1.1").server().port()).isEqualTo(1080);
 		assertThat(describe(rules.lookup("129.36.0.1"))).isEqualTo("NONE (implicit)");
 		assertThat(describe(rules.lookup("::1"))).isEqualTo("NONE (implicit)");
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource({ "127.1, loop:1080", "2130706433, loop:1080", "0x7f.1, loop:1080", "0177.0.0.1, loop:1080",
+			"0x7F000001, loop:1080", "10.1.515, ten:1080", "167838211, ten:1080", "167837955, NONE",
+			"0xa.1.0x203, ten:1080", "012.1.2.3, ten:1080", "017.0.0.1, fifteen:1080", "15.0.0.1, fifteen:1080",
+			"17.0.0.1, NONE", "1.2.3, NONE", "0, NONE" })
+	void hostInAnyInetAtonFormTakesTheRouteOfTheAddressItDenotes(String host, String expected) throws Exception {
+		// Only names fall back to 0.0.0.0/0 NONE: a host taken for a name would go direct
+		Socks5RuleSet rules = rules("127.0.0.0/8 loop\n10.1.2.0/24 ten\n15.0.0.0/8 fifteen\n0.0.0.0/0 NONE");
+		assertThat(describe(rules.lookup(host))).isEqualTo(expected);
+		assertThat(describe(rules.lookup(Socks5Address.of(host, 53)))).isEqualTo(expected);
+		assertThat(describe(rules.lookup(InetSocketAddress.createUnresolved(host, 53)))).isEqualTo(expected);
+		if (!expected.equals("NONE")) {
+			assertThat(rules.requireServer(host).name()).isEqualTo(expected);
+			assertThat(rules.requireServer(InetSocketAddress.createUnresolved(host, 53)).name()).isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void fullWidthDigitsTakeTheRouteOfTheAddressTheyDenote() throws Exception {
+		Socks5RuleSet rules = rules("127.0.0.0/8 loop\n::1 loop6\n0.0.0.0/0 NONE");
+		assertThat(describe(rules.lookup("\uFF11\uFF12\uFF17\u3002\uFF11"))).isEqualTo("loop:1080");
+		assertThat(describe(rules.lookup("\uFF1A\uFF1A1"))).isEqualTo("loop6:1080");
+		assertThat(describe(rules.lookup(InetSocketAddress.createUnresolved("\uFF11\uFF12\uFF17\u3002\uFF11", 1))))
+			.isEqualTo("loop:1080");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "256.1.1.1", "0x1ffffffff", "08.1.1.1", "1.2.3.4.5", "127.0.0.1." })
+	void hostWrittenLikeIpv4ButOutOfRangeIsRejectedNotRoutedAsAName(String host) throws Exception {
+		Socks5RuleSet rules = rules("127.0.0.0/8 loop\n0.0.0.0/0 NONE");
+		String message = "host: '" + host + "' is written like an IPv4 address but is not one: ";
+		assertThatIllegalArgumentException().isThrownBy(() -> rules.lookup(host)).withMessageStartingWith(message);
+		assertThatIllegalArgumentException().isThrownBy(() -> rules.requireServer(host))
+			.withMessageStartingWith(message);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> rules.lookup(InetSocketAddress.createUnresolved(host, 53)))
+			.withMessageStartingWith(message);
+	}
+
+	@Test
+	void hostInAnyInetAtonFormIsReverseLookedUpAsTheAddressItDenotes() throws Exception {
+		List<InetAddress> asked = new ArrayList<>();
+		Socks5RuleSet rules = Socks5ServerRegistry.builder()
+			.text("t.conf", ".example.test named\n0.0.0.0/0 numeric")
+			.reverseLookup((address) -> {
+				asked.add(address);
+				return "www.example.test";
+			})
+			.build();
+		assertThat(describe(rules.lookup("0xcb.0.113.7"))).isEqualTo("named:1080");
+		assertThat(asked).containsExactly(InetAddress.getByName("203.0.113.7"));
+	}
+
+	@Test
+	void ipv6LiteralWithAZoneTakesTheRouteOfItsAddress() throws Exception {
+		Socks5RuleSet rules = rules("fe80::/10 link\n0.0.0.0/0 NONE");
+		assertThat(describe(rules.lookup("fe80::1%1"))).isEqualTo("link:1080");
+		assertThat(describe(rules.lookup("[fe80::1%1]"))).isEqualTo("link:1080");
+	}
+
+	@Test
+	void hostLookupsAllocateNothing() throws Exception {
+		Socks5RuleSet rules = rules("127.0.0.0/8 loop\n10.0.0.0/8 ten\n.example.test named\n0.0.0.0/0 NONE");
+		for (String host : List.of("10.1.2.3", "2130706433", "0x7f.1", "127.1", "www.example.test",
+				"unmatched.example.org")) {
+			assertThat(AllocationMeter.allocatedBy(() -> rules.lookup(host))).as(host)
+				.isLessThan(AllocationMeter.SLACK);
+		}
 	}
 
 	@Test

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.socks5udp.core.protocol.Socks5AddressText;
+
 /**
  * Dante ({@code /usr/sbin/danted}) as a child process of the test JVM, listening on a
  * free port of {@code 127.0.0.1} and {@code ::1}. Dante runs in the foreground, in a
@@ -244,7 +246,8 @@ public final class LocalDante implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return "LocalDante[" + HOST + ":" + port() + ", pid=" + (isAlive() ? pid() : "none") + "]";
+		return "LocalDante[" + Socks5AddressText.hostAndPort(HOST, port()) + ", pid=" + (isAlive() ? pid() : "none")
+				+ "]";
 	}
 
 	private synchronized void startProcess() throws IOException {
@@ -274,7 +277,8 @@ public final class LocalDante implements AutoCloseable {
 				kill();
 				// Errors in the configuration itself go to stderr, not to the log file.
 				String log = log() + readQuietly(outputFile);
-				last = new IOException("Dante did not start on " + HOST + ":" + port() + "; its log:\n" + log);
+				last = new IOException(
+						"Dante did not start on " + Socks5AddressText.hostAndPort(HOST, port()) + "; its log:\n" + log);
 				if (!log.contains("Address already in use")) {
 					throw last;
 				}

@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.core.protocol.Socks5Credentials;
 
 /**
@@ -130,7 +131,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 			catch (IOException ex) {
 				server.close();
 				throw new IOException("cannot listen on "
-						+ AddressLiterals.hostAndPort(this.bindAddress, this.requestedPort) + ": " + ex.getMessage(),
+						+ Socks5AddressText.hostAndPort(this.bindAddress, this.requestedPort) + ": " + ex.getMessage(),
 						ex);
 			}
 			ScheduledThreadPoolExecutor delays = new ScheduledThreadPoolExecutor(1, (task) -> {
@@ -148,7 +149,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 			this.acceptor = acceptor;
 			acceptor.start();
 			if (OpenRelay.isOpen(this.bindAddress, !this.users.isEmpty())) {
-				OpenRelay.warn(AddressLiterals.hostAndPort(this.bindAddress, server.getLocalPort()));
+				OpenRelay.warn(Socks5AddressText.hostAndPort(this.bindAddress, server.getLocalPort()));
 			}
 			return this;
 		}
@@ -197,7 +198,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 	 * @return the host
 	 */
 	public String host() {
-		return AddressLiterals.host(this.bindAddress);
+		return Socks5AddressText.host(this.bindAddress);
 	}
 
 	/**
@@ -328,8 +329,8 @@ public final class EmbeddedSocks5Relay implements Closeable {
 		ServerSocket server = this.serverSocket;
 		String state = this.closed ? "closed" : (server != null) ? "listening" : "new";
 		int port = (server != null) ? server.getLocalPort() : this.requestedPort;
-		return "EmbeddedSocks5Relay[" + AddressLiterals.hostAndPort(this.bindAddress, port) + ", " + state + ", users="
-				+ this.users.size() + "]";
+		return "EmbeddedSocks5Relay[" + Socks5AddressText.hostAndPort(this.bindAddress, port) + ", " + state
+				+ ", users=" + this.users.size() + "]";
 	}
 
 	Duration handshakeTimeout() {

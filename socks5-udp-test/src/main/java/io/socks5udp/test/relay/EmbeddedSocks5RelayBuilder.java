@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5Credentials;
 
@@ -152,7 +153,7 @@ public final class EmbeddedSocks5RelayBuilder {
 	 */
 	public EmbeddedSocks5Relay build() {
 		if (OpenRelay.isOpen(this.bindAddress, !this.users.isEmpty()) && !this.allowOpenRelay) {
-			throw new IllegalStateException("bind: " + AddressLiterals.host(this.bindAddress)
+			throw new IllegalStateException("bind: " + Socks5AddressText.host(this.bindAddress)
 					+ " is not a loopback address and no user is given: an open relay, which is an open proxy"
 					+ " (expected: a loopback address, a user, or allowOpenRelay(true))");
 		}

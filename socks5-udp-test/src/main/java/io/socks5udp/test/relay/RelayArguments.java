@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5Credentials;
 
@@ -117,7 +118,7 @@ record RelayArguments(int port, InetAddress bindAddress, List<Socks5Credentials>
 			}
 		}
 		if (OpenRelay.isOpen(bindAddress, !users.isEmpty()) && !open) {
-			throw new IllegalArgumentException("--bind: " + AddressLiterals.host(bindAddress)
+			throw new IllegalArgumentException("--bind: " + Socks5AddressText.host(bindAddress)
 					+ " is not a loopback address and no user is given: an open relay, which is an open proxy"
 					+ " (expected: --users-file or --user, or --open to allow it)");
 		}

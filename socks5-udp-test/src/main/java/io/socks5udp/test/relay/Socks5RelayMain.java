@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
+import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.core.protocol.Socks5Credentials;
 
 /**
@@ -100,7 +101,7 @@ public final class Socks5RelayMain {
 		}
 		EmbeddedSocks5Relay relay = builder.build().start();
 		beforeListening.accept(relay);
-		out.println("listening on " + AddressLiterals.hostAndPort(arguments.bindAddress(), relay.port()));
+		out.println("listening on " + Socks5AddressText.hostAndPort(arguments.bindAddress(), relay.port()));
 		out.flush();
 		return relay;
 	}

@@ -20,13 +20,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+
+import io.socks5udp.core.protocol.Socks5AddressText;
 
 /**
  * A UDP echo server on a loopback address and a port of the kernel's choosing: every
@@ -107,9 +108,7 @@ public final class UdpEchoServer implements AutoCloseable {
 	 * @return {@code 127.0.0.1} or {@code ::1}
 	 */
 	public String host() {
-		InetAddress address = address().getAddress();
-		// ::1 is the only IPv6 loopback address; Java would spell it 0:0:0:0:0:0:0:1.
-		return (address instanceof Inet6Address) ? "::1" : address.getHostAddress();
+		return Socks5AddressText.host(address().getAddress());
 	}
 
 	/**
