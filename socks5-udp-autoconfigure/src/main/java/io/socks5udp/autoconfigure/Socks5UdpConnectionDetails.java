@@ -18,6 +18,8 @@ package io.socks5udp.autoconfigure;
 
 import java.util.Map;
 
+import io.socks5udp.core.protocol.Socks5AddressText;
+
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
@@ -102,7 +104,8 @@ public interface Socks5UdpConnectionDetails extends ConnectionDetails {
 
 				@Override
 				public String toString() {
-					return "Server[" + host + ":" + port + ((username != null) ? ", user " + username : "") + "]";
+					return "Server[" + Socks5AddressText.hostAndPort(host, port)
+							+ ((username != null) ? ", user " + username : "") + "]";
 				}
 
 			};

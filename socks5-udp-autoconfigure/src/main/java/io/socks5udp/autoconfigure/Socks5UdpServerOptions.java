@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.socks5udp.autoconfigure.Socks5UdpConnectionDetails.Server;
+import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.core.client.RelayAddressPolicy;
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.protocol.Socks5Credentials;
@@ -170,33 +171,22 @@ final class Socks5UdpServerOptions {
 
 	private static InetSocketAddress fixedRelayAddress(String name, String text) {
 		String property = property(name, "relay-address");
-		int colon = text.lastIndexOf(':');
-		String host = (colon > 0) ? text.substring(0, colon) : "";
-		if (host.startsWith("[") && host.endsWith("]")) {
-			host = host.substring(1, host.length() - 1);
-		}
-		else if (host.indexOf(':') >= 0) {
-			host = "";
-		}
-		int port = -1;
-		if (colon > 0) {
-			try {
-				port = Integer.parseInt(text.substring(colon + 1));
-			}
-			catch (NumberFormatException ex) {
-				port = -1;
+		try {
+			InetSocketAddress address = Socks5AddressText.parseHostAndPort(text);
+			if (address.getPort() >= 1) {
+				return address;
 			}
 		}
-		if (host.isEmpty() || port < 1 || port > MAX_PORT) {
-			throw new Socks5UdpConfigurationException(property, text,
-					"relay-address: '" + text
-							+ "' (expected: replace-unspecified, always-server, trust-reply, or host:port with a port"
-							+ " 1-65535, [IPv6]:port for IPv6)",
-					"Set " + property + " to one of the policies, or to the relay's fixed address such as"
-							+ " 203.0.113.7:40000.",
-					null);
+		catch (IllegalArgumentException ex) {
+			// reported below with the policies the property also takes
 		}
-		return InetSocketAddress.createUnresolved(host, port);
+		throw new Socks5UdpConfigurationException(property, text,
+				"relay-address: '" + text
+						+ "' (expected: replace-unspecified, always-server, trust-reply, or host:port with a port"
+						+ " 1-65535, [IPv6]:port for IPv6)",
+				"Set " + property + " to one of the policies, or to the relay's fixed address such as"
+						+ " 203.0.113.7:40000.",
+				null);
 	}
 
 	static String property(String name, String field) {

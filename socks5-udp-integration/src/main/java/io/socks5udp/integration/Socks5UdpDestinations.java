@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 
 import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.core.protocol.Socks5AddressText;
 
 /**
  * Turns what a destination expression or function returns into a {@link Socks5Address}.
@@ -57,13 +58,17 @@ final class Socks5UdpDestinations {
 		if (text.contains("://")) {
 			return fromUri(URI.create(text), text);
 		}
-		int colon = text.lastIndexOf(':');
-		boolean bareIpv6 = colon > 0 && text.indexOf(':') != colon && !text.startsWith("[");
-		if (colon <= 0 || colon == text.length() - 1 || bareIpv6) {
-			throw new IllegalArgumentException(
-					"destination: " + text + " (expected: host:port, [ipv6]:port or udp://host:port)");
+		InetSocketAddress address;
+		try {
+			address = Socks5AddressText.parseHostAndPort(text);
 		}
-		return Socks5Address.of(text.substring(0, colon), parsePort(text.substring(colon + 1), text));
+		catch (IllegalArgumentException ex) {
+			String port = text.substring(text.lastIndexOf(':') + 1);
+			String expected = !ex.getMessage().contains("port '") ? "host:port, [ipv6]:port or udp://host:port"
+					: port.chars().allMatch(Character::isDigit) ? "a port 0-65535" : "a numeric port";
+			throw new IllegalArgumentException("destination: " + text + " (expected: " + expected + ")", ex);
+		}
+		return Socks5Address.of(address.getHostString(), address.getPort());
 	}
 
 	private static Socks5Address fromUri(URI uri, Object original) {
@@ -72,15 +77,6 @@ final class Socks5UdpDestinations {
 					"destination: " + original + " (expected: a URI with a host and a port, like udp://host:port)");
 		}
 		return Socks5Address.of(uri.getHost(), uri.getPort());
-	}
-
-	private static int parsePort(String port, String original) {
-		try {
-			return Integer.parseInt(port);
-		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("destination: " + original + " (expected: a numeric port)", ex);
-		}
 	}
 
 }

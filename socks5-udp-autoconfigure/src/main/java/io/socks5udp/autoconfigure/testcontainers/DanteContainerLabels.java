@@ -18,6 +18,7 @@ package io.socks5udp.autoconfigure.testcontainers;
 
 import java.util.Map;
 
+import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.autoconfigure.Socks5UdpConnectionDetails.Server;
 
 /**
@@ -85,10 +86,7 @@ final class DanteContainerLabels {
 		StringBuilder text = new StringBuilder();
 		servers.forEach((name, server) -> {
 			text.append((text.length() > 0) ? ", " : "").append(name).append('=');
-			String host = server.getHost();
-			text.append((host != null && host.indexOf(':') >= 0) ? "[" + host + "]" : host)
-				.append(':')
-				.append(server.getPort());
+			text.append(Socks5AddressText.hostAndPort(String.valueOf(server.getHost()), server.getPort()));
 			if (server.getUsername() != null) {
 				text.append(" (username ").append(server.getUsername()).append(", password ******)");
 			}

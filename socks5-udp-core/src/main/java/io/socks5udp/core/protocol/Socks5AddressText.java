@@ -57,6 +57,40 @@ public final class Socks5AddressText {
 	}
 
 	/**
+	 * Read {@code host:port}, or {@code [ipv6]:port} for an IPv6 literal, as an
+	 * unresolved socket address (nothing is looked up). The host is not checked beyond
+	 * being non-empty; give it to {@link Socks5Address#of(String, int)} for that.
+	 * @param text the text
+	 * @return the host and port, unresolved
+	 * @throws IllegalArgumentException if the text has no host, no port, a port outside
+	 * 0-65535, or an IPv6 literal without brackets
+	 */
+	public static InetSocketAddress parseHostAndPort(String text) {
+		Objects.requireNonNull(text, "'text' must not be null");
+		int colon = text.lastIndexOf(':');
+		String host = (colon > 0) ? text.substring(0, colon) : "";
+		if (host.startsWith("[") && host.endsWith("]")) {
+			host = host.substring(1, host.length() - 1);
+		}
+		else if (host.indexOf(':') >= 0) {
+			throw new IllegalArgumentException(
+					"'" + text + "': an IPv6 literal needs brackets (expected: host:port or [ipv6]:port)");
+		}
+		if (host.isEmpty() || colon == text.length() - 1) {
+			throw new IllegalArgumentException("'" + text + "' (expected: host:port or [ipv6]:port)");
+		}
+		String digits = text.substring(colon + 1);
+		int port = -1;
+		if (digits.length() <= 5 && digits.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			port = Integer.parseInt(digits);
+		}
+		if (port < 0 || port > 65535) {
+			throw new IllegalArgumentException("'" + text + "': port '" + digits + "' (expected: 0-65535)");
+		}
+		return InetSocketAddress.createUnresolved(host, port);
+	}
+
+	/**
 	 * Write a host and port as {@code host:port}, an IPv6 literal in brackets
 	 * ({@code [::1]:1080}); a host already in brackets is kept as it is.
 	 * @param host the host name or IP literal

@@ -162,4 +162,24 @@ class Socks5AddressTextTests {
 		assertThat(Socks5AddressText.parseIpv6("dns.example")).isNull();
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "127.0.0.1:53, 127.0.0.1, 53", "[::1]:1080, ::1, 1080", "proxy.example.com:0, proxy.example.com, 0",
+			"[fe80::1%1]:7, fe80::1%1, 7" })
+	void parsesHostAndPortWithoutLookingAnythingUp(String text, String host, int port) {
+		InetSocketAddress address = Socks5AddressText.parseHostAndPort(text);
+		assertThat(address.isUnresolved()).isTrue();
+		assertThat(address.getHostString()).isEqualTo(host);
+		assertThat(address.getPort()).isEqualTo(port);
+		assertThat(Socks5AddressText.hostAndPort(host, port)).isEqualTo(text);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "127.0.0.1", ":53", "127.0.0.1:", "::1:53", "[::1]", "host:dns", "host:65536", "host:-1",
+			"host:123456" })
+	void refusesHostAndPortTextWithoutAHostOrAValidPort(String text) {
+		assertThatIllegalArgumentException().isThrownBy(() -> Socks5AddressText.parseHostAndPort(text))
+			.withMessageStartingWith("'" + text + "'")
+			.withMessageContaining("expected: ");
+	}
+
 }
