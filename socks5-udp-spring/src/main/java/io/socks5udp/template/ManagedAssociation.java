@@ -20,8 +20,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -29,12 +27,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.ToLongFunction;
 
-import io.socks5udp.core.client.Socks5AssociationCounters;
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.client.Socks5DatagramListener;
 import io.socks5udp.core.client.Socks5DropReason;
@@ -60,15 +55,7 @@ public final class ManagedAssociation {
 
 	private static final Log logger = LogFactory.getLog(ManagedAssociation.class);
 
-	private static final Socks5DropReason[] REASONS = Socks5DropReason.values();
-
 	private static final Duration OPEN_GRACE = Duration.ofSeconds(1);
-
-	/**
-	 * Oldest retired counters are folded into totals beyond this many: by then no send
-	 * can still be racing with their association's close.
-	 */
-	private static final int RETIRED_KEPT = 2;
 
 	private final String name;
 
@@ -90,15 +77,7 @@ public final class ManagedAssociation {
 
 	private final Condition stateChanged = this.lock.newCondition();
 
-	private final Deque<Socks5AssociationCounters> retired = new ArrayDeque<>();
-
-	private final LongAdder[] folded = new LongAdder[4 + REASONS.length];
-
-	private final LongAdder noAssociation = new LongAdder();
-
-	private final LongAdder sentAgain = new LongAdder();
-
-	private final Socks5UdpTraffic traffic = new Traffic();
+	private final RouteTraffic traffic = new RouteTraffic();
 
 	private volatile Socks5UdpAssociation current;
 
@@ -141,9 +120,6 @@ public final class ManagedAssociation {
 		this.opener = opener;
 		this.inbound = inbound;
 		this.listeners = listeners;
-		for (int i = 0; i < this.folded.length; i++) {
-			this.folded[i] = new LongAdder();
-		}
 	}
 
 	/**
@@ -310,7 +286,7 @@ public final class ManagedAssociation {
 		died(association, ex);
 		// The closed association counted the datagram as dropped; from here it is either
 		// sent or rejected, and counted as that, so take the first count back
-		this.sentAgain.increment();
+		this.traffic.sentAgain();
 		Socks5UdpAssociation next = awaitAssociation(destination);
 		try {
 			transmission.to(next);
@@ -404,7 +380,7 @@ public final class ManagedAssociation {
 	}
 
 	private Socks5UdpServerUnavailableException rejected(Socks5Address destination, String reason) {
-		this.noAssociation.increment();
+		this.traffic.totals().drop(Socks5DropReason.NO_ASSOCIATION);
 		Throwable error = this.lastError;
 		IOException cause = (error instanceof IOException io) ? io
 				: new Socks5AssociationClosedException("No association with " + serverAddress(), error);
@@ -518,6 +494,7 @@ public final class ManagedAssociation {
 				return;
 			}
 			this.current = association;
+			this.traffic.opened(association.counters());
 			this.route = newRoute;
 			this.lastError = null;
 			this.failedAttempts = 0;
@@ -624,17 +601,7 @@ public final class ManagedAssociation {
 	}
 
 	private void retire(Socks5UdpAssociation association) {
-		this.retired.addLast(association.counters());
-		while (this.retired.size() > RETIRED_KEPT) {
-			Socks5AssociationCounters oldest = this.retired.removeFirst();
-			this.folded[0].add(oldest.datagramsSent());
-			this.folded[1].add(oldest.bytesSent());
-			this.folded[2].add(oldest.datagramsReceived());
-			this.folded[3].add(oldest.bytesReceived());
-			for (Socks5DropReason reason : REASONS) {
-				this.folded[4 + reason.ordinal()].add(oldest.dropped(reason));
-			}
-		}
+		this.traffic.closed(association.counters());
 	}
 
 	private static void closeQuietly(Socks5UdpAssociation association) {
@@ -676,52 +643,6 @@ public final class ManagedAssociation {
 		 * The template is not running.
 		 */
 		STOPPED
-
-	}
-
-	private final class Traffic implements Socks5UdpTraffic {
-
-		@Override
-		public long datagramsSent() {
-			return sum(0, Socks5AssociationCounters::datagramsSent);
-		}
-
-		@Override
-		public long bytesSent() {
-			return sum(1, Socks5AssociationCounters::bytesSent);
-		}
-
-		@Override
-		public long datagramsReceived() {
-			return sum(2, Socks5AssociationCounters::datagramsReceived);
-		}
-
-		@Override
-		public long bytesReceived() {
-			return sum(3, Socks5AssociationCounters::bytesReceived);
-		}
-
-		@Override
-		public long dropped(Socks5DropReason reason) {
-			long total = sum(4 + reason.ordinal(), (counters) -> counters.dropped(reason));
-			return (reason != Socks5DropReason.NO_ASSOCIATION) ? total
-					: total + ManagedAssociation.this.noAssociation.sum() - ManagedAssociation.this.sentAgain.sum();
-		}
-
-		private long sum(int index, ToLongFunction<Socks5AssociationCounters> value) {
-			ManagedAssociation.this.lock.lock();
-			try {
-				long total = ManagedAssociation.this.folded[index].sum();
-				for (Socks5AssociationCounters counters : ManagedAssociation.this.retired) {
-					total += value.applyAsLong(counters);
-				}
-				Socks5UdpAssociation association = ManagedAssociation.this.current;
-				return (association != null) ? total + value.applyAsLong(association.counters()) : total;
-			}
-			finally {
-				ManagedAssociation.this.lock.unlock();
-			}
-		}
 
 	}
 

@@ -352,7 +352,7 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	 * @return the direct traffic
 	 */
 	public Socks5UdpTraffic directTraffic() {
-		return this.direct;
+		return this.direct.traffic();
 	}
 
 	/**
