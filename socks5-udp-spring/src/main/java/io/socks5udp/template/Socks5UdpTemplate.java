@@ -141,12 +141,10 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 		this.failFast = builder.failFast;
 		this.phase = builder.phase;
 		this.direct = new DirectRoute(this::dispatch, List.copyOf(builder.channelCustomizers));
-		ReconnectBackoff backoff = builder.backoff;
-		OutageSendPolicy sendPolicy = builder.sendPolicy;
-		Duration maxWait = builder.maxWait;
-		AssociationOpener opener = builder.opener;
-		this.associationFactory = (server) -> new ManagedAssociation(server.getKey(), server.getValue(), backoff,
-				sendPolicy, maxWait, opener, this.inbound, this.associationListeners);
+		AssociationSettings settings = new AssociationSettings(builder.backoff,
+				new OutagePolicy(builder.sendPolicy, builder.maxWait), builder.opener);
+		this.associationFactory = (server) -> new ManagedAssociation(server.getKey(), server.getValue(), settings,
+				this.inbound, this.associationListeners);
 		Map<String, ManagedAssociation> managed = new LinkedHashMap<>();
 		List<Socks5UdpChannelCustomizer> customizers = List.copyOf(builder.channelCustomizers);
 		builder.servers.forEach((name, options) -> managed.put(name,
@@ -206,9 +204,7 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 			this.direct.send(destination, this.direct.resolve(destination), ByteBuffer.wrap(payload, offset, length));
 			return Socks5UdpRoute.DIRECT;
 		}
-		ManagedAssociation association = association(route);
-		association.send(destination, payload, offset, length);
-		return routeOf(association);
+		return association(route).send(destination, payload, offset, length);
 	}
 
 	@Override
@@ -223,9 +219,7 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 			this.direct.send(destination, this.direct.resolve(destination), payload);
 			return Socks5UdpRoute.DIRECT;
 		}
-		ManagedAssociation association = association(route);
-		association.send(destination, payload);
-		return routeOf(association);
+		return association(route).send(destination, payload);
 	}
 
 	@Override
@@ -268,13 +262,12 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 			ManagedAssociation association = association(route);
 			request = this.pendingReplies.register(association.name(), destination, null);
 			try {
-				association.send(destination, payload, 0, payload.length);
+				used = association.send(destination, payload, 0, payload.length);
 			}
 			catch (RuntimeException ex) {
 				this.pendingReplies.remove(request);
 				throw ex;
 			}
-			used = routeOf(association);
 		}
 		return awaitReply(request, destination, used, timeout);
 	}
@@ -502,11 +495,6 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 				customizer.customize(channel);
 			}
 		}).build();
-	}
-
-	private static Socks5UdpRoute routeOf(ManagedAssociation association) {
-		Socks5UdpRoute route = association.route();
-		return (route != null) ? route : new Socks5UdpRoute(association.name(), null);
 	}
 
 	private void dispatchDrop(Socks5DropReason reason, Socks5Address source, Socks5UdpRoute route) {
