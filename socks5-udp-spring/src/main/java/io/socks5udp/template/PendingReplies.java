@@ -16,12 +16,18 @@
 
 package io.socks5udp.template;
 
+import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.core.protocol.Socks5AssociationClosedException;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
 
 /**
@@ -49,6 +55,35 @@ final class PendingReplies {
 
 	void remove(Pending request) {
 		this.pending.remove(request);
+	}
+
+	/**
+	 * Wait for the reply to a request that was sent, then forget the request.
+	 * @param request the request
+	 * @param route the route it went out on
+	 * @param timeout how long to wait
+	 * @return the reply
+	 * @throws Socks5UdpReplyTimeoutException if none came in time
+	 */
+	Socks5UdpDatagram await(Pending request, Socks5UdpRoute route, Duration timeout) {
+		try {
+			return request.reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw new Socks5UdpReplyTimeoutException(request.destination, route, timeout);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new Socks5UdpException("Interrupted while waiting for a reply from " + request.destination,
+					new InterruptedIOException("Interrupted"));
+		}
+		catch (ExecutionException ex) {
+			throw new Socks5UdpException("No reply from " + request.destination,
+					new Socks5AssociationClosedException("Request abandoned", ex.getCause()));
+		}
+		finally {
+			remove(request);
+		}
 	}
 
 	/**
