@@ -78,13 +78,13 @@ public final class Socks5UdpAutoConfiguration {
 			Socks5ServerRegistry registry, ObjectProvider<Socks5AssociationOptionsCustomizer> optionsCustomizers,
 			ObjectProvider<Socks5UdpChannelCustomizer> channelCustomizers,
 			ObjectProvider<Socks5UdpTemplateCustomizer> templateCustomizers) {
-		Map<String, Socks5AssociationOptions> servers = Socks5UdpServerOptions.create(properties, connectionDetails,
-				optionsCustomizers.orderedStream().toList());
+		Map<String, Socks5AssociationOptions> servers = Socks5UdpServerOptions.create(properties, connectionDetails);
 		Socks5UdpTemplate.Builder builder = Socks5UdpTemplate.builder(registry)
 			.reconnectBackoff(backoff(properties.getReconnect()))
 			.outage(properties.getOutage().getSendPolicy(), maxWait(properties.getOutage()))
 			.associateOnStartup(properties.isAssociateOnStartup())
 			.failFast(properties.isFailFast())
+			.optionsCustomizers(optionsCustomizers.orderedStream().toList())
 			.channelCustomizers(channelCustomizers.orderedStream().toList());
 		servers.forEach(builder::server);
 		if (registry instanceof Socks5RuleSet ruleSet) {

@@ -40,13 +40,16 @@ import io.socks5udp.core.registry.Socks5ServerEndpoint;
 /**
  * The managed associations of a template, one per server, and their lifecycle: the
  * configured servers from the start, every other server the registry routes to from its
- * first use; the threads that open and re-open them while the template runs.
+ * first use; the threads that open and re-open them while the template runs. Every
+ * server's options get the same customizations, whenever its association is added.
  *
  * @author socks5-udp authors
  */
 final class AssociationPool {
 
 	private final AssociationSettings settings;
+
+	private final List<Socks5AssociationOptionsCustomizer> optionsCustomizers;
 
 	private final List<Socks5UdpChannelCustomizer> channelCustomizers;
 
@@ -65,17 +68,19 @@ final class AssociationPool {
 	private ExecutorService openExecutor;
 
 	AssociationPool(Map<String, Socks5AssociationOptions> servers, AssociationSettings settings,
+			List<Socks5AssociationOptionsCustomizer> optionsCustomizers,
 			List<Socks5UdpChannelCustomizer> channelCustomizers, Socks5UdpDatagramListener inbound) {
 		this.settings = settings;
+		this.optionsCustomizers = optionsCustomizers;
 		this.channelCustomizers = channelCustomizers;
 		this.inbound = inbound;
 		Map<String, ManagedAssociation> managed = new LinkedHashMap<>();
-		servers.forEach((name, options) -> managed.put(name, create(name, withCustomizers(options))));
+		servers.forEach((name, options) -> managed.put(name, create(name, options)));
 		this.associations = Collections.unmodifiableMap(managed);
 	}
 
 	private ManagedAssociation create(String name, Socks5AssociationOptions options) {
-		return new ManagedAssociation(name, options, this.settings, this.inbound, this.listeners);
+		return new ManagedAssociation(name, customized(name, options), this.settings, this.inbound, this.listeners);
 	}
 
 	Map<String, ManagedAssociation> associations() {
@@ -117,10 +122,17 @@ final class AssociationPool {
 	}
 
 	/**
-	 * Apply the channel customizers to the UDP channel of every association of a server,
-	 * after whatever channel configurer its options already have.
+	 * Apply the options customizers to a server's options, then the channel customizers
+	 * to the UDP channel of every association with it, after whatever channel configurer
+	 * its options have by then.
 	 */
-	private Socks5AssociationOptions withCustomizers(Socks5AssociationOptions options) {
+	private Socks5AssociationOptions customized(String name, Socks5AssociationOptions configured) {
+		Socks5AssociationOptions options = configured;
+		if (!this.optionsCustomizers.isEmpty()) {
+			Socks5AssociationOptions.Builder builder = configured.toBuilder();
+			this.optionsCustomizers.forEach((customizer) -> customizer.customize(name, builder));
+			options = builder.build();
+		}
 		if (this.channelCustomizers.isEmpty()) {
 			return options;
 		}

@@ -89,7 +89,8 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 		this.direct = new DirectRoute(this.dispatch, channelCustomizers);
 		AssociationSettings settings = new AssociationSettings(builder.backoff,
 				new OutagePolicy(builder.sendPolicy, builder.maxWait), AssociationOpener.DEFAULT);
-		this.pool = new AssociationPool(builder.servers, settings, channelCustomizers, this.dispatch);
+		this.pool = new AssociationPool(builder.servers, settings, List.copyOf(builder.optionsCustomizers),
+				channelCustomizers, this.dispatch);
 		this.sender = new RouteSender(this.direct, this.pool, this.pendingReplies);
 	}
 
@@ -264,6 +265,8 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 
 		private final Map<String, Socks5AssociationOptions> servers = new LinkedHashMap<>();
 
+		private final List<Socks5AssociationOptionsCustomizer> optionsCustomizers = new ArrayList<>();
+
 		private final List<Socks5UdpChannelCustomizer> channelCustomizers = new ArrayList<>();
 
 		private ReconnectBackoff backoff = ReconnectBackoff.DEFAULT;
@@ -286,7 +289,7 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 		/**
 		 * Set the options of the associations with a server. A server that the registry
 		 * routes to without options here gets an association with default options on
-		 * first use.
+		 * first use. The options customizers apply to both.
 		 * @param name the server's logical name, as routes name it
 		 * @param options the options
 		 * @return this builder
@@ -346,7 +349,21 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 		}
 
 		/**
-		 * Add customizers of the direct route's UDP channel.
+		 * Add customizers of the options of every server: those set with
+		 * {@link #server(String, Socks5AssociationOptions)} and the defaults of servers
+		 * the registry routes to later.
+		 * @param customizers the customizers, applied in order
+		 * @return this builder
+		 */
+		public Builder optionsCustomizers(List<? extends Socks5AssociationOptionsCustomizer> customizers) {
+			Assert.notNull(customizers, "'customizers' must not be null");
+			this.optionsCustomizers.addAll(customizers);
+			return this;
+		}
+
+		/**
+		 * Add customizers of the UDP channels: the direct route's, and that of every
+		 * association with any server, configured or first routed to later.
 		 * @param customizers the customizers, applied in order
 		 * @return this builder
 		 */
