@@ -102,8 +102,9 @@ final class AssociationPool {
 	}
 
 	private ManagedAssociation add(Socks5ServerEndpoint server) {
+		ManagedAssociation association;
 		synchronized (this.monitor) {
-			ManagedAssociation association = this.associations.get(server.name());
+			association = this.associations.get(server.name());
 			if (association != null) {
 				return association;
 			}
@@ -114,11 +115,16 @@ final class AssociationPool {
 			Map<String, ManagedAssociation> managed = new LinkedHashMap<>(this.associations);
 			managed.put(server.name(), association);
 			this.associations = Collections.unmodifiableMap(managed);
+			// Listeners learn of it before it can open, so that no event of it precedes
+			// its addition
+			for (ManagedAssociationListener listener : this.listeners) {
+				listener.added(association);
+			}
 			if (this.scheduler != null) {
 				association.start(this.scheduler, this.openExecutor, false);
 			}
-			return association;
 		}
+		return association;
 	}
 
 	/**
