@@ -56,15 +56,20 @@ final class ReconnectSchedule {
 	}
 
 	/**
-	 * Count the next delay from the backoff's first step again.
+	 * Learn that an association died: if it lived long enough to be stable, the next
+	 * delay is the backoff's first again; otherwise the delays go on growing, so that a
+	 * server that ends every association at once is not asked again and again.
+	 * @param lifetime how long it lived
 	 */
-	void restart() {
-		this.step = 0;
+	void died(Duration lifetime) {
+		if (this.backoff.isStable(lifetime)) {
+			this.step = 0;
+		}
 	}
 
 	/**
 	 * Schedule the next attempt, one backoff step later than the last. Steps count from
-	 * the last restart: 1, 2, 3... never repeated.
+	 * the start or the death of a stable association: 1, 2, 3... never repeated.
 	 * @param due what runs when the attempt is due
 	 */
 	void schedule(Runnable due) {

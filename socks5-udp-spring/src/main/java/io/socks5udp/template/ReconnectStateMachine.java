@@ -300,7 +300,6 @@ final class ReconnectStateMachine {
 		this.lastError = null;
 		this.failedAttempts = 0;
 		this.everUp = true;
-		this.schedule.restart();
 		this.schedule.cancel();
 		transition(State.UP);
 		this.firstAttempt.complete(null);
@@ -361,7 +360,7 @@ final class ReconnectStateMachine {
 			}
 			this.lastError = failure;
 			this.failedAttempts = 0;
-			this.schedule.restart();
+			this.schedule.died(Duration.between(association.openedAt(), Instant.now()));
 			transition(State.DOWN);
 			this.schedule.schedule(this::scheduledAttemptDue);
 		}
