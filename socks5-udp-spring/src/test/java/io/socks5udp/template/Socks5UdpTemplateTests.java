@@ -19,6 +19,8 @@ package io.socks5udp.template;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ConnectException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -185,6 +187,31 @@ class Socks5UdpTemplateTests {
 		assertThat(StandardCharsets.US_ASCII.decode(reply.payload()).toString()).isEqualTo("question");
 		this.template.send("127.0.0.1", this.echo.port(), bytes("marker"));
 		assertThat(awaitReceived().text()).isEqualTo("marker");
+	}
+
+	@Test
+	void sendAndReceiveToANameTakesNoReplyFromAnotherAddressOnItsPort() throws Exception {
+		start(builder("localhost relay"));
+		try (DatagramSocket destination = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+				DatagramSocket impostor = new DatagramSocket(
+						new InetSocketAddress("127.0.0.2", destination.getLocalPort()))) {
+			destination.setSoTimeout((int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+			CompletableFuture<Socks5UdpDatagram> reply = CompletableFuture
+				.supplyAsync(() -> this.template.sendAndReceive("localhost", destination.getLocalPort(),
+						bytes("question"), Duration.ofSeconds(TIMEOUT_SECONDS)));
+			DatagramPacket question = new DatagramPacket(new byte[64], 64);
+			destination.receive(question);
+			byte[] forged = bytes("forged");
+			impostor.send(new DatagramPacket(forged, forged.length, question.getSocketAddress()));
+			Received fromImpostor = awaitReceived();
+			assertThat(fromImpostor.text()).isEqualTo("forged");
+			assertThat(fromImpostor.source()).isEqualTo(Socks5Address.of("127.0.0.2", destination.getLocalPort()));
+			byte[] answer = bytes("answer");
+			destination.send(new DatagramPacket(answer, answer.length, question.getSocketAddress()));
+			Socks5UdpDatagram received = reply.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+			assertThat(StandardCharsets.US_ASCII.decode(received.payload()).toString()).isEqualTo("answer");
+			assertThat(received.address()).isEqualTo(Socks5Address.of("127.0.0.1", destination.getLocalPort()));
+		}
 	}
 
 	@Test
