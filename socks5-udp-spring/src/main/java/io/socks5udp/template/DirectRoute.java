@@ -38,7 +38,8 @@ import org.apache.commons.logging.LogFactory;
  * The direct route: one plain, unconnected UDP channel for every destination that the
  * registry sends {@code NONE}, opened on the first direct send, with a receive loop that
  * delivers replies like those of the associations, on route
- * {@link Socks5UdpRoute#DIRECT}.
+ * {@link Socks5UdpRoute#DIRECT}. Should the loop end by a fatal failure, the channel is
+ * closed and the next direct send opens another.
  *
  * @author socks5-udp authors
  */
@@ -91,12 +92,16 @@ final class DirectRoute {
 			this.channel = null;
 		}
 		if (open != null) {
-			try {
-				open.close();
-			}
-			catch (IOException ex) {
-				logger.debug("Error closing the direct channel", ex);
-			}
+			closeQuietly(open);
+		}
+	}
+
+	private static void closeQuietly(DatagramChannel open) {
+		try {
+			open.close();
+		}
+		catch (IOException ex) {
+			logger.debug("Error closing the direct channel", ex);
 		}
 	}
 
@@ -207,6 +212,27 @@ final class DirectRoute {
 	}
 
 	private void receiveLoop(DatagramChannel open) {
+		try {
+			receiveUntilClosed(open);
+		}
+		catch (Throwable ex) {
+			// A fatal listener failure: drop the channel so that the next direct send
+			// opens another with its own receive loop, rather than sending into a
+			// channel nobody reads
+			logger.error(
+					"Receive loop of the direct route ended by " + ex + "; the next direct send opens a new channel",
+					ex);
+			synchronized (this.lock) {
+				if (this.channel == open) {
+					this.channel = null;
+				}
+			}
+			closeQuietly(open);
+			throw ex;
+		}
+	}
+
+	private void receiveUntilClosed(DatagramChannel open) {
 		ByteBuffer buffer = ByteBuffer.allocateDirect(65536);
 		while (open.isOpen()) {
 			try {

@@ -20,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 import io.socks5udp.core.client.Socks5DropReason;
+import io.socks5udp.core.client.Socks5ListenerFailures;
 import io.socks5udp.core.protocol.Socks5Address;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -28,7 +29,9 @@ import org.apache.commons.logging.LogFactory;
  * Hands what arrives on every route of a template to its listeners, on the receive thread
  * of the route: first to a waiting {@code sendAndReceive} request that it answers, else
  * to every listener in turn. What one listener throws is logged and the others still get
- * the datagram.
+ * the datagram, errors such as {@link StackOverflowError} included; only a
+ * {@link Socks5ListenerFailures#isFatal(Throwable) fatal} error goes on up and ends the
+ * route's receive loop, and with it the association, which is then re-established.
  *
  * @author socks5-udp authors
  */
@@ -88,7 +91,10 @@ final class ListenerDispatch implements Socks5UdpDatagramListener {
 			try {
 				listener.onDatagram(source, payload, route);
 			}
-			catch (RuntimeException ex) {
+			catch (Throwable ex) {
+				if (Socks5ListenerFailures.isFatal(ex)) {
+					throw ex;
+				}
 				logger.warn("Listener failed on a datagram from " + source + " via " + route.describe(), ex);
 			}
 			payload.limit(limit).position(position);
@@ -101,7 +107,10 @@ final class ListenerDispatch implements Socks5UdpDatagramListener {
 			try {
 				listener.onDrop(reason, source, route);
 			}
-			catch (RuntimeException ex) {
+			catch (Throwable ex) {
+				if (Socks5ListenerFailures.isFatal(ex)) {
+					throw ex;
+				}
 				logger.warn("Listener failed on a dropped datagram (" + reason.tag() + ") via " + route.describe(), ex);
 			}
 		}
