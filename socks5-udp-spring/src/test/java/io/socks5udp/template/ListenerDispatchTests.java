@@ -17,6 +17,8 @@
 package io.socks5udp.template;
 
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.socks5udp.core.protocol.Socks5AssociationClosedException;
@@ -105,6 +107,26 @@ class ListenerDispatchTests {
 			.until(() -> template.directLocalAddress() == null);
 		template.send("127.0.0.1", this.fixture.echo().port(), bytes("after"));
 		assertThat(this.fixture.awaitReceived().text()).isEqualTo("after");
+	}
+
+	@Test
+	void removedListenerGetsNothingAndAFailingListenerDoesNotStopOthers() throws Exception {
+		Socks5UdpTemplate.Builder builder = this.fixture.builder("127.0.0.1/32 relay");
+		Socks5UdpTemplate template = this.fixture.use(builder.build());
+		BlockingQueue<String> removedGot = new LinkedBlockingQueue<>();
+		Socks5UdpListenerRegistration removed = template.addListener((source, payload, route) -> removedGot.add("x"));
+		template.addListener((source, payload, route) -> {
+			payload.get();
+			throw new IllegalStateException("listener bug");
+		});
+		template.addListener(this.fixture::record);
+		template.start();
+		removed.remove();
+		// Idempotent: a second call removes nothing else
+		removed.remove();
+		template.send("127.0.0.1", this.fixture.echo().port(), bytes("still delivered"));
+		assertThat(this.fixture.awaitReceived().text()).isEqualTo("still delivered");
+		assertThat(removedGot).isEmpty();
 	}
 
 }
