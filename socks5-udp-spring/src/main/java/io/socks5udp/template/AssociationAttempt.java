@@ -26,28 +26,15 @@ import io.socks5udp.core.client.Socks5UdpAssociation;
  * receive loop on the association's route, then report the outcome to the state machine.
  * Runs on the template's executor of attempts.
  *
+ * @param machine the state machine to report to
+ * @param owner the managed association whose options to open with
+ * @param opener what opens the association
+ * @param inbound where the association's datagrams go
+ * @param reconnect whether this attempt follows an association or a failed attempt
  * @author socks5-udp authors
  */
-final class AssociationAttempt implements Runnable {
-
-	private final ReconnectStateMachine machine;
-
-	private final ManagedAssociation owner;
-
-	private final AssociationOpener opener;
-
-	private final Socks5UdpDatagramListener inbound;
-
-	private final boolean reconnect;
-
-	AssociationAttempt(ReconnectStateMachine machine, ManagedAssociation owner, AssociationOpener opener,
-			Socks5UdpDatagramListener inbound, boolean reconnect) {
-		this.machine = machine;
-		this.owner = owner;
-		this.opener = opener;
-		this.inbound = inbound;
-		this.reconnect = reconnect;
-	}
+record AssociationAttempt(ReconnectStateMachine machine, ManagedAssociation owner, AssociationOpener opener,
+		Socks5UdpDatagramListener inbound, boolean reconnect) implements Runnable {
 
 	@Override
 	public void run() {

@@ -92,10 +92,7 @@ final class ListenerDispatch implements Socks5UdpDatagramListener {
 				listener.onDatagram(source, payload, route);
 			}
 			catch (Throwable ex) {
-				if (Socks5ListenerFailures.isFatal(ex)) {
-					throw ex;
-				}
-				logger.warn("Listener failed on a datagram from " + source + " via " + route.describe(), ex);
+				survive(ex, "a datagram from " + source + " via " + route.describe());
 			}
 			payload.limit(limit).position(position);
 		}
@@ -108,12 +105,16 @@ final class ListenerDispatch implements Socks5UdpDatagramListener {
 				listener.onDrop(reason, source, route);
 			}
 			catch (Throwable ex) {
-				if (Socks5ListenerFailures.isFatal(ex)) {
-					throw ex;
-				}
-				logger.warn("Listener failed on a dropped datagram (" + reason.tag() + ") via " + route.describe(), ex);
+				survive(ex, "a dropped datagram (" + reason.tag() + ") via " + route.describe());
 			}
 		}
+	}
+
+	private static void survive(Throwable failure, String what) {
+		if (Socks5ListenerFailures.isFatal(failure)) {
+			throw (VirtualMachineError) failure;
+		}
+		logger.warn("Listener failed on " + what, failure);
 	}
 
 }

@@ -48,10 +48,6 @@ public final class ManagedAssociation {
 
 	private final OutagePolicy outage;
 
-	private final AssociationMessages messages;
-
-	private final RouteTraffic traffic = new RouteTraffic();
-
 	private final ReconnectStateMachine machine;
 
 	ManagedAssociation(String name, Socks5AssociationOptions options, AssociationSettings settings,
@@ -59,9 +55,7 @@ public final class ManagedAssociation {
 		this.name = name;
 		this.options = options;
 		this.outage = settings.outage();
-		this.messages = new AssociationMessages(name, serverAddress());
-		this.machine = new ReconnectStateMachine(this, settings, this.messages, this.traffic, inbound,
-				new ManagedAssociationEvents(this, this.messages, listeners));
+		this.machine = new ReconnectStateMachine(this, settings, inbound, listeners);
 	}
 
 	/**
@@ -119,7 +113,7 @@ public final class ManagedAssociation {
 	 * @return the traffic
 	 */
 	public Socks5UdpTraffic traffic() {
-		return this.traffic;
+		return this.machine.traffic();
 	}
 
 	CompletableFuture<Throwable> start(ScheduledExecutorService scheduler, Executor openExecutor, boolean eager) {
@@ -200,7 +194,7 @@ public final class ManagedAssociation {
 		this.machine.died(open.association(), ex);
 		// The closed association counted the datagram as dropped; from here it is either
 		// sent or refused, and counted as that, so take the first count back
-		this.traffic.sentAgain();
+		this.machine.traffic().sentAgain();
 		OpenAssociation next = this.machine.await(destination, this.outage);
 		try {
 			transmission.to(next.association());
@@ -216,9 +210,9 @@ public final class ManagedAssociation {
 			// The association counted the datagram; the closed association is dead even
 			// if its close future has not fired yet.
 			this.machine.died(open.association(), ex);
-			return this.messages.closedUnder(destination, this.machine.status(), ex);
+			return this.machine.messages().closedUnder(destination, this.machine.status(), ex);
 		}
-		return this.messages.sendFailed(destination, ex);
+		return this.machine.messages().sendFailed(destination, ex);
 	}
 
 	/**

@@ -19,6 +19,7 @@ package io.socks5udp.template;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,7 +52,7 @@ final class ReconnectStateMachine {
 
 	private final AssociationMessages messages;
 
-	private final RouteTraffic traffic;
+	private final RouteTraffic traffic = new RouteTraffic();
 
 	private final Socks5UdpDatagramListener inbound;
 
@@ -65,7 +66,10 @@ final class ReconnectStateMachine {
 
 	private volatile OpenAssociation open;
 
-	private State state = State.STOPPED;
+	/**
+	 * Written under the lock; volatile so that a glance at the state takes no lock.
+	 */
+	private volatile State state = State.STOPPED;
 
 	private Instant since = Instant.now();
 
@@ -83,14 +87,13 @@ final class ReconnectStateMachine {
 
 	private CompletableFuture<Throwable> firstAttempt = CompletableFuture.completedFuture(null);
 
-	ReconnectStateMachine(ManagedAssociation owner, AssociationSettings settings, AssociationMessages messages,
-			RouteTraffic traffic, Socks5UdpDatagramListener inbound, ManagedAssociationEvents events) {
+	ReconnectStateMachine(ManagedAssociation owner, AssociationSettings settings, Socks5UdpDatagramListener inbound,
+			List<ManagedAssociationListener> listeners) {
 		this.owner = owner;
 		this.settings = settings;
-		this.messages = messages;
-		this.traffic = traffic;
 		this.inbound = inbound;
-		this.events = events;
+		this.messages = new AssociationMessages(owner.name(), owner.serverAddress());
+		this.events = new ManagedAssociationEvents(owner, this.messages, listeners);
 		this.schedule = new ReconnectSchedule(settings.backoff());
 	}
 
@@ -103,13 +106,7 @@ final class ReconnectStateMachine {
 	}
 
 	State state() {
-		this.lock.lock();
-		try {
-			return this.state;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.state;
 	}
 
 	ManagedAssociationStatus status() {
@@ -384,6 +381,14 @@ final class ReconnectStateMachine {
 		catch (RuntimeException ex) {
 			this.events.closeFailed(ex);
 		}
+	}
+
+	AssociationMessages messages() {
+		return this.messages;
+	}
+
+	RouteTraffic traffic() {
+		return this.traffic;
 	}
 
 }

@@ -26,18 +26,11 @@ import io.socks5udp.core.protocol.Socks5Address;
  * Hands what one association receives to the template's listeners, on that association's
  * route.
  *
+ * @param inbound the template's listeners
+ * @param route the association's route
  * @author socks5-udp authors
  */
-final class RouteListener implements Socks5DatagramListener {
-
-	private final Socks5UdpDatagramListener inbound;
-
-	private final Socks5UdpRoute route;
-
-	RouteListener(Socks5UdpDatagramListener inbound, Socks5UdpRoute route) {
-		this.inbound = inbound;
-		this.route = route;
-	}
+record RouteListener(Socks5UdpDatagramListener inbound, Socks5UdpRoute route) implements Socks5DatagramListener {
 
 	@Override
 	public void onDatagram(Socks5Address source, ByteBuffer payload) {

@@ -32,21 +32,12 @@ import org.springframework.util.Assert;
  * registered with the {@link PendingReplies} before it goes out, so that no reply can
  * slip past it.
  *
+ * @param direct the direct route
+ * @param pool the associations with the servers
+ * @param pendingReplies the requests waiting for their replies
  * @author socks5-udp authors
  */
-final class RouteSender {
-
-	private final DirectRoute direct;
-
-	private final AssociationPool pool;
-
-	private final PendingReplies pendingReplies;
-
-	RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pendingReplies) {
-		this.direct = direct;
-		this.pool = pool;
-		this.pendingReplies = pendingReplies;
-	}
+record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pendingReplies) {
 
 	Socks5UdpRoute send(Socks5Route route, Socks5Address destination, byte[] payload, int offset, int length) {
 		if (route.isDirect()) {
