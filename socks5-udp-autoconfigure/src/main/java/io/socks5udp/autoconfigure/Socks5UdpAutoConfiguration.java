@@ -28,6 +28,7 @@ import io.socks5udp.template.ReconnectBackoff;
 import io.socks5udp.template.Socks5AssociationOptionsCustomizer;
 import io.socks5udp.template.Socks5UdpChannelCustomizer;
 import io.socks5udp.template.Socks5UdpTemplate;
+import io.socks5udp.template.Socks5UdpTemplateBuilder;
 import io.socks5udp.template.Socks5UdpTemplateCustomizer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -77,13 +78,13 @@ public final class Socks5UdpAutoConfiguration {
 			Socks5ServerRegistry registry, ObjectProvider<Socks5AssociationOptionsCustomizer> optionsCustomizers,
 			ObjectProvider<Socks5UdpChannelCustomizer> channelCustomizers,
 			ObjectProvider<Socks5UdpTemplateCustomizer> templateCustomizers) {
-		Map<String, Socks5AssociationOptions> servers = Socks5UdpServerOptions.create(properties, connectionDetails,
-				optionsCustomizers.orderedStream().toList());
-		Socks5UdpTemplate.Builder builder = Socks5UdpTemplate.builder(registry)
+		Map<String, Socks5AssociationOptions> servers = Socks5UdpServerOptions.create(properties, connectionDetails);
+		Socks5UdpTemplateBuilder builder = Socks5UdpTemplate.builder(registry)
 			.reconnectBackoff(backoff(properties.getReconnect()))
 			.outage(properties.getOutage().getSendPolicy(), maxWait(properties.getOutage()))
 			.associateOnStartup(properties.isAssociateOnStartup())
 			.failFast(properties.isFailFast())
+			.optionsCustomizers(optionsCustomizers.orderedStream().toList())
 			.channelCustomizers(channelCustomizers.orderedStream().toList());
 		servers.forEach(builder::server);
 		if (registry instanceof Socks5RuleSet ruleSet) {
@@ -94,7 +95,7 @@ public final class Socks5UdpAutoConfiguration {
 		return template;
 	}
 
-	private static void addRuleServers(Socks5UdpTemplate.Builder builder, Socks5RuleSet ruleSet,
+	private static void addRuleServers(Socks5UdpTemplateBuilder builder, Socks5RuleSet ruleSet,
 			Map<String, Socks5AssociationOptions> servers) {
 		for (Socks5Rule rule : ruleSet.rules()) {
 			Socks5ServerEndpoint endpoint = rule.server().endpoint();

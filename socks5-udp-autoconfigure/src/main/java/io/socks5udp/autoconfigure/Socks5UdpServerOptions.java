@@ -20,7 +20,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,7 +29,6 @@ import io.socks5udp.core.client.RelayAddressPolicy;
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.protocol.Socks5Credentials;
 import io.socks5udp.core.registry.Socks5ServerEndpoint;
-import io.socks5udp.template.Socks5AssociationOptionsCustomizer;
 
 /**
  * Turns the connection details and the {@code socks5.udp.servers.*} properties into
@@ -62,22 +60,20 @@ final class Socks5UdpServerOptions {
 	}
 
 	/**
-	 * Return the association options of the servers, by logical name.
+	 * Return the association options of the servers, by logical name, before the
+	 * template's options customizers apply.
 	 * @param properties the properties
 	 * @param details the connection details
-	 * @param customizers the customizers, applied in order after the properties
 	 * @return the options
 	 * @throws Socks5UdpConfigurationException if a value is wrong
 	 */
 	static Map<String, Socks5AssociationOptions> create(Socks5UdpProperties properties,
-			Socks5UdpConnectionDetails details, List<Socks5AssociationOptionsCustomizer> customizers) {
+			Socks5UdpConnectionDetails details) {
 		Map<String, Socks5AssociationOptions> options = new LinkedHashMap<>();
 		details.getServers().forEach((name, server) -> {
 			Socks5UdpProperties.Server settings = properties.getServers()
 				.getOrDefault(name, new Socks5UdpProperties.Server());
-			Socks5AssociationOptions.Builder builder = builder(name, server, settings);
-			customizers.forEach((customizer) -> customizer.customize(name, builder));
-			options.put(name, builder.build());
+			options.put(name, builder(name, server, settings).build());
 		});
 		return options;
 	}

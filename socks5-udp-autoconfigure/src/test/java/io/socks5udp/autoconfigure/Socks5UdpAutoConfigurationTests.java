@@ -253,6 +253,18 @@ class Socks5UdpAutoConfigurationTests {
 	}
 
 	@Test
+	void optionsCustomizersReachAServerThatOnlyARuleNames() {
+		this.contextRunner.withUserConfiguration(Customizers.class)
+			.withPropertyValues("socks5.udp.rules[0].destination=10.0.0.0/8",
+					"socks5.udp.rules[0].server=127.0.0.1:1090")
+			.run((context) -> {
+				Socks5UdpTemplate template = context.getBean(Socks5UdpTemplate.class);
+				assertThat(template.associations()).containsOnlyKeys("127.0.0.1:1090");
+				assertThat(template.associations().get("127.0.0.1:1090").options().connectedChannel()).isFalse();
+			});
+	}
+
+	@Test
 	void failFastStopsStartupWhenAServerIsUnreachable() throws IOException {
 		int closedPort = closedPort();
 		this.contextRunner

@@ -29,6 +29,7 @@ import io.socks5udp.core.registry.Socks5ServerRegistry;
 import io.socks5udp.core.registry.Socks5ServerResolver;
 import io.socks5udp.template.ReconnectBackoff;
 import io.socks5udp.template.Socks5UdpTemplate;
+import io.socks5udp.template.Socks5UdpTemplateBuilder;
 
 /**
  * Templates of the reliability tests: one server, {@value #SERVER}, that carries every
@@ -53,7 +54,7 @@ final class TemplateFixtures {
 	 * @param port the server's port
 	 * @return the builder
 	 */
-	static Socks5UdpTemplate.Builder builder(String host, int port) {
+	static Socks5UdpTemplateBuilder builder(String host, int port) {
 		Socks5ConfigParser parser = Socks5ConfigParser.withLogicalNames();
 		Socks5ServerRegistry registry;
 		try {

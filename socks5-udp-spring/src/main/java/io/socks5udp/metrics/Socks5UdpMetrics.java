@@ -40,7 +40,8 @@ import org.springframework.util.Assert;
 
 /**
  * Micrometer meters of a {@link Socks5UdpTemplate}, each tagged with the {@code server}
- * ({@value Socks5UdpRoute#DIRECT_NAME} for the direct route):
+ * ({@value Socks5UdpRoute#DIRECT_NAME} for the direct route), for the configured servers
+ * and for every server the template adds later:
  * <ul>
  * <li>{@code socks5.udp.datagrams.sent}, {@code socks5.udp.datagrams.received},
  * {@code socks5.udp.bytes.sent}, {@code socks5.udp.bytes.received} (payload bytes);</li>
@@ -80,15 +81,29 @@ public class Socks5UdpMetrics implements MeterBinder, ManagedAssociationListener
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
+		// Added first: an association added from here on is bound by added(), one added
+		// before is in the map below; one added in between is bound twice, which
+		// registers nothing new
+		this.registries.add(registry);
 		for (ManagedAssociation association : this.template.associations().values()) {
-			bindTraffic(registry, association.name(), association.traffic());
-			Gauge.builder("socks5.udp.associations.active", association, Socks5UdpMetrics::active)
-				.tag(SERVER, association.name())
-				.description("Whether the server's association is up (1) or not (0)")
-				.register(registry);
+			bindAssociation(registry, association);
 		}
 		bindTraffic(registry, Socks5UdpRoute.DIRECT_NAME, this.template.directTraffic());
-		this.registries.add(registry);
+	}
+
+	@Override
+	public void added(ManagedAssociation association) {
+		for (MeterRegistry registry : this.registries) {
+			bindAssociation(registry, association);
+		}
+	}
+
+	private static void bindAssociation(MeterRegistry registry, ManagedAssociation association) {
+		bindTraffic(registry, association.name(), association.traffic());
+		Gauge.builder("socks5.udp.associations.active", association, Socks5UdpMetrics::active)
+			.tag(SERVER, association.name())
+			.description("Whether the server's association is up (1) or not (0)")
+			.register(registry);
 	}
 
 	private static double active(ManagedAssociation association) {

@@ -25,8 +25,8 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
+import io.socks5udp.core.client.Socks5AssociationCounters;
 import io.socks5udp.core.client.Socks5DropReason;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AssociationClosedException;
@@ -38,11 +38,12 @@ import org.apache.commons.logging.LogFactory;
  * The direct route: one plain, unconnected UDP channel for every destination that the
  * registry sends {@code NONE}, opened on the first direct send, with a receive loop that
  * delivers replies like those of the associations, on route
- * {@link Socks5UdpRoute#DIRECT}.
+ * {@link Socks5UdpRoute#DIRECT}. Should the loop end by a fatal failure, the channel is
+ * closed and the next direct send opens another.
  *
  * @author socks5-udp authors
  */
-final class DirectRoute implements Socks5UdpTraffic {
+final class DirectRoute {
 
 	private static final Log logger = LogFactory.getLog(DirectRoute.class);
 
@@ -50,23 +51,15 @@ final class DirectRoute implements Socks5UdpTraffic {
 
 	private static final int MAX_IPV6_PAYLOAD = 65527;
 
-	private static final Socks5DropReason[] REASONS = Socks5DropReason.values();
-
 	private final Socks5UdpDatagramListener inbound;
 
 	private final List<Socks5UdpChannelCustomizer> customizers;
 
 	private final Object lock = new Object();
 
-	private final LongAdder datagramsSent = new LongAdder();
+	private final RouteTraffic traffic = new RouteTraffic();
 
-	private final LongAdder bytesSent = new LongAdder();
-
-	private final LongAdder datagramsReceived = new LongAdder();
-
-	private final LongAdder bytesReceived = new LongAdder();
-
-	private final LongAdder[] dropped = new LongAdder[REASONS.length];
+	private final Socks5AssociationCounters counters = this.traffic.totals();
 
 	private volatile DatagramChannel channel;
 
@@ -75,9 +68,14 @@ final class DirectRoute implements Socks5UdpTraffic {
 	DirectRoute(Socks5UdpDatagramListener inbound, List<Socks5UdpChannelCustomizer> customizers) {
 		this.inbound = inbound;
 		this.customizers = customizers;
-		for (int i = 0; i < this.dropped.length; i++) {
-			this.dropped[i] = new LongAdder();
-		}
+	}
+
+	/**
+	 * Return the traffic of the direct route.
+	 * @return the traffic
+	 */
+	Socks5UdpTraffic traffic() {
+		return this.traffic;
 	}
 
 	void start() {
@@ -94,12 +92,16 @@ final class DirectRoute implements Socks5UdpTraffic {
 			this.channel = null;
 		}
 		if (open != null) {
-			try {
-				open.close();
-			}
-			catch (IOException ex) {
-				logger.debug("Error closing the direct channel", ex);
-			}
+			closeQuietly(open);
+		}
+	}
+
+	private static void closeQuietly(DatagramChannel open) {
+		try {
+			open.close();
+		}
+		catch (IOException ex) {
+			logger.debug("Error closing the direct channel", ex);
 		}
 	}
 
@@ -139,7 +141,7 @@ final class DirectRoute implements Socks5UdpTraffic {
 		int length = payload.remaining();
 		int max = (target.getAddress() instanceof Inet4Address) ? MAX_IPV4_PAYLOAD : MAX_IPV6_PAYLOAD;
 		if (length > max) {
-			drop(Socks5DropReason.OVERSIZE);
+			this.counters.drop(Socks5DropReason.OVERSIZE);
 			throw new Socks5PayloadTooLargeException(destination, length, max);
 		}
 		DatagramChannel open = channel(destination);
@@ -149,7 +151,7 @@ final class DirectRoute implements Socks5UdpTraffic {
 		}
 		catch (ClosedChannelException ex) {
 			payload.position(position);
-			drop(Socks5DropReason.NO_ASSOCIATION);
+			this.counters.drop(Socks5DropReason.NO_ASSOCIATION);
 			throw new Socks5UdpServerUnavailableException(
 					"Datagram to " + destination + " not sent: the direct channel is closed",
 					Socks5UdpRoute.DIRECT_NAME, null,
@@ -159,8 +161,7 @@ final class DirectRoute implements Socks5UdpTraffic {
 			payload.position(position);
 			throw new Socks5UdpException("Could not send directly to " + destination + ": " + ex.getMessage(), ex);
 		}
-		this.datagramsSent.increment();
-		this.bytesSent.add(length);
+		this.counters.sent(length);
 	}
 
 	private DatagramChannel channel(Socks5Address destination) {
@@ -173,7 +174,7 @@ final class DirectRoute implements Socks5UdpTraffic {
 				return this.channel;
 			}
 			if (!this.running) {
-				drop(Socks5DropReason.NO_ASSOCIATION);
+				this.counters.drop(Socks5DropReason.NO_ASSOCIATION);
 				throw new Socks5UdpServerUnavailableException(
 						"Datagram to " + destination + " not sent: the template is not running",
 						Socks5UdpRoute.DIRECT_NAME, null, new Socks5AssociationClosedException("Template not running"));
@@ -182,7 +183,7 @@ final class DirectRoute implements Socks5UdpTraffic {
 				open = openChannel();
 			}
 			catch (IOException ex) {
-				drop(Socks5DropReason.NO_ASSOCIATION);
+				this.counters.drop(Socks5DropReason.NO_ASSOCIATION);
 				throw new Socks5UdpException("Could not open the direct UDP channel: " + ex.getMessage(), ex);
 			}
 			this.channel = open;
@@ -211,6 +212,27 @@ final class DirectRoute implements Socks5UdpTraffic {
 	}
 
 	private void receiveLoop(DatagramChannel open) {
+		try {
+			receiveUntilClosed(open);
+		}
+		catch (Throwable ex) {
+			// A fatal listener failure: drop the channel so that the next direct send
+			// opens another with its own receive loop, rather than sending into a
+			// channel nobody reads
+			logger.error(
+					"Receive loop of the direct route ended by " + ex + "; the next direct send opens a new channel",
+					ex);
+			synchronized (this.lock) {
+				if (this.channel == open) {
+					this.channel = null;
+				}
+			}
+			closeQuietly(open);
+			throw ex;
+		}
+	}
+
+	private void receiveUntilClosed(DatagramChannel open) {
 		ByteBuffer buffer = ByteBuffer.allocateDirect(65536);
 		while (open.isOpen()) {
 			try {
@@ -218,8 +240,7 @@ final class DirectRoute implements Socks5UdpTraffic {
 				InetSocketAddress source = (InetSocketAddress) open.receive(buffer);
 				buffer.flip();
 				int length = buffer.remaining();
-				this.datagramsReceived.increment();
-				this.bytesReceived.add(length);
+				this.counters.received(length);
 				this.inbound.onDatagram(Socks5Address.of(source), buffer, Socks5UdpRoute.DIRECT);
 			}
 			catch (AsynchronousCloseException ex) {
@@ -235,35 +256,6 @@ final class DirectRoute implements Socks5UdpTraffic {
 				logger.warn("Error delivering a datagram received directly", ex);
 			}
 		}
-	}
-
-	private void drop(Socks5DropReason reason) {
-		this.dropped[reason.ordinal()].increment();
-	}
-
-	@Override
-	public long datagramsSent() {
-		return this.datagramsSent.sum();
-	}
-
-	@Override
-	public long bytesSent() {
-		return this.bytesSent.sum();
-	}
-
-	@Override
-	public long datagramsReceived() {
-		return this.datagramsReceived.sum();
-	}
-
-	@Override
-	public long bytesReceived() {
-		return this.bytesReceived.sum();
-	}
-
-	@Override
-	public long dropped(Socks5DropReason reason) {
-		return this.dropped[reason.ordinal()].sum();
 	}
 
 }

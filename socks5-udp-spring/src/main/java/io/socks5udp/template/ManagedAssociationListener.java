@@ -20,13 +20,21 @@ import java.time.Duration;
 
 /**
  * Notified of the life events of {@link ManagedAssociation managed associations}, for
- * metrics and logs. Called on the thread that opened or lost the association; must not
- * block.
+ * metrics and logs. Called on the thread that added, opened or lost the association; must
+ * not block.
  *
  * @author socks5-udp authors
  * @see Socks5UdpTemplate#addAssociationListener(ManagedAssociationListener)
  */
 public interface ManagedAssociationListener {
+
+	/**
+	 * An association was added to the template after this listener: for a server that the
+	 * registry routed to for the first time. Called before the association opens.
+	 * @param association the managed association
+	 */
+	default void added(ManagedAssociation association) {
+	}
 
 	/**
 	 * An association was opened.

@@ -19,8 +19,9 @@ package io.socks5udp.template;
 import io.socks5udp.core.client.Socks5AssociationOptions;
 
 /**
- * Callback to customize the options of the associations with a configured server, after
- * the configuration properties are applied.
+ * Callback to customize the options of the associations with a server, after the
+ * configuration properties are applied: every configured server, and every server that a
+ * rule routes to without configuration, when its association is added.
  *
  * @author socks5-udp authors
  */

@@ -33,8 +33,11 @@ public interface Socks5UdpDatagramListener {
 	/**
 	 * Handle a datagram, on the receive thread of its route. The payload buffer is reused
 	 * for the next datagram: it is valid only during this call, so copy what must be kept
-	 * and do not block. An exception thrown here is logged and the other listeners still
-	 * get the datagram.
+	 * and do not block. An exception or error thrown here is logged and the other
+	 * listeners still get the datagram, unless it is
+	 * {@link io.socks5udp.core.client.Socks5ListenerFailures#isFatal(Throwable) fatal}
+	 * (such as an {@link OutOfMemoryError}): that ends the route's receive loop and its
+	 * association, which is re-established.
 	 * @param source the address the datagram came from, as the relay reported it (an IP
 	 * address, or a domain name if the relay reports one)
 	 * @param payload the payload without the SOCKS5 header, from its position to its

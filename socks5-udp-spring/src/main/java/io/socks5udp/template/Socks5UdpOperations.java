@@ -149,10 +149,11 @@ public interface Socks5UdpOperations {
 	 * <p>
 	 * The reply is the first datagram that arrives through the same route from the
 	 * destination; it is not passed to listeners. When the destination is a host name and
-	 * the relay reports replies by address, any datagram from the destination's port
-	 * through that server answers (the name is not resolved locally, so it does not leak
-	 * to the local resolver). Concurrent requests to one destination should therefore
-	 * carry their own identifiers, as DNS queries do.
+	 * the relay reports replies by address, a datagram from the destination's port
+	 * answers only if its address is one the name resolves to locally (so the name is
+	 * looked up locally as well, through the JDK's cache); if the name does not resolve
+	 * locally, only a reply reported by the same name answers. Concurrent requests to one
+	 * destination should carry their own identifiers, as DNS queries do.
 	 * @param destination the destination
 	 * @param payload the request
 	 * @param timeout how long to wait for the reply

@@ -18,6 +18,8 @@ package io.socks5udp.template;
 
 import java.net.InetSocketAddress;
 
+import io.socks5udp.core.protocol.Socks5Address;
+
 import org.springframework.util.Assert;
 
 /**
@@ -27,7 +29,7 @@ import org.springframework.util.Assert;
  *
  * @param serverName the logical name of the server, or {@value #DIRECT_NAME}
  * @param relayAddress the relay address of the association, or {@code null} for the
- * direct route
+ * direct route and for a server without an open association
  * @author socks5-udp authors
  */
 public record Socks5UdpRoute(String serverName, InetSocketAddress relayAddress) {
@@ -46,27 +48,33 @@ public record Socks5UdpRoute(String serverName, InetSocketAddress relayAddress) 
 	/**
 	 * Create a route.
 	 * @param serverName the logical name of the server, or {@value #DIRECT_NAME}
-	 * @param relayAddress the relay address, or {@code null} for the direct route
+	 * @param relayAddress the relay address, or {@code null} for the direct route and for
+	 * a server without an open association
 	 */
 	public Socks5UdpRoute {
 		Assert.hasText(serverName, "'serverName' must not be empty");
 	}
 
 	/**
-	 * Return whether this is the direct route.
+	 * Return whether this is the direct route. A server's route without a relay address
+	 * (its association is down) is not: its datagrams never bypass SOCKS5.
 	 * @return whether datagrams on this route bypass SOCKS5
 	 */
 	public boolean isDirect() {
-		return this.relayAddress == null;
+		return this.relayAddress == null && DIRECT_NAME.equals(this.serverName);
 	}
 
 	/**
-	 * Describe this route for messages: {@code server 'corp' (relay 127.0.0.1:40000)} or
-	 * {@code DIRECT}.
+	 * Describe this route for messages: {@code server 'corp' (relay 127.0.0.1:40000)},
+	 * {@code server 'corp' (no association)} or {@code DIRECT}.
 	 * @return the description
 	 */
 	public String describe() {
-		return isDirect() ? DIRECT_NAME : "server '" + this.serverName + "' (relay " + this.relayAddress + ")";
+		if (isDirect()) {
+			return DIRECT_NAME;
+		}
+		String relay = (this.relayAddress != null) ? "relay " + Socks5Address.of(this.relayAddress) : "no association";
+		return "server '" + this.serverName + "' (" + relay + ")";
 	}
 
 }

@@ -16,6 +16,10 @@
 
 package io.socks5udp.template;
 
+import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.core.protocol.Socks5NoServerException;
+import io.socks5udp.core.registry.Socks5Route;
+
 /**
  * Which routes a datagram may take. The registry chooses the route of a destination; a
  * policy that requires a server refuses the direct route in the same lookup, so that a
@@ -39,6 +43,21 @@ public enum Socks5UdpRoutePolicy {
 	 * {@link io.socks5udp.core.protocol.Socks5NoServerException} ({@code S5_ENOSERV})
 	 * instead of leaving as plain UDP.
 	 */
-	REQUIRE_SERVER
+	REQUIRE_SERVER;
+
+	/**
+	 * Check the route the registry chose for a destination against this policy.
+	 * @param route the route
+	 * @param destination the destination, for the message
+	 * @return the route, when this policy allows it
+	 * @throws Socks5UdpException if the route is direct and a server is required
+	 */
+	Socks5Route check(Socks5Route route, Socks5Address destination) {
+		if (route.isDirect() && this == REQUIRE_SERVER) {
+			throw new Socks5UdpException("No SOCKS5 server for " + destination,
+					new Socks5NoServerException("no SOCKS5 server for " + destination + ": " + route.reason()));
+		}
+		return route;
+	}
 
 }

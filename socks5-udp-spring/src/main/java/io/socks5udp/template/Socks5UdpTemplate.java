@@ -16,42 +16,21 @@
 
 package io.socks5udp.template;
 
-import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 import io.socks5udp.core.client.Socks5AssociationOptions;
-import io.socks5udp.core.client.Socks5ChannelConfigurer;
-import io.socks5udp.core.client.Socks5DropReason;
 import io.socks5udp.core.protocol.Socks5Address;
-import io.socks5udp.core.protocol.Socks5AssociationClosedException;
-import io.socks5udp.core.protocol.Socks5NoServerException;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
 import io.socks5udp.core.registry.Socks5Route;
-import io.socks5udp.core.registry.Socks5ServerEndpoint;
 import io.socks5udp.core.registry.Socks5ServerRegistry;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
@@ -85,42 +64,17 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	 */
 	public static final int DEFAULT_PHASE = Integer.MAX_VALUE / 2 - 1024;
 
-	private static final Log logger = LogFactory.getLog(Socks5UdpTemplate.class);
-
 	private final Socks5ServerRegistry registry;
-
-	private final Function<Map.Entry<String, Socks5AssociationOptions>, ManagedAssociation> associationFactory;
-
-	private volatile Map<String, ManagedAssociation> associations;
-
-	private final DirectRoute direct;
 
 	private final PendingReplies pendingReplies = new PendingReplies();
 
-	/**
-	 * Copy-on-write by hand: walking an array allocates nothing, while the iterator of a
-	 * {@code CopyOnWriteArrayList} costs 24 bytes per datagram wherever the JIT does not
-	 * scalar-replace it.
-	 */
-	private volatile Socks5UdpDatagramListener[] listeners = new Socks5UdpDatagramListener[0];
+	private final ListenerDispatch dispatch = new ListenerDispatch(this.pendingReplies);
 
-	private final Object listenersMonitor = new Object();
+	private final DirectRoute direct;
 
-	private final Socks5UdpDatagramListener inbound = new Socks5UdpDatagramListener() {
+	private final AssociationPool pool;
 
-		@Override
-		public void onDatagram(Socks5Address source, ByteBuffer payload, Socks5UdpRoute route) {
-			dispatch(source, payload, route);
-		}
-
-		@Override
-		public void onDrop(Socks5DropReason reason, Socks5Address source, Socks5UdpRoute route) {
-			dispatchDrop(reason, source, route);
-		}
-
-	};
-
-	private final List<ManagedAssociationListener> associationListeners = new CopyOnWriteArrayList<>();
+	private final RouteSender sender;
 
 	private final boolean associateOnStartup;
 
@@ -128,31 +82,18 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 
 	private final int phase;
 
-	private final Object lifecycleMonitor = new Object();
-
-	private volatile boolean running;
-
-	private ScheduledExecutorService scheduler;
-
-	private ExecutorService openExecutor;
-
-	private Socks5UdpTemplate(Builder builder) {
+	Socks5UdpTemplate(Socks5UdpTemplateBuilder builder) {
 		this.registry = builder.registry;
 		this.associateOnStartup = builder.associateOnStartup;
 		this.failFast = builder.failFast;
 		this.phase = builder.phase;
-		this.direct = new DirectRoute(this::dispatch, List.copyOf(builder.channelCustomizers));
-		ReconnectBackoff backoff = builder.backoff;
-		OutageSendPolicy sendPolicy = builder.sendPolicy;
-		Duration maxWait = builder.maxWait;
-		AssociationOpener opener = builder.opener;
-		this.associationFactory = (server) -> new ManagedAssociation(server.getKey(), server.getValue(), backoff,
-				sendPolicy, maxWait, opener, this.inbound, this.associationListeners);
-		Map<String, ManagedAssociation> managed = new LinkedHashMap<>();
-		List<Socks5UdpChannelCustomizer> customizers = List.copyOf(builder.channelCustomizers);
-		builder.servers.forEach((name, options) -> managed.put(name,
-				this.associationFactory.apply(Map.entry(name, withCustomizers(options, customizers)))));
-		this.associations = Collections.unmodifiableMap(managed);
+		List<Socks5UdpChannelCustomizer> channelCustomizers = List.copyOf(builder.channelCustomizers);
+		this.direct = new DirectRoute(this.dispatch, channelCustomizers);
+		AssociationSettings settings = new AssociationSettings(builder.backoff,
+				new OutagePolicy(builder.sendPolicy, builder.maxWait), AssociationOpener.DEFAULT);
+		this.pool = new AssociationPool(builder.servers, settings, List.copyOf(builder.optionsCustomizers),
+				channelCustomizers, this.dispatch);
+		this.sender = new RouteSender(this.direct, this.pool, this.pendingReplies);
 	}
 
 	/**
@@ -160,8 +101,8 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	 * @param registry the registry that chooses a server, or none, per destination
 	 * @return the builder
 	 */
-	public static Builder builder(Socks5ServerRegistry registry) {
-		return new Builder(registry);
+	public static Socks5UdpTemplateBuilder builder(Socks5ServerRegistry registry) {
+		return new Socks5UdpTemplateBuilder(registry);
 	}
 
 	@Override
@@ -178,14 +119,15 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	public Socks5UdpRoute send(InetSocketAddress destination, byte[] payload) {
 		Assert.notNull(destination, "'destination' must not be null");
 		Assert.notNull(payload, "'payload' must not be null");
-		return send(this.registry.lookup(destination), Socks5Address.of(destination), payload, 0, payload.length);
+		return this.sender.send(this.registry.lookup(destination), Socks5Address.of(destination), payload, 0,
+				payload.length);
 	}
 
 	@Override
 	public Socks5UdpRoute send(InetSocketAddress destination, ByteBuffer payload) {
 		Assert.notNull(destination, "'destination' must not be null");
 		Assert.notNull(payload, "'payload' must not be null");
-		return send(this.registry.lookup(destination), Socks5Address.of(destination), payload);
+		return this.sender.send(this.registry.lookup(destination), Socks5Address.of(destination), payload);
 	}
 
 	@Override
@@ -199,34 +141,14 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 		Assert.notNull(destination, "'destination' must not be null");
 		Assert.notNull(payload, "'payload' must not be null");
 		Objects.checkFromIndexSize(offset, length, payload.length);
-		return send(this.registry.lookup(destination), destination, payload, offset, length);
-	}
-
-	private Socks5UdpRoute send(Socks5Route route, Socks5Address destination, byte[] payload, int offset, int length) {
-		if (route.isDirect()) {
-			this.direct.send(destination, this.direct.resolve(destination), ByteBuffer.wrap(payload, offset, length));
-			return Socks5UdpRoute.DIRECT;
-		}
-		ManagedAssociation association = association(route);
-		association.send(destination, payload, offset, length);
-		return routeOf(association);
+		return this.sender.send(this.registry.lookup(destination), destination, payload, offset, length);
 	}
 
 	@Override
 	public Socks5UdpRoute send(Socks5Address destination, ByteBuffer payload) {
 		Assert.notNull(destination, "'destination' must not be null");
 		Assert.notNull(payload, "'payload' must not be null");
-		return send(this.registry.lookup(destination), destination, payload);
-	}
-
-	private Socks5UdpRoute send(Socks5Route route, Socks5Address destination, ByteBuffer payload) {
-		if (route.isDirect()) {
-			this.direct.send(destination, this.direct.resolve(destination), payload);
-			return Socks5UdpRoute.DIRECT;
-		}
-		ManagedAssociation association = association(route);
-		association.send(destination, payload);
-		return routeOf(association);
+		return this.sender.send(this.registry.lookup(destination), destination, payload);
 	}
 
 	@Override
@@ -237,78 +159,14 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	@Override
 	public Socks5UdpDatagram sendAndReceive(InetSocketAddress destination, byte[] payload, Duration timeout) {
 		Assert.notNull(destination, "'destination' must not be null");
-		return sendAndReceive(this.registry.lookup(destination), Socks5Address.of(destination), payload, timeout);
+		return this.sender.request(this.registry.lookup(destination), Socks5Address.of(destination), payload, timeout)
+			.datagram();
 	}
 
 	@Override
 	public Socks5UdpDatagram sendAndReceive(Socks5Address destination, byte[] payload, Duration timeout) {
 		Assert.notNull(destination, "'destination' must not be null");
-		return sendAndReceive(this.registry.lookup(destination), destination, payload, timeout);
-	}
-
-	private Socks5UdpDatagram sendAndReceive(Socks5Route route, Socks5Address destination, byte[] payload,
-			Duration timeout) {
-		return awaitReply(sendRequest(route, destination, payload, timeout), timeout).datagram();
-	}
-
-	/**
-	 * Register a request for its reply, then send it.
-	 * @return the request, and the route it took
-	 */
-	private SentRequest sendRequest(Socks5Route route, Socks5Address destination, byte[] payload, Duration timeout) {
-		Assert.notNull(payload, "'payload' must not be null");
-		Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(),
-				() -> "timeout: " + timeout + " (expected: positive)");
-		PendingReplies.Pending request;
-		Socks5UdpRoute used;
-		if (route.isDirect()) {
-			InetSocketAddress target = this.direct.resolve(destination);
-			request = this.pendingReplies.register(Socks5UdpRoute.DIRECT_NAME, destination, target);
-			used = Socks5UdpRoute.DIRECT;
-			try {
-				this.direct.send(destination, target, ByteBuffer.wrap(payload));
-			}
-			catch (RuntimeException ex) {
-				this.pendingReplies.remove(request);
-				throw ex;
-			}
-		}
-		else {
-			ManagedAssociation association = association(route);
-			request = this.pendingReplies.register(association.name(), destination, null);
-			try {
-				association.send(destination, payload, 0, payload.length);
-			}
-			catch (RuntimeException ex) {
-				this.pendingReplies.remove(request);
-				throw ex;
-			}
-			used = routeOf(association);
-		}
-		return new SentRequest(request, destination, used);
-	}
-
-	private Socks5UdpReply awaitReply(SentRequest sent, Duration timeout) {
-		PendingReplies.Pending request = sent.request();
-		Socks5Address destination = sent.destination();
-		try {
-			return request.reply().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			throw new Socks5UdpReplyTimeoutException(destination, sent.route(), timeout);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new Socks5UdpException("Interrupted while waiting for a reply from " + destination,
-					new InterruptedIOException("Interrupted"));
-		}
-		catch (ExecutionException ex) {
-			throw new Socks5UdpException("No reply from " + destination,
-					new Socks5AssociationClosedException("Request abandoned", ex.getCause()));
-		}
-		finally {
-			this.pendingReplies.remove(request);
-		}
+		return this.sender.request(this.registry.lookup(destination), destination, payload, timeout).datagram();
 	}
 
 	// Request/reply that tells the route of the reply, and sends under a route policy:
@@ -318,79 +176,37 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	public Socks5UdpRoute send(Socks5Address destination, ByteBuffer payload, Socks5UdpRoutePolicy policy) {
 		Assert.notNull(destination, "'destination' must not be null");
 		Assert.notNull(payload, "'payload' must not be null");
-		return send(routeFor(destination, policy), destination, payload);
+		return this.sender.send(routeFor(destination, policy), destination, payload);
 	}
 
 	@Override
 	public Socks5UdpReply request(Socks5Address destination, byte[] payload, Duration timeout,
 			Socks5UdpRoutePolicy policy) {
 		Assert.notNull(destination, "'destination' must not be null");
-		return awaitReply(sendRequest(routeFor(destination, policy), destination, payload, timeout), timeout);
+		return this.sender.request(routeFor(destination, policy), destination, payload, timeout);
 	}
 
 	@Override
 	public CompletableFuture<Socks5UdpReply> requestAsync(Socks5Address destination, byte[] payload, Duration timeout,
 			Socks5UdpRoutePolicy policy) {
 		Assert.notNull(destination, "'destination' must not be null");
-		SentRequest sent;
 		try {
-			sent = sendRequest(routeFor(destination, policy), destination, payload, timeout);
+			return this.sender.requestAsync(routeFor(destination, policy), destination, payload, timeout);
 		}
 		catch (Socks5UdpException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		CompletableFuture<Socks5UdpReply> reply = sent.request().reply();
-		// The timer goes as soon as the reply is in, so that an answered request holds
-		// nothing until its timeout; an expired one fails off the JDK's timer thread
-		CompletableFuture<Void> deadline = new CompletableFuture<Void>().orTimeout(timeout.toNanos(),
-				TimeUnit.NANOSECONDS);
-		reply.whenComplete((answer, failure) -> deadline.complete(null));
-		deadline.exceptionallyAsync((expired) -> {
-			reply.completeExceptionally(new Socks5UdpReplyTimeoutException(destination, sent.route(), timeout));
-			return null;
-		});
-		return reply;
 	}
 
 	private Socks5Route routeFor(Socks5Address destination, Socks5UdpRoutePolicy policy) {
 		Assert.notNull(policy, "'policy' must not be null");
-		Socks5Route route = this.registry.lookup(destination);
-		if (route.isDirect() && policy == Socks5UdpRoutePolicy.REQUIRE_SERVER) {
-			throw new Socks5UdpException("No SOCKS5 server for " + destination,
-					new Socks5NoServerException("no SOCKS5 server for " + destination + ": " + route.reason()));
-		}
-		return route;
-	}
-
-	private record SentRequest(PendingReplies.Pending request, Socks5Address destination, Socks5UdpRoute route) {
+		return policy.check(this.registry.lookup(destination), destination);
 	}
 
 	@Override
 	public Socks5UdpListenerRegistration addListener(Socks5UdpDatagramListener listener) {
 		Assert.notNull(listener, "'listener' must not be null");
-		// The listener itself, not a method reference, so that its onDrop is kept
-		synchronized (this.listenersMonitor) {
-			Socks5UdpDatagramListener[] current = this.listeners;
-			Socks5UdpDatagramListener[] added = Arrays.copyOf(current, current.length + 1);
-			added[current.length] = listener;
-			this.listeners = added;
-		}
-		return () -> removeListener(listener);
-	}
-
-	private void removeListener(Socks5UdpDatagramListener listener) {
-		synchronized (this.listenersMonitor) {
-			Socks5UdpDatagramListener[] current = this.listeners;
-			for (int i = 0; i < current.length; i++) {
-				if (current[i] == listener) {
-					Socks5UdpDatagramListener[] removed = new Socks5UdpDatagramListener[current.length - 1];
-					System.arraycopy(current, 0, removed, 0, i);
-					System.arraycopy(current, i + 1, removed, i, current.length - i - 1);
-					this.listeners = removed;
-					return;
-				}
-			}
-		}
+		return this.dispatch.add(listener);
 	}
 
 	/**
@@ -399,7 +215,7 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	 */
 	public void addAssociationListener(ManagedAssociationListener listener) {
 		Assert.notNull(listener, "'listener' must not be null");
-		this.associationListeners.add(listener);
+		this.pool.addListener(listener);
 	}
 
 	/**
@@ -408,7 +224,7 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	 * @return the associations, in the order they were added
 	 */
 	public Map<String, ManagedAssociation> associations() {
-		return this.associations;
+		return this.pool.associations();
 	}
 
 	/**
@@ -416,7 +232,7 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	 * @return the direct traffic
 	 */
 	public Socks5UdpTraffic directTraffic() {
-		return this.direct;
+		return this.direct.traffic();
 	}
 
 	/**
@@ -446,47 +262,13 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	 */
 	@Override
 	public void start() {
-		synchronized (this.lifecycleMonitor) {
-			if (this.running) {
-				return;
-			}
-			this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("socks5-udp-reconnect"));
-			this.openExecutor = Executors.newCachedThreadPool(daemonThreads("socks5-udp-associate-"));
-			this.direct.start();
-			Map<ManagedAssociation, CompletableFuture<Throwable>> firstAttempts = new LinkedHashMap<>();
-			for (ManagedAssociation association : this.associations.values()) {
-				firstAttempts.put(association,
-						association.start(this.scheduler, this.openExecutor, this.associateOnStartup, this.failFast));
-			}
-			this.running = true;
-			if (this.failFast && this.associateOnStartup) {
-				awaitFirstAttempts(firstAttempts);
-			}
+		this.direct.start();
+		try {
+			this.pool.start(this.associateOnStartup, this.failFast);
 		}
-	}
-
-	private void awaitFirstAttempts(Map<ManagedAssociation, CompletableFuture<Throwable>> firstAttempts) {
-		for (Map.Entry<ManagedAssociation, CompletableFuture<Throwable>> entry : firstAttempts.entrySet()) {
-			ManagedAssociation association = entry.getKey();
-			Socks5AssociationOptions options = association.options();
-			Duration bound = options.connectTimeout().plus(options.handshakeTimeout()).plusSeconds(1);
-			Throwable failure;
-			try {
-				failure = entry.getValue().get(bound.toNanos(), TimeUnit.NANOSECONDS);
-			}
-			catch (TimeoutException | ExecutionException ex) {
-				failure = ex;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				failure = ex;
-			}
-			if (failure != null) {
-				stop();
-				IOException cause = (failure instanceof IOException io) ? io
-						: new IOException(failure.getMessage(), failure);
-				throw new Socks5UdpStartupException(association.name(), association.serverAddress(), cause);
-			}
+		catch (Socks5UdpStartupException ex) {
+			this.direct.stop();
+			throw ex;
 		}
 	}
 
@@ -496,246 +278,18 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	 */
 	@Override
 	public void stop() {
-		synchronized (this.lifecycleMonitor) {
-			if (this.scheduler == null) {
-				return;
-			}
-			this.running = false;
-			for (ManagedAssociation association : this.associations.values()) {
-				association.stop();
-			}
-			this.direct.stop();
-			this.scheduler.shutdownNow();
-			this.openExecutor.shutdownNow();
-			this.scheduler = null;
-			this.openExecutor = null;
-		}
+		this.pool.stop();
+		this.direct.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.pool.isRunning();
 	}
 
 	@Override
 	public int getPhase() {
 		return this.phase;
-	}
-
-	private ManagedAssociation association(Socks5Route route) {
-		Socks5ServerEndpoint server = route.server();
-		ManagedAssociation association = this.associations.get(server.name());
-		return (association != null) ? association : addAssociation(server);
-	}
-
-	private ManagedAssociation addAssociation(Socks5ServerEndpoint server) {
-		synchronized (this.lifecycleMonitor) {
-			ManagedAssociation association = this.associations.get(server.name());
-			if (association != null) {
-				return association;
-			}
-			Socks5AssociationOptions options = Socks5AssociationOptions.builder(server.host(), server.port())
-				.name(server.name())
-				.build();
-			association = this.associationFactory.apply(Map.entry(server.name(), options));
-			Map<String, ManagedAssociation> managed = new LinkedHashMap<>(this.associations);
-			managed.put(server.name(), association);
-			this.associations = Collections.unmodifiableMap(managed);
-			if (this.scheduler != null) {
-				association.start(this.scheduler, this.openExecutor, false);
-			}
-			return association;
-		}
-	}
-
-	/**
-	 * Apply the channel customizers to the UDP channel of every association of a server,
-	 * after whatever channel configurer its options already have.
-	 */
-	private static Socks5AssociationOptions withCustomizers(Socks5AssociationOptions options,
-			List<Socks5UdpChannelCustomizer> customizers) {
-		if (customizers.isEmpty()) {
-			return options;
-		}
-		Socks5ChannelConfigurer own = options.channelConfigurer();
-		return options.toBuilder().channelConfigurer((channel) -> {
-			if (own != null) {
-				own.configure(channel);
-			}
-			for (Socks5UdpChannelCustomizer customizer : customizers) {
-				customizer.customize(channel);
-			}
-		}).build();
-	}
-
-	private static Socks5UdpRoute routeOf(ManagedAssociation association) {
-		Socks5UdpRoute route = association.route();
-		return (route != null) ? route : new Socks5UdpRoute(association.name(), null);
-	}
-
-	private void dispatchDrop(Socks5DropReason reason, Socks5Address source, Socks5UdpRoute route) {
-		for (Socks5UdpDatagramListener listener : this.listeners) {
-			try {
-				listener.onDrop(reason, source, route);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Listener failed on a dropped datagram (" + reason.tag() + ") via " + route.describe(), ex);
-			}
-		}
-	}
-
-	private void dispatch(Socks5Address source, ByteBuffer payload, Socks5UdpRoute route) {
-		if (this.pendingReplies.offer(source, payload, route)) {
-			return;
-		}
-		int position = payload.position();
-		int limit = payload.limit();
-		for (Socks5UdpDatagramListener listener : this.listeners) {
-			try {
-				listener.onDatagram(source, payload, route);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Listener failed on a datagram from " + source + " via " + route.describe(), ex);
-			}
-			payload.limit(limit).position(position);
-		}
-	}
-
-	private static ThreadFactory daemonThreads(String prefix) {
-		AtomicInteger count = new AtomicInteger();
-		return (runnable) -> {
-			Thread thread = new Thread(runnable, prefix.endsWith("-") ? prefix + count.incrementAndGet() : prefix);
-			thread.setDaemon(true);
-			return thread;
-		};
-	}
-
-	/**
-	 * Builder of {@link Socks5UdpTemplate}.
-	 */
-	public static final class Builder {
-
-		private final Socks5ServerRegistry registry;
-
-		private final Map<String, Socks5AssociationOptions> servers = new LinkedHashMap<>();
-
-		private final List<Socks5UdpChannelCustomizer> channelCustomizers = new ArrayList<>();
-
-		private ReconnectBackoff backoff = ReconnectBackoff.DEFAULT;
-
-		private OutageSendPolicy sendPolicy = OutageSendPolicy.FAIL;
-
-		private Duration maxWait = Duration.ofSeconds(1);
-
-		private boolean associateOnStartup = true;
-
-		private boolean failFast;
-
-		private int phase = DEFAULT_PHASE;
-
-		private AssociationOpener opener = AssociationOpener.DEFAULT;
-
-		private Builder(Socks5ServerRegistry registry) {
-			Assert.notNull(registry, "'registry' must not be null");
-			this.registry = registry;
-		}
-
-		/**
-		 * Set the options of the associations with a server. A server that the registry
-		 * routes to without options here gets an association with default options on
-		 * first use.
-		 * @param name the server's logical name, as routes name it
-		 * @param options the options
-		 * @return this builder
-		 */
-		public Builder server(String name, Socks5AssociationOptions options) {
-			Assert.hasText(name, "'name' must not be empty");
-			Assert.notNull(options, "'options' must not be null");
-			this.servers.put(name, options);
-			return this;
-		}
-
-		/**
-		 * Set the backoff between attempts to re-establish a dead association.
-		 * @param backoff the backoff
-		 * @return this builder
-		 */
-		public Builder reconnectBackoff(ReconnectBackoff backoff) {
-			Assert.notNull(backoff, "'backoff' must not be null");
-			this.backoff = backoff;
-			return this;
-		}
-
-		/**
-		 * Set what sends do while their server's association is down.
-		 * @param sendPolicy fail at once or wait
-		 * @param maxWait the longest wait with {@link OutageSendPolicy#WAIT}
-		 * @return this builder
-		 */
-		public Builder outage(OutageSendPolicy sendPolicy, Duration maxWait) {
-			Assert.notNull(sendPolicy, "'sendPolicy' must not be null");
-			Assert.isTrue(maxWait != null && !maxWait.isNegative(), () -> "maxWait: " + maxWait + " (expected: >= 0)");
-			this.sendPolicy = sendPolicy;
-			this.maxWait = maxWait;
-			return this;
-		}
-
-		/**
-		 * Set whether associations open when the template starts (default) or on first
-		 * use.
-		 * @param associateOnStartup whether to open associations at start
-		 * @return this builder
-		 */
-		public Builder associateOnStartup(boolean associateOnStartup) {
-			this.associateOnStartup = associateOnStartup;
-			return this;
-		}
-
-		/**
-		 * Set whether {@link Socks5UdpTemplate#start()} fails when an association cannot
-		 * be opened (default {@code false}: retry in the background).
-		 * @param failFast whether to fail at start
-		 * @return this builder
-		 */
-		public Builder failFast(boolean failFast) {
-			this.failFast = failFast;
-			return this;
-		}
-
-		/**
-		 * Add customizers of the direct route's UDP channel.
-		 * @param customizers the customizers, applied in order
-		 * @return this builder
-		 */
-		public Builder channelCustomizers(List<? extends Socks5UdpChannelCustomizer> customizers) {
-			Assert.notNull(customizers, "'customizers' must not be null");
-			this.channelCustomizers.addAll(customizers);
-			return this;
-		}
-
-		/**
-		 * Set the lifecycle phase (default {@link Socks5UdpTemplate#DEFAULT_PHASE}).
-		 * @param phase the phase
-		 * @return this builder
-		 */
-		public Builder phase(int phase) {
-			this.phase = phase;
-			return this;
-		}
-
-		Builder opener(AssociationOpener opener) {
-			this.opener = opener;
-			return this;
-		}
-
-		/**
-		 * Build the template. No I/O happens until it starts.
-		 * @return the template
-		 */
-		public Socks5UdpTemplate build() {
-			return new Socks5UdpTemplate(this);
-		}
-
 	}
 
 }

@@ -155,6 +155,30 @@ class Socks5UdpMetricsTests {
 			.hasSize(5);
 	}
 
+	@Test
+	void bindsTheMetersOfAServerFirstRoutedToAfterBinding() throws Exception {
+		String server = "127.0.0.1:" + this.relay.port();
+		Socks5ServerRegistry routes = Socks5ServerRegistry.builder()
+			.text("socks5c.conf", "127.0.0.1/32 " + server + "\n")
+			.build();
+		Socks5UdpTemplate dynamic = Socks5UdpTemplate.builder(routes).build();
+		MeterRegistry meters = new SimpleMeterRegistry();
+		new Socks5UdpMetrics(dynamic).bindTo(meters);
+		dynamic.addListener(
+				(source, payload, route) -> this.received.add(StandardCharsets.US_ASCII.decode(payload).toString()));
+		dynamic.start();
+		try {
+			dynamic.send("127.0.0.1", this.echo.port(), bytes("added"));
+			assertThat(this.received.poll(20, TimeUnit.SECONDS)).isEqualTo("added");
+			assertThat(meters.get("socks5.udp.datagrams.sent").tag("server", server).functionCounter().count())
+				.isEqualTo(1);
+			assertThat(meters.get("socks5.udp.associations.active").tag("server", server).gauge().value()).isEqualTo(1);
+		}
+		finally {
+			dynamic.stop();
+		}
+	}
+
 	private void awaitEvent(String expected) throws InterruptedException {
 		String event;
 		do {

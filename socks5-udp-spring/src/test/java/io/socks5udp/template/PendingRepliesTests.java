@@ -16,7 +16,9 @@
 
 package io.socks5udp.template;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -37,7 +39,7 @@ class PendingRepliesTests {
 
 	private static final Socks5UdpRoute OTHER = new Socks5UdpRoute("other", new InetSocketAddress("127.0.0.1", 40001));
 
-	private final PendingReplies replies = new PendingReplies();
+	private final PendingReplies replies = new PendingReplies(PendingRepliesTests::resolve);
 
 	@Test
 	void replyFromTheDestinationOnTheSameServerAnswersTheRequest() {
@@ -70,15 +72,27 @@ class PendingRepliesTests {
 	}
 
 	@Test
-	void domainDestinationIsAnsweredByTheSameNameOrAnyAddressOnItsPort() {
+	void domainDestinationIsAnsweredByTheSameNameOrAnAddressItResolvesTo() {
 		Socks5Address destination = Socks5Address.of("dns.example.com", 53);
 		PendingReplies.Pending byName = this.replies.register("corp", destination, null);
 		assertThat(this.replies.offer(Socks5Address.of("DNS.example.com", 53), payload("a"), CORP)).isTrue();
 		assertThat(byName.reply()).isDone();
 		PendingReplies.Pending byAddress = this.replies.register("corp", destination, null);
 		assertThat(this.replies.offer(Socks5Address.of("other.example.com", 53), payload("b"), CORP)).isFalse();
+		assertThat(this.replies.offer(Socks5Address.of("127.0.0.8", 53), payload("x"), CORP)).isFalse();
+		assertThat(byAddress.reply()).isNotDone();
 		assertThat(this.replies.offer(Socks5Address.of("127.0.0.9", 53), payload("c"), CORP)).isTrue();
 		assertThat(byAddress.reply()).isDone();
+	}
+
+	@Test
+	void domainThatDoesNotResolveHereIsAnsweredByTheSameNameOnly() {
+		Socks5Address destination = Socks5Address.of("unknown.example.com", 53);
+		PendingReplies.Pending request = this.replies.register("corp", destination, null);
+		assertThat(this.replies.offer(Socks5Address.of("127.0.0.9", 53), payload("x"), CORP)).isFalse();
+		assertThat(request.reply()).isNotDone();
+		assertThat(this.replies.offer(Socks5Address.of("unknown.example.com", 53), payload("y"), CORP)).isTrue();
+		assertThat(request.reply()).isDone();
 	}
 
 	@Test
@@ -137,6 +151,13 @@ class PendingRepliesTests {
 		buffer.clear().put("XXXX".getBytes(StandardCharsets.US_ASCII));
 		assertThat(text(request.reply().join().datagram().payload())).isEqualTo("kept");
 		assertThat(buffer.position()).isEqualTo(4);
+	}
+
+	private static InetAddress[] resolve(String host) throws UnknownHostException {
+		if (!host.equals("dns.example.com")) {
+			throw new UnknownHostException(host);
+		}
+		return new InetAddress[] { InetAddress.getByAddress(host, new byte[] { 127, 0, 0, 9 }) };
 	}
 
 	private static ByteBuffer payload(String text) {

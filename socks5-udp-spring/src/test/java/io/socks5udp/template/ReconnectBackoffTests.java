@@ -62,6 +62,22 @@ class ReconnectBackoffTests {
 	}
 
 	@Test
+	void associationIsStableAfterFiveSecondsByDefault() {
+		assertThat(this.backoff.stableAfter()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(ReconnectBackoff.DEFAULT.stableAfter()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(this.backoff.isStable(Duration.ofMillis(4999))).isFalse();
+		assertThat(this.backoff.isStable(Duration.ofSeconds(5))).isTrue();
+	}
+
+	@Test
+	void stableAfterCanBeChanged() {
+		ReconnectBackoff changed = this.backoff.withStableAfter(Duration.ofSeconds(30));
+		assertThat(changed.stableAfter()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(changed.isStable(Duration.ofSeconds(29))).isFalse();
+		assertThat(changed.delay(2, 0.5)).isEqualTo(this.backoff.delay(2, 0.5));
+	}
+
+	@Test
 	void rejectsValuesThatMakeNoBackoff() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new ReconnectBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1), 2, 0.2))
@@ -72,6 +88,8 @@ class ReconnectBackoffTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2), 2, 1.5))
 			.withMessage("jitter: 1.5 (expected: 0-1)");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.backoff.withStableAfter(Duration.ofSeconds(-1)))
+			.withMessage("stableAfter: PT-1S (expected: >= 0)");
 	}
 
 }

@@ -15,18 +15,21 @@
  */
 package io.socks5udp.core.client;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Live counters of one association: datagrams and payload bytes sent and received, and
- * datagrams dropped by {@link Socks5DropReason reason}. Safe to read from any thread
- * while the association is in use; the values only grow.
+ * Live traffic counters: datagrams and payload bytes sent and received, and datagrams
+ * dropped by {@link Socks5DropReason reason}. The one type that counts traffic wherever
+ * it is counted: each association counts its own, a template counts its direct route with
+ * one, and a route that outlives its associations folds theirs into one with
+ * {@link #add(Socks5AssociationCounters)}. Only the owner counts; anyone may read, from
+ * any thread, while counting goes on. The values only grow.
  *
  * @author socks5-udp authors
  */
 public final class Socks5AssociationCounters {
-
-	private static final Socks5DropReason[] REASONS = Socks5DropReason.values();
 
 	private final LongAdder datagramsSent = new LongAdder();
 
@@ -36,26 +39,54 @@ public final class Socks5AssociationCounters {
 
 	private final LongAdder bytesReceived = new LongAdder();
 
-	private final LongAdder[] dropped = new LongAdder[REASONS.length];
+	private final Map<Socks5DropReason, LongAdder> dropped = new EnumMap<>(Socks5DropReason.class);
 
-	Socks5AssociationCounters() {
-		for (int i = 0; i < this.dropped.length; i++) {
-			this.dropped[i] = new LongAdder();
+	/**
+	 * Create counters that are all zero.
+	 */
+	public Socks5AssociationCounters() {
+		for (Socks5DropReason reason : Socks5DropReason.values()) {
+			this.dropped.put(reason, new LongAdder());
 		}
 	}
 
-	void sent(int payloadLength) {
+	/**
+	 * Count a datagram sent.
+	 * @param payloadLength its payload's length, SOCKS5 header not included
+	 */
+	public void sent(int payloadLength) {
 		this.datagramsSent.increment();
 		this.bytesSent.add(payloadLength);
 	}
 
-	void received(int payloadLength) {
+	/**
+	 * Count a datagram received and delivered.
+	 * @param payloadLength its payload's length, SOCKS5 header not included
+	 */
+	public void received(int payloadLength) {
 		this.datagramsReceived.increment();
 		this.bytesReceived.add(payloadLength);
 	}
 
-	void drop(Socks5DropReason reason) {
-		this.dropped[reason.ordinal()].increment();
+	/**
+	 * Count a datagram dropped.
+	 * @param reason why it was dropped
+	 */
+	public void drop(Socks5DropReason reason) {
+		this.dropped.get(reason).increment();
+	}
+
+	/**
+	 * Add what other counters have counted so far to these, for example those of an
+	 * association that has closed.
+	 * @param other the counters to add
+	 */
+	public void add(Socks5AssociationCounters other) {
+		this.datagramsSent.add(other.datagramsSent());
+		this.bytesSent.add(other.bytesSent());
+		this.datagramsReceived.add(other.datagramsReceived());
+		this.bytesReceived.add(other.bytesReceived());
+		this.dropped.forEach((reason, count) -> count.add(other.dropped(reason)));
 	}
 
 	/**
@@ -97,7 +128,7 @@ public final class Socks5AssociationCounters {
 	 * @return the datagrams dropped for that reason
 	 */
 	public long dropped(Socks5DropReason reason) {
-		return this.dropped[reason.ordinal()].sum();
+		return this.dropped.get(reason).sum();
 	}
 
 	/**
@@ -106,7 +137,7 @@ public final class Socks5AssociationCounters {
 	 */
 	public long droppedTotal() {
 		long total = 0;
-		for (LongAdder adder : this.dropped) {
+		for (LongAdder adder : this.dropped.values()) {
 			total += adder.sum();
 		}
 		return total;
@@ -121,7 +152,7 @@ public final class Socks5AssociationCounters {
 			.append(datagramsReceived())
 			.append(", bytesReceived=")
 			.append(bytesReceived());
-		for (Socks5DropReason reason : REASONS) {
+		for (Socks5DropReason reason : this.dropped.keySet()) {
 			builder.append(", ").append(reason.tag()).append('=').append(dropped(reason));
 		}
 		return builder.append(']').toString();

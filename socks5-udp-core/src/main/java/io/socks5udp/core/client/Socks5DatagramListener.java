@@ -31,8 +31,9 @@ public interface Socks5DatagramListener {
 
 	/**
 	 * Handle a datagram. The payload buffer is reused for the next datagram: it is valid
-	 * only during this call, so copy what must be kept. An exception thrown here is
-	 * logged and the receive loop goes on.
+	 * only during this call, so copy what must be kept. An exception or error thrown here
+	 * is logged and the receive loop goes on, unless it is
+	 * {@link Socks5ListenerFailures#isFatal(Throwable) fatal}: then the association ends.
 	 * @param source the address the datagram came from, as the relay reported it
 	 * @param payload the payload without the SOCKS5 header, from the buffer's position to
 	 * its limit (the position is not 0: the header lies before it)

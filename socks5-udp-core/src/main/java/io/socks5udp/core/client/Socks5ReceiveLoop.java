@@ -33,7 +33,9 @@ import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
  * The receive loop of an association in listener mode: one thread, one reused direct
  * buffer, one header decoder. A datagram that fails to decode is dropped and counted; a
  * listener that throws is logged; neither ends the loop. It ends when the association's
- * UDP channel is closed.
+ * UDP channel is closed, or when a listener fails
+ * {@link Socks5ListenerFailures#isFatal(Throwable) fatally}: then the association ends
+ * with it, so that its owner learns of it and can open another.
  *
  * @author socks5-udp authors
  */
@@ -68,6 +70,16 @@ final class Socks5ReceiveLoop implements Runnable {
 
 	@Override
 	public void run() {
+		try {
+			receiveUntilClosed();
+		}
+		catch (Throwable ex) {
+			this.association.receiveLoopFailed(ex);
+			throw ex;
+		}
+	}
+
+	private void receiveUntilClosed() {
 		ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
 		Socks5UdpHeaderDecoder decoder = new Socks5UdpHeaderDecoder();
 		while (this.channel.isOpen()) {
@@ -120,10 +132,10 @@ final class Socks5ReceiveLoop implements Runnable {
 		try {
 			this.listener.onDrop(reason, source);
 		}
-		catch (VirtualMachineError ex) {
-			throw ex;
-		}
 		catch (Throwable ex) {
+			if (Socks5ListenerFailures.isFatal(ex)) {
+				throw ex;
+			}
 			logger.log(Level.WARNING, "Listener of SOCKS5 UDP association '" + this.association.name()
 					+ "' failed on a dropped datagram (" + reason.tag() + "); receiving goes on", ex);
 		}
@@ -134,10 +146,10 @@ final class Socks5ReceiveLoop implements Runnable {
 		try {
 			this.listener.onDatagram(source, payload);
 		}
-		catch (VirtualMachineError ex) {
-			throw ex;
-		}
 		catch (Throwable ex) {
+			if (Socks5ListenerFailures.isFatal(ex)) {
+				throw ex;
+			}
 			logger.log(Level.WARNING, "Listener of SOCKS5 UDP association '" + this.association.name()
 					+ "' failed on a datagram from " + source + "; receiving goes on", ex);
 		}

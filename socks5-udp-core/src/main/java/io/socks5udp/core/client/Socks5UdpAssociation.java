@@ -556,6 +556,17 @@ public final class Socks5UdpAssociation implements Closeable {
 		}
 	}
 
+	/**
+	 * Called when the receive loop ends by a failure, so that the association does not go
+	 * on without it.
+	 * @param cause the failure
+	 */
+	void receiveLoopFailed(Throwable cause) {
+		if (isOpen()) {
+			die("receive loop ended by " + cause, cause);
+		}
+	}
+
 	private void die(String reason, Throwable cause) {
 		if (!this.closeReason.compareAndSet(null, reason)) {
 			return;

@@ -46,6 +46,27 @@ class Socks5AssociationCountersTests {
 	}
 
 	@Test
+	void addedCountersAddUpWithTheirOwn() {
+		Socks5AssociationCounters closed = new Socks5AssociationCounters();
+		closed.sent(10);
+		closed.received(4);
+		closed.drop(Socks5DropReason.FRAGMENT);
+		Socks5AssociationCounters totals = new Socks5AssociationCounters();
+		totals.sent(1);
+		totals.drop(Socks5DropReason.NO_ASSOCIATION);
+		totals.add(closed);
+		totals.add(closed);
+		assertThat(totals.datagramsSent()).isEqualTo(3);
+		assertThat(totals.bytesSent()).isEqualTo(21);
+		assertThat(totals.datagramsReceived()).isEqualTo(2);
+		assertThat(totals.bytesReceived()).isEqualTo(8);
+		assertThat(totals.dropped(Socks5DropReason.FRAGMENT)).isEqualTo(2);
+		assertThat(totals.dropped(Socks5DropReason.NO_ASSOCIATION)).isEqualTo(1);
+		assertThat(totals.droppedTotal()).isEqualTo(3);
+		assertThat(closed.datagramsSent()).isEqualTo(1);
+	}
+
+	@Test
 	void dropReasonTags() {
 		assertThat(Socks5DropReason.values()).extracting(Socks5DropReason::tag)
 			.containsExactly("foreign-source", "malformed", "fragment", "oversize", "no-association");

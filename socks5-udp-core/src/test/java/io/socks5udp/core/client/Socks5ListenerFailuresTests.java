@@ -1,0 +1,39 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.core.client;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link Socks5ListenerFailures}.
+ *
+ * @author socks5-udp authors
+ */
+class Socks5ListenerFailuresTests {
+
+	@Test
+	void fatalFailuresAreTheVirtualMachineErrorsButAStackOverflow() {
+		assertThat(Socks5ListenerFailures.isFatal(new OutOfMemoryError())).isTrue();
+		assertThat(Socks5ListenerFailures.isFatal(new InternalError())).isTrue();
+		assertThat(Socks5ListenerFailures.isFatal(new StackOverflowError())).isFalse();
+		assertThat(Socks5ListenerFailures.isFatal(new AssertionError())).isFalse();
+		assertThat(Socks5ListenerFailures.isFatal(new LinkageError())).isFalse();
+		assertThat(Socks5ListenerFailures.isFatal(new IllegalStateException())).isFalse();
+	}
+
+}

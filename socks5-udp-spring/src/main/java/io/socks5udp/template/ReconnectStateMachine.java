@@ -1,0 +1,394 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.socks5udp.template;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.socks5udp.core.client.Socks5AssociationOptions;
+import io.socks5udp.core.client.Socks5DropReason;
+import io.socks5udp.core.client.Socks5UdpAssociation;
+import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.core.protocol.Socks5AssociationClosedException;
+import io.socks5udp.template.ManagedAssociation.State;
+
+/**
+ * Keeps one server's association open, as Lettuce's connection watchdog keeps a
+ * connection: opens it (at start or on first use), notices when it dies, and opens the
+ * next one after a {@link ReconnectBackoff backoff}, each time with a new relay address.
+ * Its {@link State states} are IDLE, CONNECTING, UP, DOWN and STOPPED; every change
+ * happens under one lock and wakes the senders waiting for an association.
+ *
+ * @author socks5-udp authors
+ */
+final class ReconnectStateMachine {
+
+	private static final Duration OPEN_GRACE = Duration.ofSeconds(1);
+
+	private final ManagedAssociation owner;
+
+	private final AssociationSettings settings;
+
+	private final AssociationMessages messages;
+
+	private final RouteTraffic traffic = new RouteTraffic();
+
+	private final Socks5UdpDatagramListener inbound;
+
+	private final ManagedAssociationEvents events;
+
+	private final ReconnectSchedule schedule;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition stateChanged = this.lock.newCondition();
+
+	private volatile OpenAssociation open;
+
+	/**
+	 * Written under the lock; volatile so that a glance at the state takes no lock.
+	 */
+	private volatile State state = State.STOPPED;
+
+	private Instant since = Instant.now();
+
+	private Throwable lastError;
+
+	private int failedAttempts;
+
+	private boolean everUp;
+
+	private boolean failFast;
+
+	private boolean attemptInFlight;
+
+	private Executor openExecutor;
+
+	private CompletableFuture<Throwable> firstAttempt = CompletableFuture.completedFuture(null);
+
+	ReconnectStateMachine(ManagedAssociation owner, AssociationSettings settings, Socks5UdpDatagramListener inbound,
+			List<ManagedAssociationListener> listeners) {
+		this.owner = owner;
+		this.settings = settings;
+		this.inbound = inbound;
+		this.messages = new AssociationMessages(owner.name(), owner.serverAddress());
+		this.events = new ManagedAssociationEvents(owner, this.messages, listeners);
+		this.schedule = new ReconnectSchedule(settings.backoff());
+	}
+
+	/**
+	 * Return the open association.
+	 * @return the association and its route, or {@code null} unless up
+	 */
+	OpenAssociation open() {
+		return this.open;
+	}
+
+	State state() {
+		return this.state;
+	}
+
+	ManagedAssociationStatus status() {
+		this.lock.lock();
+		try {
+			OpenAssociation current = this.open;
+			Socks5UdpAssociation association = (current != null) ? current.association() : null;
+			return new ManagedAssociationStatus(this.owner.name(), this.owner.serverAddress(), this.state, this.since,
+					(association != null) ? association.relayAddress() : null,
+					(association != null) ? association.openedAt() : null, this.lastError, this.failedAttempts,
+					this.schedule.nextAttemptAt());
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Start: open the association now ({@code eager}) or on first use.
+	 * @param scheduler the scheduler of reconnect attempts
+	 * @param openExecutor where attempts run
+	 * @param eager whether to open now
+	 * @param failFast whether a failed first attempt ends the start (the template then
+	 * fails) instead of being retried with backoff
+	 * @return the outcome of the first attempt: {@code null} on success, else the failure
+	 */
+	CompletableFuture<Throwable> start(ScheduledExecutorService scheduler, Executor openExecutor, boolean eager,
+			boolean failFast) {
+		this.lock.lock();
+		try {
+			this.failFast = eager && failFast;
+			this.schedule.start(scheduler);
+			this.openExecutor = openExecutor;
+			this.failedAttempts = 0;
+			this.lastError = null;
+			this.everUp = false;
+			this.firstAttempt = new CompletableFuture<>();
+			transition(eager ? State.CONNECTING : State.IDLE);
+			if (eager) {
+				submitAttempt();
+			}
+			return this.firstAttempt;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	void stop() {
+		OpenAssociation current;
+		this.lock.lock();
+		try {
+			current = this.open;
+			this.open = null;
+			if (current != null) {
+				this.traffic.closed(current.association().counters());
+			}
+			this.schedule.cancel();
+			transition(State.STOPPED);
+			this.firstAttempt.complete(null);
+		}
+		finally {
+			this.lock.unlock();
+		}
+		if (current != null) {
+			closeQuietly(current.association());
+		}
+	}
+
+	/**
+	 * Return the open association, waiting for one as long as the outage policy lets a
+	 * send wait in each state, and starting the first attempt of an idle association.
+	 * @param destination the destination of the datagram that waits
+	 * @param outage the outage policy
+	 * @return the open association
+	 * @throws Socks5UdpServerUnavailableException if none opened in time; the datagram is
+	 * counted as dropped
+	 */
+	OpenAssociation await(Socks5Address destination, OutagePolicy outage) {
+		long start = System.nanoTime();
+		this.lock.lock();
+		try {
+			while (true) {
+				OpenAssociation current = this.open;
+				if (current != null) {
+					return current;
+				}
+				if (this.state == State.IDLE) {
+					transition(State.CONNECTING);
+					submitAttempt();
+				}
+				long patience = outage.patienceNanos(this.state, openTimeout());
+				if (patience == OutagePolicy.REFUSE) {
+					throw refused(destination, outage.refusal(this.state));
+				}
+				long remaining = start + patience - System.nanoTime();
+				if (remaining <= 0) {
+					throw refused(destination, "no association after waiting "
+							+ Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
+				}
+				try {
+					this.stateChanged.awaitNanos(remaining);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw refused(destination, "interrupted while waiting for the association");
+				}
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private Duration openTimeout() {
+		Socks5AssociationOptions options = this.owner.options();
+		return options.connectTimeout().plus(options.handshakeTimeout()).plus(OPEN_GRACE);
+	}
+
+	private Socks5UdpServerUnavailableException refused(Socks5Address destination, String reason) {
+		this.traffic.totals().drop(Socks5DropReason.NO_ASSOCIATION);
+		return this.messages.refused(destination, reason, status());
+	}
+
+	private void submitAttempt() {
+		this.attemptInFlight = true;
+		this.schedule.cancel();
+		boolean reconnect = this.everUp || this.failedAttempts > 0;
+		this.openExecutor
+			.execute(new AssociationAttempt(this, this.owner, this.settings.opener(), this.inbound, reconnect));
+	}
+
+	private void scheduledAttemptDue() {
+		this.lock.lock();
+		try {
+			if (this.state == State.DOWN && !this.attemptInFlight) {
+				submitAttempt();
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Learn that an attempt is about to start.
+	 * @return whether it should go on: not if the template stopped since it was submitted
+	 */
+	boolean attemptStarts() {
+		this.lock.lock();
+		try {
+			if (this.state == State.STOPPED) {
+				this.attemptInFlight = false;
+				return false;
+			}
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	void attemptSucceeded(OpenAssociation opened, Duration elapsed, boolean reconnect) {
+		boolean stopped;
+		this.lock.lock();
+		try {
+			this.attemptInFlight = false;
+			stopped = this.state == State.STOPPED;
+			if (!stopped) {
+				up(opened);
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+		Socks5UdpAssociation association = opened.association();
+		if (stopped) {
+			closeQuietly(association);
+			return;
+		}
+		association.closeFuture().whenComplete((cause, ex) -> died(association, (cause != null) ? cause : ex));
+		this.events.opened(opened.route(), elapsed, reconnect);
+	}
+
+	private void up(OpenAssociation opened) {
+		this.open = opened;
+		this.traffic.opened(opened.association().counters());
+		this.lastError = null;
+		this.failedAttempts = 0;
+		this.everUp = true;
+		this.schedule.cancel();
+		transition(State.UP);
+		this.firstAttempt.complete(null);
+	}
+
+	void attemptFailed(Throwable failure, Duration elapsed, boolean reconnect) {
+		boolean wentDown;
+		boolean retry;
+		int attempt;
+		this.lock.lock();
+		try {
+			this.attemptInFlight = false;
+			if (this.state == State.STOPPED) {
+				return;
+			}
+			attempt = ++this.failedAttempts;
+			this.lastError = failure;
+			wentDown = this.state != State.DOWN;
+			if (wentDown) {
+				transition(State.DOWN);
+			}
+			else {
+				this.stateChanged.signalAll();
+			}
+			// With fail-fast, a first attempt that fails fails the start: nothing to
+			// retry
+			retry = !(this.failFast && !this.everUp);
+			if (retry) {
+				this.schedule.schedule(this::scheduledAttemptDue);
+			}
+			this.firstAttempt.complete(failure);
+		}
+		finally {
+			this.lock.unlock();
+		}
+		this.events.openFailed(failure, elapsed, reconnect, attempt, wentDown && retry);
+	}
+
+	/**
+	 * Learn that an association died: from its close future, or from a send that found it
+	 * closed before the future fired. Only the first report of the open association
+	 * counts.
+	 * @param association the association
+	 * @param cause why it died, or {@code null} if it was closed without a reason
+	 */
+	void died(Socks5UdpAssociation association, Throwable cause) {
+		Throwable failure = (cause != null) ? cause : new Socks5AssociationClosedException(this.messages.closed());
+		this.lock.lock();
+		try {
+			OpenAssociation current = this.open;
+			if (current == null || current.association() != association) {
+				return;
+			}
+			this.open = null;
+			this.traffic.closed(association.counters());
+			if (this.state == State.STOPPED) {
+				return;
+			}
+			this.lastError = failure;
+			this.failedAttempts = 0;
+			this.schedule.died(Duration.between(association.openedAt(), Instant.now()));
+			transition(State.DOWN);
+			this.schedule.schedule(this::scheduledAttemptDue);
+		}
+		finally {
+			this.lock.unlock();
+		}
+		closeQuietly(association);
+		this.events.died(failure);
+	}
+
+	private void transition(State newState) {
+		this.state = newState;
+		this.since = Instant.now();
+		this.stateChanged.signalAll();
+	}
+
+	void closeQuietly(Socks5UdpAssociation association) {
+		try {
+			association.close();
+		}
+		catch (RuntimeException ex) {
+			this.events.closeFailed(ex);
+		}
+	}
+
+	AssociationMessages messages() {
+		return this.messages;
+	}
+
+	RouteTraffic traffic() {
+		return this.traffic;
+	}
+
+}

@@ -1,0 +1,124 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.socks5udp.template;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.core.registry.Socks5Route;
+
+import org.springframework.util.Assert;
+
+/**
+ * Sends each datagram on the route the registry chose for it: the direct route, or the
+ * association with the server the route names. A request of {@code sendAndReceive} is
+ * registered with the {@link PendingReplies} before it goes out, so that no reply can
+ * slip past it.
+ *
+ * @param direct the direct route
+ * @param pool the associations with the servers
+ * @param pendingReplies the requests waiting for their replies
+ * @author socks5-udp authors
+ */
+record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pendingReplies) {
+
+	Socks5UdpRoute send(Socks5Route route, Socks5Address destination, byte[] payload, int offset, int length) {
+		if (route.isDirect()) {
+			this.direct.send(destination, this.direct.resolve(destination), ByteBuffer.wrap(payload, offset, length));
+			return Socks5UdpRoute.DIRECT;
+		}
+		return this.pool.association(route.server()).send(destination, payload, offset, length);
+	}
+
+	Socks5UdpRoute send(Socks5Route route, Socks5Address destination, ByteBuffer payload) {
+		if (route.isDirect()) {
+			this.direct.send(destination, this.direct.resolve(destination), payload);
+			return Socks5UdpRoute.DIRECT;
+		}
+		return this.pool.association(route.server()).send(destination, payload);
+	}
+
+	/**
+	 * Send a request and wait for its reply.
+	 */
+	Socks5UdpReply request(Socks5Route route, Socks5Address destination, byte[] payload, Duration timeout) {
+		SentRequest sent = sendRequest(route, destination, payload, timeout);
+		return this.pendingReplies.await(sent.request(), sent.route(), timeout);
+	}
+
+	/**
+	 * Send a request; its reply completes the future, or the timeout fails it.
+	 */
+	CompletableFuture<Socks5UdpReply> requestAsync(Socks5Route route, Socks5Address destination, byte[] payload,
+			Duration timeout) {
+		SentRequest sent = sendRequest(route, destination, payload, timeout);
+		CompletableFuture<Socks5UdpReply> reply = sent.request().reply();
+		// The timer goes as soon as the reply is in, so that an answered request holds
+		// nothing until its timeout; an expired one fails off the JDK's timer thread
+		CompletableFuture<Void> deadline = new CompletableFuture<Void>().orTimeout(timeout.toNanos(),
+				TimeUnit.NANOSECONDS);
+		reply.whenComplete((answer, failure) -> deadline.complete(null));
+		deadline.exceptionallyAsync((expired) -> {
+			reply.completeExceptionally(new Socks5UdpReplyTimeoutException(destination, sent.route(), timeout));
+			return null;
+		});
+		return reply;
+	}
+
+	/**
+	 * Register a request for its reply, then send it: no reply can slip past it.
+	 */
+	private SentRequest sendRequest(Socks5Route route, Socks5Address destination, byte[] payload, Duration timeout) {
+		Assert.notNull(payload, "'payload' must not be null");
+		Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(),
+				() -> "timeout: " + timeout + " (expected: positive)");
+		PendingReplies.Pending request;
+		Socks5UdpRoute used;
+		if (route.isDirect()) {
+			InetSocketAddress target = this.direct.resolve(destination);
+			request = this.pendingReplies.register(Socks5UdpRoute.DIRECT_NAME, destination, target);
+			used = Socks5UdpRoute.DIRECT;
+			try {
+				this.direct.send(destination, target, ByteBuffer.wrap(payload));
+			}
+			catch (RuntimeException ex) {
+				this.pendingReplies.remove(request);
+				throw ex;
+			}
+		}
+		else {
+			ManagedAssociation association = this.pool.association(route.server());
+			request = this.pendingReplies.register(association.name(), destination, null);
+			try {
+				used = association.send(destination, payload, 0, payload.length);
+			}
+			catch (RuntimeException ex) {
+				this.pendingReplies.remove(request);
+				throw ex;
+			}
+		}
+		return new SentRequest(request, used);
+	}
+
+	private record SentRequest(PendingReplies.Pending request, Socks5UdpRoute route) {
+	}
+
+}
