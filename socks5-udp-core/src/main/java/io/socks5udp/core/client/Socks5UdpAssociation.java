@@ -19,15 +19,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.ProtocolFamily;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -46,7 +43,6 @@ import io.socks5udp.core.protocol.Socks5PayloadTooLargeException;
 import io.socks5udp.core.protocol.Socks5ProtocolException;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
 import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
-import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
 
 /**
  * A SOCKS5 UDP association (RFC 1928): a TCP control connection to a SOCKS5 server that
@@ -65,6 +61,13 @@ import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
  * encodes into its own direct buffer of 64 KiB, kept for the thread's life and shared by
  * all associations. Receiving is either by {@link #receive(Duration)} or by a
  * {@link #startReceiving(Socks5DatagramListener) receive loop}, not both.
+ * <p>
+ * Interrupting a thread that sends or receives (by {@link Thread#interrupt()},
+ * {@code Future.cancel(true)} or {@code ExecutorService.shutdownNow()}) ends that
+ * thread's wait, if it waits, with an {@link java.io.InterruptedIOException} and its
+ * interrupt status still set; it never closes the UDP channel, which every thread shares.
+ * The channel is in non-blocking mode for that reason: no I/O on it blocks, and waits
+ * happen on selectors, which an interrupt only wakes.
  * <p>
  * The UDP channel is bound on the control connection's local address, so that it uses the
  * same interface and address family. Should the relay address be of the other family (a
@@ -101,7 +104,7 @@ public final class Socks5UdpAssociation implements Closeable {
 
 	private final Socket controlSocket;
 
-	private final DatagramChannel channel;
+	private final Socks5RelayChannel channel;
 
 	private final boolean connected;
 
@@ -125,30 +128,23 @@ public final class Socks5UdpAssociation implements Closeable {
 
 	private final Object lifecycleLock = new Object();
 
-	private final Object pollLock = new Object();
-
 	private Thread controlThread;
 
 	private Thread receiveThread;
 
-	private byte[] pollArray;
-
-	private ByteBuffer pollBuffer;
-
-	private DatagramPacket pollPacket;
-
-	private Socks5UdpHeaderDecoder pollDecoder;
+	private final Socks5DatagramPoller poller;
 
 	private Socks5UdpAssociation(String name, Socket controlSocket, DatagramChannel channel, boolean connected,
 			InetSocketAddress relayAddress, Socks5Address boundAddress) throws IOException {
 		this.name = name;
 		this.controlSocket = controlSocket;
-		this.channel = channel;
+		this.localAddress = (InetSocketAddress) channel.getLocalAddress();
+		this.channel = new Socks5RelayChannel(channel, relayAddress, connected);
 		this.connected = connected;
 		this.serverAddress = (InetSocketAddress) controlSocket.getRemoteSocketAddress();
 		this.relayAddress = relayAddress;
-		this.localAddress = (InetSocketAddress) channel.getLocalAddress();
 		this.boundAddress = boundAddress;
+		this.poller = new Socks5DatagramPoller(name, this.channel, relayAddress, connected, this.counters);
 	}
 
 	/**
@@ -231,6 +227,9 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @throws Socks5PayloadTooLargeException if the payload does not fit in one datagram
 	 * to that destination (nothing is sent)
 	 * @throws Socks5AssociationClosedException if the association is closed
+	 * @throws java.io.InterruptedIOException if the socket's send buffer is full and the
+	 * thread is or gets interrupted while it waits for room; nothing is sent, the
+	 * interrupt status stays set (a send that needs no wait goes out whatever the status)
 	 * @throws IOException if the datagram cannot be sent
 	 */
 	public void send(Socks5Address dst, ByteBuffer payload) throws IOException {
@@ -258,6 +257,9 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @throws Socks5PayloadTooLargeException if the payload does not fit in one datagram
 	 * to that destination (nothing is sent)
 	 * @throws Socks5AssociationClosedException if the association is closed
+	 * @throws java.io.InterruptedIOException if the socket's send buffer is full and the
+	 * thread is or gets interrupted while it waits for room; nothing is sent, the
+	 * interrupt status stays set (a send that needs no wait goes out whatever the status)
 	 * @throws IOException if the datagram cannot be sent
 	 */
 	public void send(Socks5Address dst, byte[] payload) throws IOException {
@@ -274,6 +276,9 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @throws Socks5PayloadTooLargeException if the payload does not fit in one datagram
 	 * to that destination (nothing is sent)
 	 * @throws Socks5AssociationClosedException if the association is closed
+	 * @throws java.io.InterruptedIOException if the socket's send buffer is full and the
+	 * thread is or gets interrupted while it waits for room; nothing is sent, the
+	 * interrupt status stays set (a send that needs no wait goes out whatever the status)
 	 * @throws IOException if the datagram cannot be sent
 	 */
 	public void send(Socks5Address dst, byte[] payload, int offset, int length) throws IOException {
@@ -303,12 +308,9 @@ public final class Socks5UdpAssociation implements Closeable {
 	}
 
 	private void transmit(ByteBuffer datagram, int payloadLength) throws IOException {
-		// An interrupt during channel I/O closes the channel, which would kill the
-		// association for every thread sharing it: keep the flag away from the write
-		boolean interrupted = Thread.interrupted();
 		try {
 			try {
-				write(datagram);
+				this.channel.send(datagram);
 			}
 			catch (PortUnreachableException ex) {
 				// The ICMP error of an earlier datagram failed this write; the control
@@ -317,7 +319,7 @@ public final class Socks5UdpAssociation implements Closeable {
 						() -> "ICMP port unreachable from relay " + Socks5Handshake.format(this.relayAddress)
 								+ " reported on send, association '" + this.name + "'");
 				datagram.rewind();
-				write(datagram);
+				this.channel.send(datagram);
 			}
 		}
 		catch (ClosedChannelException ex) {
@@ -325,30 +327,20 @@ public final class Socks5UdpAssociation implements Closeable {
 			channelFailed(ex);
 			throw closedException(ex);
 		}
-		finally {
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
-		}
 		this.counters.sent(payloadLength);
-	}
-
-	private void write(ByteBuffer datagram) throws IOException {
-		if (this.connected) {
-			this.channel.write(datagram);
-		}
-		else {
-			this.channel.send(datagram, this.relayAddress);
-		}
 	}
 
 	/**
 	 * Wait for the next datagram from the relay. Datagrams that fail to decode, are
 	 * fragments or come from elsewhere than the relay are dropped and counted, and the
 	 * wait goes on until the timeout. Cannot be mixed with
-	 * {@link #startReceiving(Socks5DatagramListener)}. Callers are served one at a time.
+	 * {@link #startReceiving(Socks5DatagramListener)}. Callers are served one at a time;
+	 * the wait for a turn counts against the timeout.
 	 * @param timeout how long to wait at most; zero waits as briefly as the system allows
 	 * @return the datagram, its payload a fresh buffer; {@code null} on timeout
+	 * @throws java.io.InterruptedIOException if the calling thread is or gets interrupted
+	 * before a datagram comes; its interrupt status stays set, and the association stays
+	 * open for every other thread
 	 * @throws Socks5AssociationClosedException if the association is or gets closed
 	 * @throws IllegalStateException if a receive loop was started
 	 * @throws IOException if receiving fails
@@ -360,64 +352,16 @@ public final class Socks5UdpAssociation implements Closeable {
 		}
 		claimReceiveMode(POLL_MODE);
 		long deadline = System.nanoTime() + Socks5Handshake.saturatedNanos(timeout);
-		synchronized (this.pollLock) {
-			if (this.pollPacket == null) {
-				this.pollArray = new byte[Socks5ReceiveLoop.BUFFER_SIZE];
-				this.pollBuffer = ByteBuffer.wrap(this.pollArray);
-				this.pollPacket = new DatagramPacket(this.pollArray, this.pollArray.length);
-				this.pollDecoder = new Socks5UdpHeaderDecoder();
-			}
-			DatagramSocket socket = this.channel.socket();
-			do {
-				if (!isOpen()) {
-					throw closedException(null);
-				}
-				this.pollPacket.setLength(this.pollArray.length);
-				try {
-					socket.setSoTimeout(Socks5Handshake.timeoutMillis(deadline - System.nanoTime()));
-					socket.receive(this.pollPacket);
-				}
-				catch (SocketTimeoutException ex) {
-					return null;
-				}
-				catch (PortUnreachableException ex) {
-					logger.log(Level.DEBUG,
-							() -> "ICMP port unreachable from relay " + Socks5Handshake.format(this.relayAddress)
-									+ " reported on receive, association '" + this.name + "'");
-					continue;
-				}
-				catch (IOException ex) {
-					if (!this.channel.isOpen()) {
-						channelFailed(ex);
-						throw closedException(ex);
-					}
-					throw ex;
-				}
-				Socks5UdpDatagram datagram = accept(this.pollPacket);
-				if (datagram != null) {
-					return datagram;
-				}
-			}
-			while (deadline - System.nanoTime() > 0);
-			return null;
+		if (!isOpen()) {
+			throw closedException(null);
 		}
-	}
-
-	private Socks5UdpDatagram accept(DatagramPacket packet) {
-		if (!this.connected && (packet.getPort() != this.relayAddress.getPort()
-				|| !this.relayAddress.getAddress().equals(packet.getAddress()))) {
-			this.counters.drop(Socks5DropReason.FOREIGN_SOURCE);
-			return null;
+		try {
+			return this.poller.poll(deadline);
 		}
-		ByteBuffer buffer = this.pollBuffer.clear().limit(packet.getLength());
-		Socks5DecodeStatus status = this.pollDecoder.decode(buffer);
-		if (status != Socks5DecodeStatus.OK) {
-			this.counters.drop(dropReason(status));
-			return null;
+		catch (ClosedChannelException ex) {
+			channelFailed(ex);
+			throw closedException(ex);
 		}
-		ByteBuffer payload = ByteBuffer.allocate(buffer.remaining()).put(buffer).flip();
-		this.counters.received(payload.remaining());
-		return new Socks5UdpDatagram(this.pollDecoder.source(), payload);
 	}
 
 	/**
@@ -546,8 +490,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	}
 
 	/**
-	 * Called when the UDP channel closed or failed while the association was open, for
-	 * example closed by an interrupt during I/O.
+	 * Called when the UDP channel closed or failed while the association was open.
 	 * @param cause the error
 	 */
 	void channelFailed(Throwable cause) {
@@ -562,7 +505,7 @@ public final class Socks5UdpAssociation implements Closeable {
 		}
 		Socks5AssociationClosedException ex = new Socks5AssociationClosedException(describe(reason), cause);
 		logger.log(Level.WARNING, () -> "SOCKS5 UDP association '" + this.name + "' is dead: " + reason);
-		closeQuietly(this.channel);
+		this.channel.close();
 		Socks5Handshake.closeQuietly(this.controlSocket);
 		this.closeFuture.complete(ex);
 	}
@@ -584,7 +527,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	@Override
 	public void close() {
 		boolean first = this.closeReason.compareAndSet(null, "closed locally");
-		closeQuietly(this.channel);
+		this.channel.close();
 		Socks5Handshake.closeQuietly(this.controlSocket);
 		Thread control;
 		Thread receive;
