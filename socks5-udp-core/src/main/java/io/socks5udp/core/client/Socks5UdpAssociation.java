@@ -57,10 +57,12 @@ import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
  * {@link Socks5AssociationClosedException} saying why, and sends fail. An association is
  * never reopened; open a new one (which gets a new relay address).
  * <p>
- * Sending is thread-safe and allocates nothing in the steady state: each sending thread
- * encodes into its own direct buffer of 64 KiB, kept for the thread's life and shared by
- * all associations. Receiving is either by {@link #receive(Duration)} or by a
- * {@link #startReceiving(Socks5DatagramListener) receive loop}, not both.
+ * Sending is thread-safe and allocates nothing in the steady state: a sending thread
+ * encodes into one of a few direct buffers the association owns (one per processor), each
+ * as large as the largest datagram it carried, and gives it back once the datagram is
+ * written; however many threads send, sending needs no more memory. Receiving is either
+ * by {@link #receive(Duration)} or by a {@link #startReceiving(Socks5DatagramListener)
+ * receive loop}, not both.
  * <p>
  * Interrupting a thread that sends or receives (by {@link Thread#interrupt()},
  * {@code Future.cancel(true)} or {@code ExecutorService.shutdownNow()}) ends that
@@ -85,12 +87,6 @@ import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
 public final class Socks5UdpAssociation implements Closeable {
 
 	private static final Logger logger = System.getLogger(Socks5UdpAssociation.class.getName());
-
-	/** Large enough for the largest datagram: header and payload fit in 65,507 bytes. */
-	private static final int SEND_BUFFER_SIZE = 65535;
-
-	private static final ThreadLocal<ByteBuffer> sendBuffers = ThreadLocal
-		.withInitial(() -> ByteBuffer.allocateDirect(SEND_BUFFER_SIZE));
 
 	private static final long JOIN_MILLIS = 2000;
 
@@ -119,6 +115,8 @@ public final class Socks5UdpAssociation implements Closeable {
 	private final Instant openedAt = Instant.now();
 
 	private final Socks5AssociationCounters counters = new Socks5AssociationCounters();
+
+	private final Socks5SendBuffers sendBuffers = new Socks5SendBuffers(Socks5SendBuffers.defaultCount());
 
 	private final CompletableFuture<Throwable> closeFuture = new CompletableFuture<>();
 
@@ -227,9 +225,10 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @throws Socks5PayloadTooLargeException if the payload does not fit in one datagram
 	 * to that destination (nothing is sent)
 	 * @throws Socks5AssociationClosedException if the association is closed
-	 * @throws java.io.InterruptedIOException if the socket's send buffer is full and the
-	 * thread is or gets interrupted while it waits for room; nothing is sent, the
-	 * interrupt status stays set (a send that needs no wait goes out whatever the status)
+	 * @throws java.io.InterruptedIOException if the send has to wait (for room in the
+	 * socket's send buffer, or for one of the association's encoding buffers) and the
+	 * thread is or gets interrupted while it waits; nothing is sent, the interrupt status
+	 * stays set (a send that needs no wait goes out whatever the status)
 	 * @throws IOException if the datagram cannot be sent
 	 */
 	public void send(Socks5Address dst, ByteBuffer payload) throws IOException {
@@ -237,16 +236,18 @@ public final class Socks5UdpAssociation implements Closeable {
 		Objects.requireNonNull(payload, "'payload' must not be null");
 		int length = payload.remaining();
 		checkSendable(dst, length);
-		ByteBuffer datagram = sendBuffers.get();
-		datagram.clear();
+		ByteBuffer datagram = this.sendBuffers.acquire(Socks5UdpHeaderCodec.headerLength(dst) + length);
 		int position = payload.position();
-		Socks5UdpHeaderCodec.encode(dst, payload, datagram);
 		try {
+			Socks5UdpHeaderCodec.encode(dst, payload, datagram);
 			transmit(datagram.flip(), length);
 		}
 		catch (IOException | RuntimeException ex) {
 			payload.position(position);
 			throw ex;
+		}
+		finally {
+			this.sendBuffers.release(datagram);
 		}
 	}
 
@@ -257,9 +258,10 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @throws Socks5PayloadTooLargeException if the payload does not fit in one datagram
 	 * to that destination (nothing is sent)
 	 * @throws Socks5AssociationClosedException if the association is closed
-	 * @throws java.io.InterruptedIOException if the socket's send buffer is full and the
-	 * thread is or gets interrupted while it waits for room; nothing is sent, the
-	 * interrupt status stays set (a send that needs no wait goes out whatever the status)
+	 * @throws java.io.InterruptedIOException if the send has to wait (for room in the
+	 * socket's send buffer, or for one of the association's encoding buffers) and the
+	 * thread is or gets interrupted while it waits; nothing is sent, the interrupt status
+	 * stays set (a send that needs no wait goes out whatever the status)
 	 * @throws IOException if the datagram cannot be sent
 	 */
 	public void send(Socks5Address dst, byte[] payload) throws IOException {
@@ -276,9 +278,10 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @throws Socks5PayloadTooLargeException if the payload does not fit in one datagram
 	 * to that destination (nothing is sent)
 	 * @throws Socks5AssociationClosedException if the association is closed
-	 * @throws java.io.InterruptedIOException if the socket's send buffer is full and the
-	 * thread is or gets interrupted while it waits for room; nothing is sent, the
-	 * interrupt status stays set (a send that needs no wait goes out whatever the status)
+	 * @throws java.io.InterruptedIOException if the send has to wait (for room in the
+	 * socket's send buffer, or for one of the association's encoding buffers) and the
+	 * thread is or gets interrupted while it waits; nothing is sent, the interrupt status
+	 * stays set (a send that needs no wait goes out whatever the status)
 	 * @throws IOException if the datagram cannot be sent
 	 */
 	public void send(Socks5Address dst, byte[] payload, int offset, int length) throws IOException {
@@ -286,13 +289,17 @@ public final class Socks5UdpAssociation implements Closeable {
 		Objects.requireNonNull(payload, "'payload' must not be null");
 		Objects.checkFromIndexSize(offset, length, payload.length);
 		checkSendable(dst, length);
-		ByteBuffer datagram = sendBuffers.get();
-		datagram.clear();
 		int headerLength = Socks5UdpHeaderCodec.headerLength(dst);
-		// Header in the headroom in front of the copied payload: no wrapper allocated
-		datagram.position(headerLength).put(payload, offset, length).flip().position(headerLength);
-		Socks5UdpHeaderCodec.encodeInHeadroom(dst, datagram);
-		transmit(datagram, length);
+		ByteBuffer datagram = this.sendBuffers.acquire(headerLength + length);
+		try {
+			// Header in the headroom in front of the copied payload: no wrapper allocated
+			datagram.position(headerLength).put(payload, offset, length).flip().position(headerLength);
+			Socks5UdpHeaderCodec.encodeInHeadroom(dst, datagram);
+			transmit(datagram, length);
+		}
+		finally {
+			this.sendBuffers.release(datagram);
+		}
 	}
 
 	private void checkSendable(Socks5Address dst, int length) throws Socks5AssociationClosedException {
