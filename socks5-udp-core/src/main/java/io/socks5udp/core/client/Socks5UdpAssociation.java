@@ -156,7 +156,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	public static Socks5UdpAssociation open(Socks5AssociationOptions options) throws IOException {
 		Objects.requireNonNull(options, "'options' must not be null");
 		InetSocketAddress server = new InetSocketAddress(InetAddress.getByName(options.host()), options.port());
-		Socket socket = Socks5Handshake.connect(server, options.connectTimeout());
+		Socket socket = Socks5Handshake.connect(server, options.connectTimeout(), options.keepAlive());
 		DatagramChannel channel = null;
 		try {
 			InetAddress local = socket.getLocalAddress();
@@ -477,6 +477,14 @@ public final class Socks5UdpAssociation implements Closeable {
 	 */
 	public CompletableFuture<Throwable> closeFuture() {
 		return this.closeFuture.copy();
+	}
+
+	/**
+	 * Return the control connection, for tests.
+	 * @return the control connection's socket
+	 */
+	Socket controlSocket() {
+		return this.controlSocket;
 	}
 
 	/**
