@@ -54,6 +54,8 @@ public final class Socks5AssociationOptions {
 
 	private final Duration handshakeTimeout;
 
+	private final Socks5KeepAlive keepAlive;
+
 	private final RelayAddressPolicy relayAddressPolicy;
 
 	private final AssociateAddressPolicy associateAddressPolicy;
@@ -70,6 +72,7 @@ public final class Socks5AssociationOptions {
 		this.credentials = builder.credentials;
 		this.connectTimeout = builder.connectTimeout;
 		this.handshakeTimeout = builder.handshakeTimeout;
+		this.keepAlive = builder.keepAlive;
 		this.relayAddressPolicy = builder.relayAddressPolicy;
 		this.associateAddressPolicy = builder.associateAddressPolicy;
 		this.connectedChannel = builder.connectedChannel;
@@ -130,6 +133,14 @@ public final class Socks5AssociationOptions {
 	}
 
 	/**
+	 * Return the TCP keepalive settings of the control connection.
+	 * @return the keepalive settings
+	 */
+	public Socks5KeepAlive keepAlive() {
+		return this.keepAlive;
+	}
+
+	/**
 	 * Return how the relay address is chosen from the UDP ASSOCIATE reply.
 	 * @return the relay address policy
 	 */
@@ -180,6 +191,7 @@ public final class Socks5AssociationOptions {
 		builder.credentials = this.credentials;
 		builder.connectTimeout = this.connectTimeout;
 		builder.handshakeTimeout = this.handshakeTimeout;
+		builder.keepAlive = this.keepAlive;
 		builder.relayAddressPolicy = this.relayAddressPolicy;
 		builder.associateAddressPolicy = this.associateAddressPolicy;
 		builder.connectedChannel = this.connectedChannel;
@@ -193,9 +205,9 @@ public final class Socks5AssociationOptions {
 		String user = (this.credentials != null) ? this.credentials.username() + ":******" : "none";
 		return "Socks5AssociationOptions[name=" + this.name + ", server=" + defaultName(this.host, this.port)
 				+ ", credentials=" + user + ", connectTimeout=" + this.connectTimeout + ", handshakeTimeout="
-				+ this.handshakeTimeout + ", relayAddressPolicy=" + this.relayAddressPolicy
-				+ ", associateAddressPolicy=" + this.associateAddressPolicy + ", connectedChannel="
-				+ this.connectedChannel + "]";
+				+ this.handshakeTimeout + ", keepAlive=" + this.keepAlive + ", relayAddressPolicy="
+				+ this.relayAddressPolicy + ", associateAddressPolicy=" + this.associateAddressPolicy
+				+ ", connectedChannel=" + this.connectedChannel + "]";
 	}
 
 	private static String defaultName(String host, int port) {
@@ -216,6 +228,8 @@ public final class Socks5AssociationOptions {
 		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
 		private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+
+		private Socks5KeepAlive keepAlive = Socks5KeepAlive.DEFAULT;
 
 		private RelayAddressPolicy relayAddressPolicy = RelayAddressPolicy.REPLACE_UNSPECIFIED;
 
@@ -268,6 +282,17 @@ public final class Socks5AssociationOptions {
 		 */
 		public Builder handshakeTimeout(Duration handshakeTimeout) {
 			this.handshakeTimeout = checkPositive("handshakeTimeout", handshakeTimeout);
+			return this;
+		}
+
+		/**
+		 * Set the TCP keepalive settings of the control connection (default
+		 * {@link Socks5KeepAlive#DEFAULT}: a vanished server is noticed within a minute).
+		 * @param keepAlive the keepalive settings
+		 * @return this builder
+		 */
+		public Builder keepAlive(Socks5KeepAlive keepAlive) {
+			this.keepAlive = Objects.requireNonNull(keepAlive, "'keepAlive' must not be null");
 			return this;
 		}
 

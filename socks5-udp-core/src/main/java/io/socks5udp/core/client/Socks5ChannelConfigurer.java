@@ -30,7 +30,8 @@ public interface Socks5ChannelConfigurer {
 
 	/**
 	 * Configure the channel.
-	 * @param channel the association's UDP channel, bound, in blocking mode
+	 * @param channel the association's UDP channel, bound; the association puts it in
+	 * non-blocking mode afterwards, whatever mode the configurer leaves
 	 * @throws IOException if an option cannot be set; the association then fails to open
 	 */
 	void configure(DatagramChannel channel) throws IOException;

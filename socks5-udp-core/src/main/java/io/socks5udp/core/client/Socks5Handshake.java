@@ -93,15 +93,17 @@ final class Socks5Handshake {
 	 * Open the control connection.
 	 * @param server the server's address
 	 * @param connectTimeout the connect timeout
+	 * @param keepAlive the keepalive settings
 	 * @return the connected socket
 	 * @throws IOException if the connection cannot be made in time
 	 */
-	static Socket connect(InetSocketAddress server, Duration connectTimeout) throws IOException {
+	static Socket connect(InetSocketAddress server, Duration connectTimeout, Socks5KeepAlive keepAlive)
+			throws IOException {
 		Socket socket = new Socket();
 		try {
 			socket.setTcpNoDelay(true);
 			// The association lives as long as this connection, often idle for hours
-			socket.setKeepAlive(true);
+			keepAlive.applyTo(socket);
 			socket.connect(server, timeoutMillis(saturatedNanos(connectTimeout)));
 			return socket;
 		}

@@ -16,6 +16,7 @@
 package io.socks5udp.core.client;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -23,7 +24,6 @@ import java.net.PortUnreachableException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.DatagramChannel;
 
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5DecodeStatus;
@@ -36,6 +36,10 @@ import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
  * UDP channel is closed, or when a listener fails
  * {@link Socks5ListenerFailures#isFatal(Throwable) fatally}: then the association ends
  * with it, so that its owner learns of it and can open another.
+ * <p>
+ * Nothing interrupts this thread on purpose, so an interrupt (say, a listener that
+ * restores the status after catching {@link InterruptedException}) is cleared and the
+ * loop goes on: it must not end receiving for the whole association.
  *
  * @author socks5-udp authors
  */
@@ -48,22 +52,19 @@ final class Socks5ReceiveLoop implements Runnable {
 
 	private final Socks5UdpAssociation association;
 
-	private final DatagramChannel channel;
+	private final Socks5RelayChannel channel;
 
 	private final InetSocketAddress relay;
-
-	private final boolean connected;
 
 	private final Socks5AssociationCounters counters;
 
 	private final Socks5DatagramListener listener;
 
-	Socks5ReceiveLoop(Socks5UdpAssociation association, DatagramChannel channel, InetSocketAddress relay,
-			boolean connected, Socks5AssociationCounters counters, Socks5DatagramListener listener) {
+	Socks5ReceiveLoop(Socks5UdpAssociation association, Socks5RelayChannel channel, InetSocketAddress relay,
+			Socks5AssociationCounters counters, Socks5DatagramListener listener) {
 		this.association = association;
 		this.channel = channel;
 		this.relay = relay;
-		this.connected = connected;
 		this.counters = counters;
 		this.listener = listener;
 	}
@@ -85,9 +86,19 @@ final class Socks5ReceiveLoop implements Runnable {
 		while (this.channel.isOpen()) {
 			buffer.clear();
 			try {
-				if (!receive(buffer)) {
+				SocketAddress source = this.channel.receive(buffer);
+				if (source == null) {
+					Thread.interrupted();
+					this.channel.awaitReadable(0);
 					continue;
 				}
+				if (!fromRelay(source)) {
+					continue;
+				}
+			}
+			catch (InterruptedIOException ex) {
+				// Cleared at the top of the next wait
+				continue;
 			}
 			catch (PortUnreachableException ex) {
 				// An ICMP hint only: the control connection decides whether the relay is
@@ -114,17 +125,13 @@ final class Socks5ReceiveLoop implements Runnable {
 		}
 	}
 
-	private boolean receive(ByteBuffer buffer) throws IOException {
-		if (this.connected) {
-			return this.channel.read(buffer) >= 0;
+	private boolean fromRelay(SocketAddress source) {
+		if (this.channel.isFromRelay(source)) {
+			return true;
 		}
-		SocketAddress source = this.channel.receive(buffer);
-		if (!this.relay.equals(source)) {
-			dropped(Socks5DropReason.FOREIGN_SOURCE,
-					(source instanceof InetSocketAddress inet) ? Socks5Address.of(inet) : null);
-			return false;
-		}
-		return true;
+		dropped(Socks5DropReason.FOREIGN_SOURCE,
+				(source instanceof InetSocketAddress inet) ? Socks5Address.of(inet) : null);
+		return false;
 	}
 
 	private void dropped(Socks5DropReason reason, Socks5Address source) {

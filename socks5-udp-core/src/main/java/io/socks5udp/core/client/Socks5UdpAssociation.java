@@ -19,15 +19,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.ProtocolFamily;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -46,7 +43,6 @@ import io.socks5udp.core.protocol.Socks5PayloadTooLargeException;
 import io.socks5udp.core.protocol.Socks5ProtocolException;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
 import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
-import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
 
 /**
  * A SOCKS5 UDP association (RFC 1928): a TCP control connection to a SOCKS5 server that
@@ -61,10 +57,19 @@ import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
  * {@link Socks5AssociationClosedException} saying why, and sends fail. An association is
  * never reopened; open a new one (which gets a new relay address).
  * <p>
- * Sending is thread-safe and allocates nothing in the steady state: each sending thread
- * encodes into its own direct buffer of 64 KiB, kept for the thread's life and shared by
- * all associations. Receiving is either by {@link #receive(Duration)} or by a
- * {@link #startReceiving(Socks5DatagramListener) receive loop}, not both.
+ * Sending is thread-safe and allocates nothing in the steady state: a sending thread
+ * encodes into one of a few direct buffers the association owns (one per processor), each
+ * as large as the largest datagram it carried, and gives it back once the datagram is
+ * written; however many threads send, sending needs no more memory. Receiving is either
+ * by {@link #receive(Duration)} or by a {@link #startReceiving(Socks5DatagramListener)
+ * receive loop}, not both.
+ * <p>
+ * Interrupting a thread that sends or receives (by {@link Thread#interrupt()},
+ * {@code Future.cancel(true)} or {@code ExecutorService.shutdownNow()}) ends that
+ * thread's wait, if it waits, with an {@link java.io.InterruptedIOException} and its
+ * interrupt status still set; it never closes the UDP channel, which every thread shares.
+ * The channel is in non-blocking mode for that reason: no I/O on it blocks, and waits
+ * happen on selectors, which an interrupt only wakes.
  * <p>
  * The UDP channel is bound on the control connection's local address, so that it uses the
  * same interface and address family. Should the relay address be of the other family (a
@@ -83,12 +88,6 @@ public final class Socks5UdpAssociation implements Closeable {
 
 	private static final Logger logger = System.getLogger(Socks5UdpAssociation.class.getName());
 
-	/** Large enough for the largest datagram: header and payload fit in 65,507 bytes. */
-	private static final int SEND_BUFFER_SIZE = 65535;
-
-	private static final ThreadLocal<ByteBuffer> sendBuffers = ThreadLocal
-		.withInitial(() -> ByteBuffer.allocateDirect(SEND_BUFFER_SIZE));
-
 	private static final long JOIN_MILLIS = 2000;
 
 	private static final int NO_RECEIVE_MODE = 0;
@@ -101,7 +100,7 @@ public final class Socks5UdpAssociation implements Closeable {
 
 	private final Socket controlSocket;
 
-	private final DatagramChannel channel;
+	private final Socks5RelayChannel channel;
 
 	private final boolean connected;
 
@@ -117,6 +116,8 @@ public final class Socks5UdpAssociation implements Closeable {
 
 	private final Socks5AssociationCounters counters = new Socks5AssociationCounters();
 
+	private final Socks5SendBuffers sendBuffers = new Socks5SendBuffers(Socks5SendBuffers.defaultCount());
+
 	private final CompletableFuture<Throwable> closeFuture = new CompletableFuture<>();
 
 	private final AtomicReference<String> closeReason = new AtomicReference<>();
@@ -125,30 +126,23 @@ public final class Socks5UdpAssociation implements Closeable {
 
 	private final Object lifecycleLock = new Object();
 
-	private final Object pollLock = new Object();
-
 	private Thread controlThread;
 
 	private Thread receiveThread;
 
-	private byte[] pollArray;
-
-	private ByteBuffer pollBuffer;
-
-	private DatagramPacket pollPacket;
-
-	private Socks5UdpHeaderDecoder pollDecoder;
+	private final Socks5DatagramPoller poller;
 
 	private Socks5UdpAssociation(String name, Socket controlSocket, DatagramChannel channel, boolean connected,
 			InetSocketAddress relayAddress, Socks5Address boundAddress) throws IOException {
 		this.name = name;
 		this.controlSocket = controlSocket;
-		this.channel = channel;
+		this.localAddress = (InetSocketAddress) channel.getLocalAddress();
+		this.channel = new Socks5RelayChannel(channel, relayAddress, connected);
 		this.connected = connected;
 		this.serverAddress = (InetSocketAddress) controlSocket.getRemoteSocketAddress();
 		this.relayAddress = relayAddress;
-		this.localAddress = (InetSocketAddress) channel.getLocalAddress();
 		this.boundAddress = boundAddress;
+		this.poller = new Socks5DatagramPoller(name, this.channel, relayAddress, this.counters);
 	}
 
 	/**
@@ -162,7 +156,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	public static Socks5UdpAssociation open(Socks5AssociationOptions options) throws IOException {
 		Objects.requireNonNull(options, "'options' must not be null");
 		InetSocketAddress server = new InetSocketAddress(InetAddress.getByName(options.host()), options.port());
-		Socket socket = Socks5Handshake.connect(server, options.connectTimeout());
+		Socket socket = Socks5Handshake.connect(server, options.connectTimeout(), options.keepAlive());
 		DatagramChannel channel = null;
 		try {
 			InetAddress local = socket.getLocalAddress();
@@ -231,6 +225,10 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @throws Socks5PayloadTooLargeException if the payload does not fit in one datagram
 	 * to that destination (nothing is sent)
 	 * @throws Socks5AssociationClosedException if the association is closed
+	 * @throws java.io.InterruptedIOException if the send has to wait (for room in the
+	 * socket's send buffer, or for one of the association's encoding buffers) and the
+	 * thread is or gets interrupted while it waits; nothing is sent, the interrupt status
+	 * stays set (a send that needs no wait goes out whatever the status)
 	 * @throws IOException if the datagram cannot be sent
 	 */
 	public void send(Socks5Address dst, ByteBuffer payload) throws IOException {
@@ -238,16 +236,18 @@ public final class Socks5UdpAssociation implements Closeable {
 		Objects.requireNonNull(payload, "'payload' must not be null");
 		int length = payload.remaining();
 		checkSendable(dst, length);
-		ByteBuffer datagram = sendBuffers.get();
-		datagram.clear();
+		ByteBuffer datagram = this.sendBuffers.acquire(Socks5UdpHeaderCodec.headerLength(dst) + length);
 		int position = payload.position();
-		Socks5UdpHeaderCodec.encode(dst, payload, datagram);
 		try {
+			Socks5UdpHeaderCodec.encode(dst, payload, datagram);
 			transmit(datagram.flip(), length);
 		}
 		catch (IOException | RuntimeException ex) {
 			payload.position(position);
 			throw ex;
+		}
+		finally {
+			this.sendBuffers.release(datagram);
 		}
 	}
 
@@ -258,6 +258,10 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @throws Socks5PayloadTooLargeException if the payload does not fit in one datagram
 	 * to that destination (nothing is sent)
 	 * @throws Socks5AssociationClosedException if the association is closed
+	 * @throws java.io.InterruptedIOException if the send has to wait (for room in the
+	 * socket's send buffer, or for one of the association's encoding buffers) and the
+	 * thread is or gets interrupted while it waits; nothing is sent, the interrupt status
+	 * stays set (a send that needs no wait goes out whatever the status)
 	 * @throws IOException if the datagram cannot be sent
 	 */
 	public void send(Socks5Address dst, byte[] payload) throws IOException {
@@ -274,6 +278,10 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @throws Socks5PayloadTooLargeException if the payload does not fit in one datagram
 	 * to that destination (nothing is sent)
 	 * @throws Socks5AssociationClosedException if the association is closed
+	 * @throws java.io.InterruptedIOException if the send has to wait (for room in the
+	 * socket's send buffer, or for one of the association's encoding buffers) and the
+	 * thread is or gets interrupted while it waits; nothing is sent, the interrupt status
+	 * stays set (a send that needs no wait goes out whatever the status)
 	 * @throws IOException if the datagram cannot be sent
 	 */
 	public void send(Socks5Address dst, byte[] payload, int offset, int length) throws IOException {
@@ -281,13 +289,17 @@ public final class Socks5UdpAssociation implements Closeable {
 		Objects.requireNonNull(payload, "'payload' must not be null");
 		Objects.checkFromIndexSize(offset, length, payload.length);
 		checkSendable(dst, length);
-		ByteBuffer datagram = sendBuffers.get();
-		datagram.clear();
 		int headerLength = Socks5UdpHeaderCodec.headerLength(dst);
-		// Header in the headroom in front of the copied payload: no wrapper allocated
-		datagram.position(headerLength).put(payload, offset, length).flip().position(headerLength);
-		Socks5UdpHeaderCodec.encodeInHeadroom(dst, datagram);
-		transmit(datagram, length);
+		ByteBuffer datagram = this.sendBuffers.acquire(headerLength + length);
+		try {
+			// Header in the headroom in front of the copied payload: no wrapper allocated
+			datagram.position(headerLength).put(payload, offset, length).flip().position(headerLength);
+			Socks5UdpHeaderCodec.encodeInHeadroom(dst, datagram);
+			transmit(datagram, length);
+		}
+		finally {
+			this.sendBuffers.release(datagram);
+		}
 	}
 
 	private void checkSendable(Socks5Address dst, int length) throws Socks5AssociationClosedException {
@@ -303,12 +315,9 @@ public final class Socks5UdpAssociation implements Closeable {
 	}
 
 	private void transmit(ByteBuffer datagram, int payloadLength) throws IOException {
-		// An interrupt during channel I/O closes the channel, which would kill the
-		// association for every thread sharing it: keep the flag away from the write
-		boolean interrupted = Thread.interrupted();
 		try {
 			try {
-				write(datagram);
+				this.channel.send(datagram);
 			}
 			catch (PortUnreachableException ex) {
 				// The ICMP error of an earlier datagram failed this write; the control
@@ -317,7 +326,7 @@ public final class Socks5UdpAssociation implements Closeable {
 						() -> "ICMP port unreachable from relay " + Socks5Handshake.format(this.relayAddress)
 								+ " reported on send, association '" + this.name + "'");
 				datagram.rewind();
-				write(datagram);
+				this.channel.send(datagram);
 			}
 		}
 		catch (ClosedChannelException ex) {
@@ -325,30 +334,20 @@ public final class Socks5UdpAssociation implements Closeable {
 			channelFailed(ex);
 			throw closedException(ex);
 		}
-		finally {
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
-		}
 		this.counters.sent(payloadLength);
-	}
-
-	private void write(ByteBuffer datagram) throws IOException {
-		if (this.connected) {
-			this.channel.write(datagram);
-		}
-		else {
-			this.channel.send(datagram, this.relayAddress);
-		}
 	}
 
 	/**
 	 * Wait for the next datagram from the relay. Datagrams that fail to decode, are
 	 * fragments or come from elsewhere than the relay are dropped and counted, and the
 	 * wait goes on until the timeout. Cannot be mixed with
-	 * {@link #startReceiving(Socks5DatagramListener)}. Callers are served one at a time.
+	 * {@link #startReceiving(Socks5DatagramListener)}. Callers are served one at a time;
+	 * the wait for a turn counts against the timeout.
 	 * @param timeout how long to wait at most; zero waits as briefly as the system allows
 	 * @return the datagram, its payload a fresh buffer; {@code null} on timeout
+	 * @throws java.io.InterruptedIOException if the calling thread is or gets interrupted
+	 * before a datagram comes; its interrupt status stays set, and the association stays
+	 * open for every other thread
 	 * @throws Socks5AssociationClosedException if the association is or gets closed
 	 * @throws IllegalStateException if a receive loop was started
 	 * @throws IOException if receiving fails
@@ -360,64 +359,16 @@ public final class Socks5UdpAssociation implements Closeable {
 		}
 		claimReceiveMode(POLL_MODE);
 		long deadline = System.nanoTime() + Socks5Handshake.saturatedNanos(timeout);
-		synchronized (this.pollLock) {
-			if (this.pollPacket == null) {
-				this.pollArray = new byte[Socks5ReceiveLoop.BUFFER_SIZE];
-				this.pollBuffer = ByteBuffer.wrap(this.pollArray);
-				this.pollPacket = new DatagramPacket(this.pollArray, this.pollArray.length);
-				this.pollDecoder = new Socks5UdpHeaderDecoder();
-			}
-			DatagramSocket socket = this.channel.socket();
-			do {
-				if (!isOpen()) {
-					throw closedException(null);
-				}
-				this.pollPacket.setLength(this.pollArray.length);
-				try {
-					socket.setSoTimeout(Socks5Handshake.timeoutMillis(deadline - System.nanoTime()));
-					socket.receive(this.pollPacket);
-				}
-				catch (SocketTimeoutException ex) {
-					return null;
-				}
-				catch (PortUnreachableException ex) {
-					logger.log(Level.DEBUG,
-							() -> "ICMP port unreachable from relay " + Socks5Handshake.format(this.relayAddress)
-									+ " reported on receive, association '" + this.name + "'");
-					continue;
-				}
-				catch (IOException ex) {
-					if (!this.channel.isOpen()) {
-						channelFailed(ex);
-						throw closedException(ex);
-					}
-					throw ex;
-				}
-				Socks5UdpDatagram datagram = accept(this.pollPacket);
-				if (datagram != null) {
-					return datagram;
-				}
-			}
-			while (deadline - System.nanoTime() > 0);
-			return null;
+		if (!isOpen()) {
+			throw closedException(null);
 		}
-	}
-
-	private Socks5UdpDatagram accept(DatagramPacket packet) {
-		if (!this.connected && (packet.getPort() != this.relayAddress.getPort()
-				|| !this.relayAddress.getAddress().equals(packet.getAddress()))) {
-			this.counters.drop(Socks5DropReason.FOREIGN_SOURCE);
-			return null;
+		try {
+			return this.poller.poll(deadline);
 		}
-		ByteBuffer buffer = this.pollBuffer.clear().limit(packet.getLength());
-		Socks5DecodeStatus status = this.pollDecoder.decode(buffer);
-		if (status != Socks5DecodeStatus.OK) {
-			this.counters.drop(dropReason(status));
-			return null;
+		catch (ClosedChannelException ex) {
+			channelFailed(ex);
+			throw closedException(ex);
 		}
-		ByteBuffer payload = ByteBuffer.allocate(buffer.remaining()).put(buffer).flip();
-		this.counters.received(payload.remaining());
-		return new Socks5UdpDatagram(this.pollDecoder.source(), payload);
 	}
 
 	/**
@@ -435,8 +386,9 @@ public final class Socks5UdpAssociation implements Closeable {
 			if (!isOpen()) {
 				throw new IllegalStateException("association '" + this.name + "' is closed");
 			}
-			Thread thread = new Thread(new Socks5ReceiveLoop(this, this.channel, this.relayAddress, this.connected,
-					this.counters, listener), "socks5-udp-receive-" + this.name);
+			Thread thread = new Thread(
+					new Socks5ReceiveLoop(this, this.channel, this.relayAddress, this.counters, listener),
+					"socks5-udp-receive-" + this.name);
 			thread.setDaemon(true);
 			this.receiveThread = thread;
 			thread.start();
@@ -529,6 +481,14 @@ public final class Socks5UdpAssociation implements Closeable {
 	}
 
 	/**
+	 * Return the control connection, for tests.
+	 * @return the control connection's socket
+	 */
+	Socket controlSocket() {
+		return this.controlSocket;
+	}
+
+	/**
 	 * Return the live counters of this association.
 	 * @return the counters
 	 */
@@ -546,8 +506,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	}
 
 	/**
-	 * Called when the UDP channel closed or failed while the association was open, for
-	 * example closed by an interrupt during I/O.
+	 * Called when the UDP channel closed or failed while the association was open.
 	 * @param cause the error
 	 */
 	void channelFailed(Throwable cause) {
@@ -573,7 +532,7 @@ public final class Socks5UdpAssociation implements Closeable {
 		}
 		Socks5AssociationClosedException ex = new Socks5AssociationClosedException(describe(reason), cause);
 		logger.log(Level.WARNING, () -> "SOCKS5 UDP association '" + this.name + "' is dead: " + reason);
-		closeQuietly(this.channel);
+		this.channel.close();
 		Socks5Handshake.closeQuietly(this.controlSocket);
 		this.closeFuture.complete(ex);
 	}
@@ -595,7 +554,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	@Override
 	public void close() {
 		boolean first = this.closeReason.compareAndSet(null, "closed locally");
-		closeQuietly(this.channel);
+		this.channel.close();
 		Socks5Handshake.closeQuietly(this.controlSocket);
 		Thread control;
 		Thread receive;

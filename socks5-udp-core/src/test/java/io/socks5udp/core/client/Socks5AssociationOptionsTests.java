@@ -40,6 +40,7 @@ class Socks5AssociationOptionsTests {
 		assertThat(options.credentials()).isNull();
 		assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(options.handshakeTimeout()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(options.keepAlive()).isEqualTo(Socks5KeepAlive.DEFAULT);
 		assertThat(options.relayAddressPolicy()).isEqualTo(RelayAddressPolicy.REPLACE_UNSPECIFIED);
 		assertThat(options.associateAddressPolicy()).isEqualTo(AssociateAddressPolicy.LOCAL);
 		assertThat(options.connectedChannel()).isTrue();
@@ -54,6 +55,7 @@ class Socks5AssociationOptionsTests {
 			.credentials(new Socks5Credentials("alice", "secret"))
 			.connectTimeout(Duration.ofSeconds(2))
 			.handshakeTimeout(Duration.ofSeconds(3))
+			.keepAlive(new Socks5KeepAlive(Duration.ofSeconds(5), Duration.ofSeconds(2), 4))
 			.relayAddressPolicy(RelayAddressPolicy.fixed(new InetSocketAddress("127.0.0.1", 5000)))
 			.associateAddressPolicy(AssociateAddressPolicy.ZEROS)
 			.connectedChannel(false)
@@ -64,6 +66,7 @@ class Socks5AssociationOptionsTests {
 		assertThat(copy).hasToString(options.toString());
 		assertThat(copy.credentials()).isEqualTo(options.credentials());
 		assertThat(copy.channelConfigurer()).isSameAs(configurer);
+		assertThat(copy.keepAlive()).isEqualTo(new Socks5KeepAlive(Duration.ofSeconds(5), Duration.ofSeconds(2), 4));
 		assertThat(options.toBuilder().connectedChannel(true).build().connectedChannel()).isTrue();
 		assertThat(options.connectedChannel()).isFalse();
 	}
@@ -143,6 +146,7 @@ class Socks5AssociationOptionsTests {
 			.withMessageContaining("connectTimeout");
 		assertThatNullPointerException().isThrownBy(() -> builder.relayAddressPolicy(null));
 		assertThatNullPointerException().isThrownBy(() -> builder.associateAddressPolicy(null));
+		assertThatNullPointerException().isThrownBy(() -> builder.keepAlive(null)).withMessageContaining("keepAlive");
 	}
 
 }

@@ -42,6 +42,7 @@ import io.socks5udp.core.protocol.Socks5ProtocolException;
 import io.socks5udp.core.protocol.Socks5ReplyCode;
 import io.socks5udp.core.protocol.Socks5ReplyException;
 import io.socks5udp.core.protocol.Socks5TtlExpiredException;
+import jdk.net.ExtendedSocketOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +53,7 @@ import static io.socks5udp.core.client.ScriptedSocks5Server.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link Socks5Handshake}, against {@link ScriptedSocks5Server}.
@@ -336,8 +338,22 @@ class Socks5HandshakeTests {
 		try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			closed = (InetSocketAddress) probe.getLocalSocketAddress();
 		}
-		assertThatExceptionOfType(ConnectException.class).isThrownBy(() -> Socks5Handshake.connect(closed, TIMEOUT))
+		assertThatExceptionOfType(ConnectException.class)
+			.isThrownBy(() -> Socks5Handshake.connect(closed, TIMEOUT, Socks5KeepAlive.DEFAULT))
 			.withMessageContaining("SOCKS5 server 127.0.0.1:" + closed.getPort());
+	}
+
+	@Test
+	void connectTurnsOnKeepAliveWithTheGivenTimes() throws Exception {
+		startServer((script) -> script.hold());
+		this.socket = Socks5Handshake.connect(this.server.address(), TIMEOUT,
+				new Socks5KeepAlive(Duration.ofSeconds(7), Duration.ofSeconds(2), 4));
+		assertThat(this.socket.getKeepAlive()).isTrue();
+		assumeTrue(this.socket.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE),
+				"TCP keepalive times cannot be set on this platform");
+		assertThat(this.socket.getOption(ExtendedSocketOptions.TCP_KEEPIDLE)).isEqualTo(7);
+		assertThat(this.socket.getOption(ExtendedSocketOptions.TCP_KEEPINTERVAL)).isEqualTo(2);
+		assertThat(this.socket.getOption(ExtendedSocketOptions.TCP_KEEPCOUNT)).isEqualTo(4);
 	}
 
 	@Test
@@ -353,7 +369,7 @@ class Socks5HandshakeTests {
 	}
 
 	private Socks5Handshake handshake(Socks5Credentials credentials, Duration timeout) throws IOException {
-		this.socket = Socks5Handshake.connect(this.server.address(), TIMEOUT);
+		this.socket = Socks5Handshake.connect(this.server.address(), TIMEOUT, Socks5KeepAlive.DEFAULT);
 		return new Socks5Handshake(this.socket, credentials, timeout);
 	}
 

@@ -20,6 +20,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,7 @@ import io.socks5udp.core.protocol.Socks5Errno;
 import io.socks5udp.core.protocol.Socks5NotAllowedException;
 import io.socks5udp.core.protocol.Socks5PayloadTooLargeException;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
+import jdk.net.ExtendedSocketOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,7 @@ import static io.socks5udp.core.client.ScriptedSocks5Server.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link Socks5UdpAssociation}: a {@link ScriptedSocks5Server} grants UDP
@@ -572,6 +575,30 @@ class Socks5UdpAssociationTests {
 		assertThatExceptionOfType(Socks5AssociationClosedException.class)
 			.isThrownBy(() -> association.send(DST, new byte[1]))
 			.withMessageContaining("closed locally");
+	}
+
+	@Test
+	void controlConnectionNoticesAVanishedServerWithinAMinuteByDefault() throws Exception {
+		DatagramSocket relay = relay(LOOPBACK);
+		Socket control = open(options(server(boundTo(relay)))).controlSocket();
+		assertThat(control.getKeepAlive()).isTrue();
+		assumeTrue(control.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE),
+				"TCP keepalive times cannot be set on this platform");
+		assertThat(control.getOption(ExtendedSocketOptions.TCP_KEEPIDLE)).isEqualTo(30);
+		assertThat(control.getOption(ExtendedSocketOptions.TCP_KEEPINTERVAL)).isEqualTo(10);
+		assertThat(control.getOption(ExtendedSocketOptions.TCP_KEEPCOUNT)).isEqualTo(3);
+	}
+
+	@Test
+	void controlConnectionUsesTheKeepAliveOfTheOptions() throws Exception {
+		DatagramSocket relay = relay(LOOPBACK);
+		Socket control = open(options(server(boundTo(relay)))
+			.keepAlive(new Socks5KeepAlive(Duration.ofSeconds(5), Duration.ofSeconds(1), 2))).controlSocket();
+		assumeTrue(control.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE),
+				"TCP keepalive times cannot be set on this platform");
+		assertThat(control.getOption(ExtendedSocketOptions.TCP_KEEPIDLE)).isEqualTo(5);
+		assertThat(control.getOption(ExtendedSocketOptions.TCP_KEEPINTERVAL)).isEqualTo(1);
+		assertThat(control.getOption(ExtendedSocketOptions.TCP_KEEPCOUNT)).isEqualTo(2);
 	}
 
 	@Test

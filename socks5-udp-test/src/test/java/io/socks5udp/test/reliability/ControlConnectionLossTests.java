@@ -139,9 +139,16 @@ class ControlConnectionLossTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.relay.counters().activeAssociations() == 0);
 	}
 
+	/**
+	 * Whether the thread waits in a native call (a select, a receive) under the
+	 * association's {@code receive}.
+	 */
 	private static boolean isBlockedInReceive(Thread thread) {
-		return Arrays.stream(thread.getStackTrace())
-			.anyMatch((frame) -> frame.getClassName().contains("Datagram") && frame.getMethodName().equals("receive"));
+		StackTraceElement[] stack = thread.getStackTrace();
+		return stack.length > 0 && stack[0].isNativeMethod()
+				&& Arrays.stream(stack)
+					.anyMatch((frame) -> frame.getClassName().equals(Socks5UdpAssociation.class.getName())
+							&& frame.getMethodName().equals("receive"));
 	}
 
 	private static void assertDead(Socks5UdpAssociation association, String name) {

@@ -1,0 +1,144 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.core.client;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.socks5udp.core.protocol.Socks5DecodeStatus;
+import io.socks5udp.core.protocol.Socks5UdpDatagram;
+import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
+
+/**
+ * What serves {@link Socks5UdpAssociation#receive(java.time.Duration)}: callers take
+ * turns, and each waits, for its turn and for a datagram, in ways an interrupt ends for
+ * that caller alone.
+ *
+ * @author socks5-udp authors
+ */
+final class Socks5DatagramPoller {
+
+	private static final Logger logger = System.getLogger(Socks5DatagramPoller.class.getName());
+
+	private final String name;
+
+	private final Socks5RelayChannel channel;
+
+	private final InetSocketAddress relay;
+
+	private final Socks5AssociationCounters counters;
+
+	private final ReentrantLock turn = new ReentrantLock();
+
+	/** Guarded by {@code turn}; allocated on the first poll. */
+	private ByteBuffer buffer;
+
+	/** Guarded by {@code turn}. */
+	private final Socks5UdpHeaderDecoder decoder = new Socks5UdpHeaderDecoder();
+
+	Socks5DatagramPoller(String name, Socks5RelayChannel channel, InetSocketAddress relay,
+			Socks5AssociationCounters counters) {
+		this.name = name;
+		this.channel = channel;
+		this.relay = relay;
+		this.counters = counters;
+	}
+
+	/**
+	 * Wait for the next datagram from the relay that decodes, dropping and counting the
+	 * others.
+	 * @param deadline the {@link System#nanoTime()} to give up at
+	 * @return the datagram, its payload a fresh buffer; {@code null} at the deadline
+	 * @throws InterruptedIOException if the thread is or gets interrupted before a
+	 * datagram came; the interrupt status stays set
+	 * @throws java.nio.channels.ClosedChannelException if the channel is or gets closed
+	 * @throws IOException if receiving fails
+	 */
+	Socks5UdpDatagram poll(long deadline) throws IOException {
+		try {
+			if (!this.turn.tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+				return null;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("Interrupted while waiting for a datagram");
+		}
+		try {
+			if (this.buffer == null) {
+				this.buffer = ByteBuffer.allocateDirect(Socks5ReceiveLoop.BUFFER_SIZE);
+			}
+			return pollInTurn(deadline);
+		}
+		finally {
+			this.turn.unlock();
+		}
+	}
+
+	private Socks5UdpDatagram pollInTurn(long deadline) throws IOException {
+		while (true) {
+			this.buffer.clear();
+			SocketAddress source;
+			try {
+				source = this.channel.receive(this.buffer);
+			}
+			catch (PortUnreachableException ex) {
+				logger.log(Level.DEBUG, () -> "ICMP port unreachable from relay " + Socks5Handshake.format(this.relay)
+						+ " reported on receive, association '" + this.name + "'");
+				source = null;
+			}
+			long remaining = deadline - System.nanoTime();
+			if (source == null) {
+				if (remaining <= 0) {
+					return null;
+				}
+				this.channel.awaitReadable(remaining);
+				continue;
+			}
+			Socks5UdpDatagram datagram = accept(source, this.buffer.flip());
+			if (datagram != null) {
+				return datagram;
+			}
+			if (remaining <= 0) {
+				return null;
+			}
+		}
+	}
+
+	private Socks5UdpDatagram accept(SocketAddress source, ByteBuffer datagram) {
+		if (!this.channel.isFromRelay(source)) {
+			this.counters.drop(Socks5DropReason.FOREIGN_SOURCE);
+			return null;
+		}
+		Socks5DecodeStatus status = this.decoder.decode(datagram);
+		if (status != Socks5DecodeStatus.OK) {
+			this.counters.drop(Socks5UdpAssociation.dropReason(status));
+			return null;
+		}
+		ByteBuffer payload = ByteBuffer.allocate(datagram.remaining()).put(datagram).flip();
+		this.counters.received(payload.remaining());
+		return new Socks5UdpDatagram(this.decoder.source(), payload);
+	}
+
+}
