@@ -63,7 +63,9 @@ public final class Socks5Address {
 
 	/**
 	 * Create an address from a host string: an IPv4 literal, an IPv6 literal (with or
-	 * without brackets), or else a domain name.
+	 * without brackets), or else a domain name. A name that IDN conversion turns into an
+	 * IP literal or something with a colon (full-width digits, dots or colons) is
+	 * refused.
 	 * @param host the host
 	 * @param port the port, 0 to 65535
 	 * @return the address
@@ -78,7 +80,16 @@ public final class Socks5Address {
 		if (host.indexOf(':') >= 0) {
 			return of(parseIpv6(host), port);
 		}
-		return domain(host, port);
+		Socks5Address name = domain(host, port);
+		// IDN conversion maps look-alikes such as full-width digits and colons to ASCII:
+		// a
+		// name that comes out as an IP literal would be routed as a name and reach that
+		// address unnoticed by rules for it
+		if (parseIpv4(name.host) != null || name.host.indexOf(':') >= 0) {
+			throw new IllegalArgumentException("host: '" + abbreviate(host) + "' is '" + abbreviate(name.host)
+					+ "' after IDN conversion (expected: an IP literal in ASCII, or a domain name)");
+		}
+		return name;
 	}
 
 	/**

@@ -127,6 +127,18 @@ class Socks5AddressTests {
 			.withMessageEndingWith("is 279 bytes after IDN conversion (expected: 1-255)");
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiterString = "->", textBlock = """
+			1\u00b92.0.2.1 -> 112.0.2.1
+			\uff11\uff12\uff17\u3002\uff10.0.1 -> 127.0.0.1
+			\uff1a\uff1a\uff11 -> ::1
+			""")
+	void nameThatIdnTurnsIntoAnIpLiteralIsRejected(String host, String ascii) {
+		assertThatIllegalArgumentException().isThrownBy(() -> Socks5Address.of(host, 53))
+			.withMessage("host: '" + host + "' is '" + ascii
+					+ "' after IDN conversion (expected: an IP literal in ASCII, or a domain name)");
+	}
+
 	@Test
 	void emptyLabelIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Socks5Address.of("dns..example", 53))
