@@ -101,7 +101,7 @@ final class DomainNames {
 		}
 	}
 
-	private static String abbreviate(String name) {
+	static String abbreviate(String name) {
 		return (name.length() > 40) ? name.substring(0, 37) + "..." : name;
 	}
 

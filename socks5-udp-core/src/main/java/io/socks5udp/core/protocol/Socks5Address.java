@@ -68,7 +68,7 @@ public final class Socks5Address {
 	 * Create an address from a host string: an IPv4 literal in any {@code inet_aton} form
 	 * ({@code 192.0.2.1}, {@code 127.1}, {@code 0x7f.1}, ...), an IPv6 literal (with or
 	 * without brackets), or else a domain name. A name whose IDNA form is an IP literal
-	 * (full-width digits and dots, for example) is that address.
+	 * (full-width digits, dots or colons, for example) is refused.
 	 * @param host the host
 	 * @param port the port, 0 to 65535
 	 * @return the address
@@ -84,9 +84,15 @@ public final class Socks5Address {
 			return literal;
 		}
 		String ascii = DomainNames.toAscii(host);
-		// IDNA maps full-width digits, dots and colons to ASCII ones
-		literal = ascii.equals(host) ? null : literal(ascii, port);
-		return (literal != null) ? literal : domainAddress(host, ascii, port);
+		// IDNA maps look-alikes such as full-width digits, dots and colons to ASCII ones:
+		// a
+		// name that comes out as an IP literal is refused rather than guessed at
+		if (!ascii.equals(host) && literal(ascii, port) != null) {
+			throw new IllegalArgumentException(
+					"host: '" + DomainNames.abbreviate(host) + "' is '" + DomainNames.abbreviate(ascii)
+							+ "' after IDN conversion (expected: an IP literal in ASCII, or a domain name)");
+		}
+		return domainAddress(host, ascii, port);
 	}
 
 	/**

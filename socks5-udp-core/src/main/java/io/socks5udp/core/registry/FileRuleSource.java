@@ -25,6 +25,7 @@ import java.util.Objects;
 /**
  * Rules from a {@code socks5c.conf} file, with the fallback AIX documents for
  * {@code SOCKS5C_CONFIG}: when the named file does not exist, the default file is read.
+ * Only a regular file of at most the size limit is read.
  *
  * @author socks5-udp authors
  */
@@ -34,9 +35,12 @@ final class FileRuleSource implements Socks5RuleSource {
 
 	private final Path fallback;
 
-	FileRuleSource(Path file, Path fallback) {
+	private final long maxBytes;
+
+	FileRuleSource(Path file, Path fallback, long maxBytes) {
 		this.file = Objects.requireNonNull(file, "'file' must not be null");
 		this.fallback = fallback;
+		this.maxBytes = ConfigFileReader.checkLimit(maxBytes);
 	}
 
 	@Override
@@ -51,9 +55,9 @@ final class FileRuleSource implements Socks5RuleSource {
 				throw new NoSuchFileException(this.file.toString(), this.fallback.toString(), "neither the file "
 						+ Socks5ServerRegistryBuilder.CONFIG_ENVIRONMENT_VARIABLE + " names nor the default exists");
 			}
-			return Socks5ConfigParser.forFiles().parse(this.fallback);
+			return Socks5ConfigParser.forFiles().parse(this.fallback, this.maxBytes);
 		}
-		return Socks5ConfigParser.forFiles().parse(this.file);
+		return Socks5ConfigParser.forFiles().parse(this.file, this.maxBytes);
 	}
 
 	@Override

@@ -21,6 +21,7 @@ import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,10 +31,19 @@ import io.socks5udp.core.protocol.Socks5Address;
 
 /**
  * A registry whose rules can be read again from their sources and swapped atomically: on
- * demand with {@link #reload()}, or when a watched file changes ({@link #watch()}). A
- * reload that fails (a file that cannot be read, a malformed record) keeps the previous
- * rules and tells the listeners why. Lookups see either the old or the new rules, never a
- * mix.
+ * demand with {@link #reload()}, or when a watched file changes ({@link #watch()}).
+ * Lookups see either the old or the new rules, never a mix.
+ * <p>
+ * Reloads fail closed. A reload that fails keeps the previous rules, logs why, tells the
+ * listeners and shows in {@link #reloadStatus()}: a file that cannot be read or is
+ * refused (not a regular file, such as a FIFO, which is never opened; larger than its
+ * limit, 1 MiB by default; not UTF-8), a malformed record, an unknown server name. So
+ * does a reload whose sources now give no rule at all where rules were in use (a file
+ * truncated to nothing or to comments): it would send every destination direct, and is
+ * refused with a {@link Socks5ReloadRefusedException} unless the registry was built with
+ * {@link Socks5ServerRegistryBuilder#allowEmptyReload(boolean) allowEmptyReload(true)}.
+ * Sources without rules at the first load are what the user wrote and are accepted (no
+ * rules: every destination is direct); rules may be added to them later.
  *
  * @author socks5-udp authors
  */
@@ -49,11 +59,21 @@ public final class ReloadableSocks5ServerRegistry implements Socks5ServerRegistr
 
 	private final Object reloadLock = new Object();
 
+	private final boolean emptyReloadAllowed;
+
+	private final Clock clock;
+
+	private final AtomicReference<Socks5ReloadStatus> status;
+
 	private RegistryFileWatcher watcher;
 
-	ReloadableSocks5ServerRegistry(RuleSetLoader loader, Socks5RuleSet initial) {
+	ReloadableSocks5ServerRegistry(RuleSetLoader loader, Socks5RuleSet initial, boolean emptyReloadAllowed,
+			Clock clock) {
 		this.loader = loader;
 		this.current = new AtomicReference<>(initial);
+		this.emptyReloadAllowed = emptyReloadAllowed;
+		this.clock = clock;
+		this.status = new AtomicReference<>(Socks5ReloadStatus.loaded(clock.instant(), initial.rules().size()));
 	}
 
 	/**
@@ -65,10 +85,21 @@ public final class ReloadableSocks5ServerRegistry implements Socks5ServerRegistr
 	}
 
 	/**
-	 * Read the sources again and, if they are valid, use the new rules. The listeners are
-	 * told of the outcome either way.
+	 * Return the outcome of the last load of the rules, for a health indicator or
+	 * metrics.
+	 * @return the status
+	 */
+	public Socks5ReloadStatus reloadStatus() {
+		return this.status.get();
+	}
+
+	/**
+	 * Read the sources again and, if they are valid, use the new rules. The outcome is
+	 * logged, shown by {@link #reloadStatus()} and told to the listeners.
 	 * @return the new rule set
-	 * @throws IOException if a source cannot be read; the previous rules stay in use
+	 * @throws IOException if a source cannot be read or is refused, or if the sources
+	 * give no rule where rules are in use ({@link Socks5ReloadRefusedException}); the
+	 * previous rules stay in use
 	 * @throws Socks5ConfigException if a rule is malformed; the previous rules stay in
 	 * use
 	 */
@@ -77,12 +108,16 @@ public final class ReloadableSocks5ServerRegistry implements Socks5ServerRegistr
 			Socks5RuleSet next;
 			try {
 				next = this.loader.load();
+				checkNotEmptied(next);
 			}
 			catch (IOException | RuntimeException ex) {
-				notifyListeners(null, ex);
+				failed(ex);
 				throw ex;
 			}
 			this.current.set(next);
+			this.status.set(this.status.get().reloaded(this.clock.instant(), next.rules().size()));
+			logger.log(Level.INFO,
+					() -> "SOCKS5 rules reloaded from " + this.loader.names() + ": " + next.rules().size() + " rules");
 			notifyListeners(next, null);
 			return next;
 		}
@@ -171,12 +206,27 @@ public final class ReloadableSocks5ServerRegistry implements Socks5ServerRegistr
 		return "ReloadableSocks5ServerRegistry[" + this.current.get() + "]";
 	}
 
+	private void checkNotEmptied(Socks5RuleSet next) throws Socks5ReloadRefusedException {
+		int inUse = this.current.get().rules().size();
+		if (next.rules().isEmpty() && !next.isDisabled() && inUse > 0 && !this.emptyReloadAllowed) {
+			throw new Socks5ReloadRefusedException(this.loader.names(), inUse);
+		}
+	}
+
+	private void failed(Exception failure) {
+		String why = (failure.getMessage() != null) ? failure.getMessage() : failure.toString();
+		this.status.set(this.status.get().failed(this.clock.instant(), why));
+		logger.log(Level.WARNING, () -> "SOCKS5 rules not reloaded, the previous " + this.current.get().rules().size()
+				+ " rules stay in use: " + why);
+		notifyListeners(null, failure);
+	}
+
 	private void reloadQuietly() {
 		try {
 			reload();
 		}
 		catch (IOException | RuntimeException ex) {
-			logger.log(Level.WARNING, () -> "SOCKS5 rules not reloaded, the previous rules stay in use: " + ex);
+			// Logged, recorded in the status and told to the listeners by reload()
 		}
 	}
 

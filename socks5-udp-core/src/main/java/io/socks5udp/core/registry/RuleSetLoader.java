@@ -62,6 +62,18 @@ final class RuleSetLoader {
 		return Socks5RuleSet.compile(rules, this.resolver, this.reverseLookup);
 	}
 
+	/**
+	 * Return the names of the sources, for messages.
+	 * @return the names, separated by commas
+	 */
+	String names() {
+		List<String> names = new ArrayList<>();
+		for (Socks5RuleSource source : this.sources) {
+			names.add(source.name());
+		}
+		return names.isEmpty() ? "no sources" : String.join(", ", names);
+	}
+
 	List<Path> files() {
 		List<Path> files = new ArrayList<>();
 		if (!this.disabled) {

@@ -18,8 +18,6 @@ package io.socks5udp.core.registry;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,6 +48,9 @@ public final class Socks5ConfigParser {
 
 	/** The port of a server that a record gives without one. */
 	public static final int DEFAULT_PORT = 1080;
+
+	/** The largest file read unless another limit is given: 1 MiB. */
+	public static final long DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 	private static final String RECORD_EXPECTED = "(expected: <destination>[/<prefixlength>] <server>[:<port>])";
 
@@ -85,15 +86,34 @@ public final class Socks5ConfigParser {
 	}
 
 	/**
-	 * Parse a file (UTF-8). Error messages name the file as given.
+	 * Parse a file (UTF-8) of at most {@link #DEFAULT_MAX_FILE_SIZE} bytes. Error
+	 * messages name the file as given.
 	 * @param file the file
 	 * @return the rules, in file order
-	 * @throws IOException if the file cannot be read
+	 * @throws IOException if the file cannot be read, or is refused: not a regular file
+	 * (a FIFO, a device or a directory, refused before it is opened), too large, or not
+	 * UTF-8
 	 * @throws Socks5ConfigException if a record is malformed
+	 * @see #parse(Path, long)
 	 */
 	public List<Socks5Rule> parse(Path file) throws IOException {
+		return parse(file, DEFAULT_MAX_FILE_SIZE);
+	}
+
+	/**
+	 * Parse a file (UTF-8) of at most the given size. Error messages name the file as
+	 * given.
+	 * @param file the file
+	 * @param maxBytes the largest size accepted, 1 byte to 2 GiB
+	 * @return the rules, in file order
+	 * @throws IOException if the file cannot be read, or is refused: not a regular file
+	 * (a FIFO, a device or a directory, refused before it is opened), larger than
+	 * {@code maxBytes}, or not UTF-8
+	 * @throws Socks5ConfigException if a record is malformed
+	 */
+	public List<Socks5Rule> parse(Path file, long maxBytes) throws IOException {
 		Objects.requireNonNull(file, "'file' must not be null");
-		return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+		return parse(file.toString(), ConfigFileReader.read(file, maxBytes));
 	}
 
 	/**

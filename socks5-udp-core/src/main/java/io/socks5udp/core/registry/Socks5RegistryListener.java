@@ -32,9 +32,11 @@ public interface Socks5RegistryListener {
 	}
 
 	/**
-	 * The rules could not be read again; the previous rules stay in use.
-	 * @param failure why: an {@link java.io.IOException} or a
-	 * {@link Socks5ConfigException} naming the line
+	 * The rules could not be read again, or the reload was refused; the previous rules
+	 * stay in use.
+	 * @param failure why: an {@link java.io.IOException} naming the file (a
+	 * {@link Socks5ReloadRefusedException} when the sources gave no rule where rules were
+	 * in use) or a {@link Socks5ConfigException} naming the line
 	 */
 	default void reloadFailed(Exception failure) {
 	}

@@ -53,12 +53,25 @@ public interface Socks5RuleSource {
 	}
 
 	/**
-	 * Return a source that reads a {@code socks5c.conf} file.
+	 * Return a source that reads a {@code socks5c.conf} file of at most
+	 * {@link Socks5ConfigParser#DEFAULT_MAX_FILE_SIZE} bytes.
 	 * @param file the file
 	 * @return the source
+	 * @see Socks5ConfigParser#parse(Path)
 	 */
 	static Socks5RuleSource file(Path file) {
-		return new FileRuleSource(file, null);
+		return file(file, Socks5ConfigParser.DEFAULT_MAX_FILE_SIZE);
+	}
+
+	/**
+	 * Return a source that reads a {@code socks5c.conf} file of at most the given size.
+	 * @param file the file
+	 * @param maxBytes the largest size accepted, 1 byte to 2 GiB
+	 * @return the source
+	 * @see Socks5ConfigParser#parse(Path, long)
+	 */
+	static Socks5RuleSource file(Path file, long maxBytes) {
+		return new FileRuleSource(file, null, maxBytes);
 	}
 
 	/**

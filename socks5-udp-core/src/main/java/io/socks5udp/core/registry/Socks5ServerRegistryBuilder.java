@@ -17,6 +17,7 @@ package io.socks5udp.core.registry;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,8 @@ public final class Socks5ServerRegistryBuilder {
 
 	private boolean disabled;
 
+	private boolean emptyReloadAllowed;
+
 	Socks5ServerRegistryBuilder() {
 	}
 
@@ -67,12 +70,24 @@ public final class Socks5ServerRegistryBuilder {
 	}
 
 	/**
-	 * Add a {@code socks5c.conf} file.
+	 * Add a {@code socks5c.conf} file: a regular file of at most
+	 * {@link Socks5ConfigParser#DEFAULT_MAX_FILE_SIZE} bytes.
 	 * @param file the file
 	 * @return this builder
 	 */
 	public Socks5ServerRegistryBuilder file(Path file) {
 		return source(Socks5RuleSource.file(file));
+	}
+
+	/**
+	 * Add a {@code socks5c.conf} file with its own size limit.
+	 * @param file the file
+	 * @param maxBytes the largest size accepted, 1 byte to 2 GiB (by default
+	 * {@link Socks5ConfigParser#DEFAULT_MAX_FILE_SIZE})
+	 * @return this builder
+	 */
+	public Socks5ServerRegistryBuilder file(Path file, long maxBytes) {
+		return source(Socks5RuleSource.file(file, maxBytes));
 	}
 
 	/**
@@ -127,7 +142,7 @@ public final class Socks5ServerRegistryBuilder {
 			this.disabled = true;
 		}
 		else if (value != null) {
-			source(new FileRuleSource(Path.of(value), defaultFile));
+			source(new FileRuleSource(Path.of(value), defaultFile, Socks5ConfigParser.DEFAULT_MAX_FILE_SIZE));
 		}
 		return this;
 	}
@@ -156,9 +171,24 @@ public final class Socks5ServerRegistryBuilder {
 	}
 
 	/**
+	 * Allow a reloadable registry to swap in a reload whose sources give no rule at all
+	 * while rules are in use. By default such a reload is refused and the previous rules
+	 * stay in use: a file truncated to nothing or to comments is far more often an
+	 * accident than a wish to send everything direct.
+	 * @param allowed whether to allow it
+	 * @return this builder
+	 * @see ReloadableSocks5ServerRegistry
+	 */
+	public Socks5ServerRegistryBuilder allowEmptyReload(boolean allowed) {
+		this.emptyReloadAllowed = allowed;
+		return this;
+	}
+
+	/**
 	 * Read the sources and build an immutable registry.
 	 * @return the registry
-	 * @throws IOException if a source cannot be read
+	 * @throws IOException if a source cannot be read or is refused (a file that is not a
+	 * regular file, is too large or is not UTF-8)
 	 * @throws Socks5ConfigException if a rule is malformed or names an unknown server
 	 */
 	public Socks5RuleSet build() throws IOException {
@@ -167,13 +197,16 @@ public final class Socks5ServerRegistryBuilder {
 
 	/**
 	 * Read the sources and build a registry that can read them again and swap its rules.
+	 * Sources without any rule are accepted at this first load (every destination is then
+	 * direct); see {@link ReloadableSocks5ServerRegistry} for what reloads accept.
 	 * @return the registry
-	 * @throws IOException if a source cannot be read
+	 * @throws IOException if a source cannot be read or is refused (a file that is not a
+	 * regular file, is too large or is not UTF-8)
 	 * @throws Socks5ConfigException if a rule is malformed or names an unknown server
 	 */
 	public ReloadableSocks5ServerRegistry buildReloadable() throws IOException {
 		RuleSetLoader loader = loader();
-		return new ReloadableSocks5ServerRegistry(loader, loader.load());
+		return new ReloadableSocks5ServerRegistry(loader, loader.load(), this.emptyReloadAllowed, Clock.systemUTC());
 	}
 
 	private RuleSetLoader loader() {

@@ -15,7 +15,12 @@
  */
 package io.socks5udp.core.fuzz;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -25,12 +30,15 @@ import io.socks5udp.core.registry.Socks5ConfigParser;
 import io.socks5udp.core.registry.Socks5Rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Fuzz tests of {@link Socks5ConfigParser}: whatever a {@code socks5c.conf} file or a
  * {@code socks5.udp.rules} property holds, parsing gives rules or a
  * {@link Socks5ConfigException} naming the source and line, and nothing else; a file is
  * parsed as its lines are one by one; and every rule parsed reads back from its own text.
+ * A file's bytes parse as their text does, or the file is refused, naming it, for being
+ * larger than its limit or not UTF-8.
  *
  * @author socks5-udp authors
  */
@@ -40,6 +48,8 @@ class Socks5ConfigParserFuzzTests {
 
 	private static final List<Socks5ConfigParser> PARSERS = List.of(Socks5ConfigParser.forFiles(),
 			Socks5ConfigParser.withLogicalNames());
+
+	private static Path file;
 
 	@FuzzTest(maxDuration = "60s")
 	void configurationParsesToRulesOrAConfigException(byte[] data) {
@@ -81,6 +91,58 @@ class Socks5ConfigParserFuzzTests {
 				assertThat(ex.getMessage()).startsWith("socks5.udp.rules[0]");
 			}
 		}
+	}
+
+	@FuzzTest(maxDuration = "60s")
+	void configurationFileParsesLikeItsTextOrIsRefusedNamingTheFile(byte[] data) throws IOException {
+		FuzzInput input = new FuzzInput(data);
+		int selector = input.nextByte();
+		long limit = (selector == 0) ? Socks5ConfigParser.DEFAULT_MAX_FILE_SIZE : selector;
+		byte[] content = input.rest();
+		Path file = file();
+		Files.write(file, content);
+		String text = new String(content, StandardCharsets.UTF_8);
+		boolean utf8 = Arrays.equals(text.getBytes(StandardCharsets.UTF_8), content);
+		List<Socks5Rule> rules;
+		try {
+			rules = Socks5ConfigParser.forFiles().parse(file, limit);
+		}
+		catch (FileSystemException ex) {
+			assertThat(ex.getFile()).isEqualTo(file.toString());
+			if (content.length > limit) {
+				assertThat(ex.getMessage())
+					.isEqualTo(file + ": is " + content.length + " bytes (expected: at most " + limit + " bytes)");
+			}
+			else {
+				assertThat(utf8).as("refused as not UTF-8: %s", ex.getMessage()).isFalse();
+			}
+			return;
+		}
+		catch (Socks5ConfigException ex) {
+			assertThat(content.length).isLessThanOrEqualTo((int) limit);
+			assertThat(utf8).isTrue();
+			assertThat(ex.source()).isEqualTo(file.toString());
+			assertThatExceptionOfType(Socks5ConfigException.class)
+				.isThrownBy(() -> Socks5ConfigParser.forFiles().parse(file.toString(), text))
+				.withMessage(ex.getMessage());
+			return;
+		}
+		assertThat(content.length).isLessThanOrEqualTo((int) limit);
+		assertThat(utf8).as("read although not UTF-8").isTrue();
+		assertThat(rules).extracting(Socks5Rule::toString)
+			.isEqualTo(Socks5ConfigParser.forFiles()
+				.parse(file.toString(), text)
+				.stream()
+				.map(Socks5Rule::toString)
+				.toList());
+	}
+
+	private static synchronized Path file() throws IOException {
+		if (file == null) {
+			file = Files.createTempFile("socks5c-fuzz", ".conf");
+			file.toFile().deleteOnExit();
+		}
+		return file;
 	}
 
 	/**

@@ -97,8 +97,7 @@ class Socks5AddressTests {
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")
-	@CsvSource({ "1.2.3, 1.2.0.3", "0x7f.1, 127.0.0.1", "167837955, 10.1.1.3", "017.0.0.1, 15.0.0.1",
-			"\uFF11\uFF12\uFF17\u3002\uFF11, 127.0.0.1" })
+	@CsvSource({ "1.2.3, 1.2.0.3", "0x7f.1, 127.0.0.1", "167837955, 10.1.1.3", "017.0.0.1, 15.0.0.1" })
 	void hostWrittenInAnyInetAtonFormIsTheIpv4AddressItDenotes(String host, String expected) throws Exception {
 		Socks5Address address = Socks5Address.of(host, 53);
 		assertThat(address.type()).isEqualTo(Socks5AddressType.IPV4);
@@ -107,9 +106,11 @@ class Socks5AddressTests {
 		assertThat(address).isEqualTo(Socks5Address.of(expected, 53)).hasToString(expected + ":53");
 	}
 
-	@Test
-	void fullWidthIpv6LiteralIsTheIpv6AddressItDenotes() {
-		assertThat(Socks5Address.of("\uFF1A\uFF1A1", 53)).isEqualTo(Socks5Address.of("::1", 53));
+	@ParameterizedTest
+	@ValueSource(strings = { "\uFF11\uFF12\uFF17\u3002\uFF11", "\uFF1A\uFF1A1" })
+	void fullWidthIpLiteralIsRefusedRatherThanTakenForANameOrAnAddress(String host) {
+		assertThatIllegalArgumentException().isThrownBy(() -> Socks5Address.of(host, 53))
+			.withMessageEndingWith("after IDN conversion (expected: an IP literal in ASCII, or a domain name)");
 	}
 
 	@ParameterizedTest
@@ -159,6 +160,18 @@ class Socks5AddressTests {
 		assertThat(name).hasSize(244);
 		assertThatIllegalArgumentException().isThrownBy(() -> Socks5Address.of(name, 53))
 			.withMessageEndingWith("is 279 bytes after IDN conversion (expected: 1-255)");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiterString = "->", textBlock = """
+			1\u00b92.0.2.1 -> 112.0.2.1
+			\uff11\uff12\uff17\u3002\uff10.0.1 -> 127.0.0.1
+			\uff1a\uff1a\uff11 -> ::1
+			""")
+	void nameThatIdnTurnsIntoAnIpLiteralIsRejected(String host, String ascii) {
+		assertThatIllegalArgumentException().isThrownBy(() -> Socks5Address.of(host, 53))
+			.withMessage("host: '" + host + "' is '" + ascii
+					+ "' after IDN conversion (expected: an IP literal in ASCII, or a domain name)");
 	}
 
 	@Test

@@ -15,17 +15,30 @@
  */
 package io.socks5udp.core.registry;
 
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -83,6 +96,196 @@ class ReloadableSocks5ServerRegistryTests {
 		Files.delete(file);
 		assertThatExceptionOfType(NoSuchFileException.class).isThrownBy(this.registry::reload);
 		assertThat(server("10.1.1.1")).isEqualTo("old");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "", "# all rules commented out\n#10.0.0.0/8 old\n\n   \n" })
+	void fileTruncatedToNoRulesKeepsTheOldRulesAndSaysWhy(String content) throws Exception {
+		Path file = Files.writeString(this.directory.resolve("socks5c.conf"), "10.0.0.0/8 old\n192.0.2.0/24 old\n");
+		this.registry = open(file);
+		Socks5RuleSet before = this.registry.current();
+		Files.writeString(file, content);
+		assertThatExceptionOfType(Socks5ReloadRefusedException.class).isThrownBy(this.registry::reload)
+			.withMessage(file + ": no rules left where 2 rules were in use; the previous rules stay in use"
+					+ " (expected: at least one rule, or a registry built with allowEmptyReload(true))")
+			.satisfies((ex) -> assertThat(ex.rulesInUse()).isEqualTo(2));
+		assertThat(this.registry.current()).isSameAs(before);
+		assertThat(server("10.1.1.1")).isEqualTo("old");
+		assertThat(this.outcomes.poll()).isInstanceOf(Socks5ReloadRefusedException.class);
+		Socks5ReloadStatus status = this.registry.reloadStatus();
+		assertThat(status.outcome()).isEqualTo(Socks5ReloadStatus.Outcome.FAILED);
+		assertThat(status.isFailing()).isTrue();
+		assertThat(status.failure()).startsWith(file + ": no rules left");
+		assertThat(status.ruleCount()).isEqualTo(2);
+		assertThat(status.failedReloads()).isEqualTo(1);
+	}
+
+	@Test
+	void emptyReloadIsAppliedWhenAllowed() throws Exception {
+		Path file = Files.writeString(this.directory.resolve("socks5c.conf"), "10.0.0.0/8 old\n");
+		this.registry = Socks5ServerRegistry.builder().file(file).allowEmptyReload(true).buildReloadable();
+		Files.writeString(file, "# SOCKS off for now\n");
+		assertThat(this.registry.reload().rules()).isEmpty();
+		assertThat(server("10.1.1.1")).isNull();
+		assertThat(this.registry.reloadStatus().outcome()).isEqualTo(Socks5ReloadStatus.Outcome.RELOADED);
+		assertThat(this.registry.reloadStatus().ruleCount()).isZero();
+	}
+
+	@Test
+	void fileWithoutRulesFromTheStartIsAcceptedAndMayGainRules() throws Exception {
+		Path file = Files.writeString(this.directory.resolve("socks5c.conf"), "# no SOCKS server yet\n");
+		this.registry = open(file);
+		assertThat(this.registry.current().rules()).isEmpty();
+		assertThat(this.registry.reloadStatus().outcome()).isEqualTo(Socks5ReloadStatus.Outcome.LOADED);
+		assertThat(this.registry.reload().rules()).isEmpty();
+		Files.writeString(file, "10.0.0.0/8 new\n");
+		this.registry.reload();
+		assertThat(server("10.1.1.1")).isEqualTo("new");
+	}
+
+	@Test
+	void statusCountsFailedReloadsUntilOneSucceeds() throws Exception {
+		Instant start = Instant.now();
+		Path file = Files.writeString(this.directory.resolve("socks5c.conf"), "10.0.0.0/8 old\n");
+		this.registry = open(file);
+		Socks5ReloadStatus loaded = this.registry.reloadStatus();
+		assertThat(loaded).isEqualTo(new Socks5ReloadStatus(Socks5ReloadStatus.Outcome.LOADED, loaded.time(),
+				loaded.time(), 1, null, 0, 0, 0));
+		assertThat(loaded.time()).isAfterOrEqualTo(start.minusSeconds(1));
+		Files.writeString(file, "10.0.0.0/8 new\n10.1.0.0/16 none\n");
+		assertThatExceptionOfType(Socks5ConfigException.class).isThrownBy(this.registry::reload);
+		Files.delete(file);
+		assertThatExceptionOfType(NoSuchFileException.class).isThrownBy(this.registry::reload);
+		Socks5ReloadStatus failing = this.registry.reloadStatus();
+		assertThat(failing.outcome()).isEqualTo(Socks5ReloadStatus.Outcome.FAILED);
+		assertThat(failing.failure()).contains(file.toString());
+		assertThat(failing.failedReloads()).isEqualTo(2);
+		assertThat(failing.consecutiveFailures()).isEqualTo(2);
+		assertThat(failing.lastSuccess()).isEqualTo(loaded.time());
+		assertThat(failing.time()).isAfterOrEqualTo(loaded.time());
+		Files.writeString(file, "10.0.0.0/8 new\n10.1.0.0/16 other\n");
+		this.registry.reload();
+		Socks5ReloadStatus reloaded = this.registry.reloadStatus();
+		assertThat(reloaded.outcome()).isEqualTo(Socks5ReloadStatus.Outcome.RELOADED);
+		assertThat(reloaded.isFailing()).isFalse();
+		assertThat(reloaded.failure()).isNull();
+		assertThat(reloaded.ruleCount()).isEqualTo(2);
+		assertThat(reloaded.reloads()).isEqualTo(1);
+		assertThat(reloaded.failedReloads()).isEqualTo(2);
+		assertThat(reloaded.consecutiveFailures()).isZero();
+		assertThat(reloaded.lastSuccess()).isEqualTo(reloaded.time()).isAfterOrEqualTo(failing.time());
+	}
+
+	@Test
+	void failedReloadIsLoggedWithTheReason() throws Exception {
+		Path file = Files.writeString(this.directory.resolve("socks5c.conf"), "10.0.0.0/8 old\n");
+		this.registry = open(file);
+		Files.writeString(file, "");
+		List<LogRecord> records = new CopyOnWriteArrayList<>();
+		Logger logger = Logger.getLogger(ReloadableSocks5ServerRegistry.class.getName());
+		Handler handler = new Handler() {
+
+			@Override
+			public void publish(LogRecord record) {
+				records.add(record);
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		logger.addHandler(handler);
+		try {
+			assertThatExceptionOfType(Socks5ReloadRefusedException.class).isThrownBy(this.registry::reload);
+		}
+		finally {
+			logger.removeHandler(handler);
+		}
+		assertThat(records).singleElement().satisfies((record) -> {
+			assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+			assertThat(record.getMessage()).startsWith("SOCKS5 rules not reloaded, the previous 1 rules stay in use: "
+					+ file + ": no rules left where 1 rule was in use");
+		});
+	}
+
+	@Test
+	void fileGrownPastTheLimitKeepsTheOldRules() throws Exception {
+		Path file = Files.writeString(this.directory.resolve("socks5c.conf"), "10.0.0.0/8 old\n");
+		this.registry = open(file);
+		byte[] large = new byte[2 * 1024 * 1024];
+		Arrays.fill(large, (byte) '\n');
+		Files.write(file, large);
+		assertThatExceptionOfType(FileSystemException.class).isThrownBy(this.registry::reload)
+			.withMessage(file + ": is 2097152 bytes (expected: at most 1048576 bytes)");
+		assertThat(server("10.1.1.1")).isEqualTo("old");
+		assertThat(this.registry.reloadStatus().failure())
+			.isEqualTo(file + ": is 2097152 bytes (expected: at most 1048576 bytes)");
+	}
+
+	@Test
+	void fileLargerThanTheLimitFailsTheFirstLoad() throws Exception {
+		Path file = Files.writeString(this.directory.resolve("socks5c.conf"), "10.0.0.0/8 old\n");
+		assertThatExceptionOfType(FileSystemException.class)
+			.isThrownBy(() -> Socks5ServerRegistry.builder().file(file, 8).buildReloadable())
+			.withMessage(file + ": is 15 bytes (expected: at most 8 bytes)");
+	}
+
+	@Test
+	@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
+	void fifoFailsTheFirstLoadWithoutHanging() throws Exception {
+		Path fifo = TestFiles.fifo(this.directory.resolve("socks5c.conf"));
+		assertThatExceptionOfType(FileSystemException.class)
+			.isThrownBy(() -> Socks5ServerRegistry.builder().file(fifo).buildReloadable())
+			.withMessageStartingWith(fifo + ": is not a regular file but a FIFO");
+		assertThatExceptionOfType(FileSystemException.class)
+			.isThrownBy(() -> Socks5ServerRegistry.builder()
+				.environment(Map.of(Socks5ServerRegistryBuilder.CONFIG_ENVIRONMENT_VARIABLE, fifo.toString()))
+				.buildReloadable())
+			.withMessageStartingWith(fifo + ": is not a regular file but a FIFO");
+	}
+
+	@Test
+	@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
+	void fileReplacedByAFifoKeepsTheOldRulesWithoutHanging() throws Exception {
+		Path file = Files.writeString(this.directory.resolve("socks5c.conf"), "10.0.0.0/8 old\n");
+		this.registry = open(file);
+		Files.delete(file);
+		TestFiles.fifo(file);
+		assertThatExceptionOfType(FileSystemException.class).isThrownBy(this.registry::reload)
+			.withMessageStartingWith(file + ": is not a regular file but a FIFO");
+		assertThat(server("10.1.1.1")).isEqualTo("old");
+		assertThat(this.registry.reloadStatus().isFailing()).isTrue();
+	}
+
+	@Test
+	@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
+	void watchedFileReplacedByAFifoDoesNotStopTheWatcher() throws Exception {
+		Path file = Files.writeString(this.directory.resolve("socks5c.conf"), "10.0.0.0/8 old\n");
+		this.registry = open(file).watch();
+		Path fifo = TestFiles.fifo(this.directory.resolve("fifo.tmp"));
+		Files.move(fifo, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		Object outcome = this.outcomes.poll(30, TimeUnit.SECONDS);
+		assertThat(outcome).isInstanceOf(FileSystemException.class);
+		assertThat(server("10.1.1.1")).isEqualTo("old");
+		// The watcher's thread did not block in the FIFO: it still sees changes
+		replace(file, "10.0.0.0/8 fixed\n");
+		awaitRoute("10.1.1.1", "fixed");
+	}
+
+	@Test
+	void watchedFileTruncatedToNothingKeepsTheOldRules() throws Exception {
+		Path file = Files.writeString(this.directory.resolve("socks5c.conf"), "10.0.0.0/8 old\n");
+		this.registry = open(file).watch();
+		replace(file, "");
+		Object outcome = this.outcomes.poll(30, TimeUnit.SECONDS);
+		assertThat(outcome).isInstanceOf(Socks5ReloadRefusedException.class);
+		assertThat(server("10.1.1.1")).isEqualTo("old");
+		assertThat(this.registry.reloadStatus().isFailing()).isTrue();
 	}
 
 	@Test

@@ -16,14 +16,23 @@
 package io.socks5udp.core.registry;
 
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -34,6 +43,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class Socks5ConfigParserTests {
 
 	private final Socks5ConfigParser parser = Socks5ConfigParser.forFiles();
+
+	@TempDir
+	Path directory;
 
 	@Test
 	void parsesEveryFormOfRecord() throws Exception {
@@ -123,6 +135,54 @@ class Socks5ConfigParserTests {
 	}
 
 	@Test
+	void fileOfTheDefaultLimitIsRead() throws Exception {
+		Path file = Files.write(this.directory.resolve("socks5c.conf"), fileOf(1024 * 1024));
+		assertThat(this.parser.parse(file)).extracting(Socks5Rule::toString).containsExactly("10.0.0.0/8 proxy:1080");
+	}
+
+	@Test
+	void fileLargerThanTheDefaultLimitIsRefusedNamingTheFile() throws Exception {
+		Path file = Files.write(this.directory.resolve("socks5c.conf"), fileOf(2 * 1024 * 1024));
+		assertThatExceptionOfType(FileSystemException.class).isThrownBy(() -> this.parser.parse(file))
+			.withMessage(file + ": is 2097152 bytes (expected: at most 1048576 bytes)");
+	}
+
+	@Test
+	void fileLargerThanAGivenLimitIsRefused() throws Exception {
+		Path file = Files.writeString(this.directory.resolve("socks5c.conf"), "10.0.0.0/8 proxy\n");
+		assertThat(this.parser.parse(file, 17)).hasSize(1);
+		assertThatExceptionOfType(FileSystemException.class).isThrownBy(() -> this.parser.parse(file, 16))
+			.withMessage(file + ": is 17 bytes (expected: at most 16 bytes)");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.parser.parse(file, 0))
+			.withMessage("maxBytes: 0 (expected: 1-2147483639)");
+	}
+
+	@Test
+	@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
+	void fifoIsRefusedWithoutBeingOpened() throws Exception {
+		// Opening a FIFO blocks until a writer comes: the timeout turns a hang into a
+		// failure
+		Path fifo = TestFiles.fifo(this.directory.resolve("socks5c.conf"));
+		assertThatExceptionOfType(FileSystemException.class).isThrownBy(() -> this.parser.parse(fifo))
+			.withMessage(fifo + ": is not a regular file but a FIFO, socket or device"
+					+ " (expected: a regular file of at most 1048576 bytes)");
+	}
+
+	@Test
+	void directoryIsRefused() {
+		assertThatExceptionOfType(FileSystemException.class).isThrownBy(() -> this.parser.parse(this.directory))
+			.withMessage(this.directory + ": is a directory (expected: a regular file of at most 1048576 bytes)");
+	}
+
+	@Test
+	void fileThatIsNotUtf8IsRefusedNamingTheFile() throws Exception {
+		Path file = Files.write(this.directory.resolve("socks5c.conf"),
+				new byte[] { '1', '0', '.', '0', '.', '0', '.', '0', '/', '8', ' ', (byte) 0xE9, '\n' });
+		assertThatExceptionOfType(FileSystemException.class).isThrownBy(() -> this.parser.parse(file))
+			.withMessage(file + ": is not UTF-8 text (expected: a socks5c.conf file in UTF-8)");
+	}
+
+	@Test
 	void nonAsciiFragmentAsksForTheIdnaForm() {
 		assertThatExceptionOfType(Socks5ConfigException.class)
 			.isThrownBy(() -> this.parser.parseRecord("t", 2, ".bücher.test NONE"))
@@ -156,6 +216,20 @@ class Socks5ConfigParserTests {
 				() -> Socks5ConfigParser.withLogicalNames().parseRule("socks5.udp.rules[2]", 0, "10.0.0.0/40", "corp"))
 			.withMessage(
 					"socks5.udp.rules[2]: '10.0.0.0/40 corp': prefixLength: 40 (expected: 0-32 for an IPv4 address)");
+	}
+
+	/**
+	 * Return a file of exactly the given size: one rule, then comment lines.
+	 */
+	private static byte[] fileOf(int size) {
+		byte[] bytes = new byte[size];
+		Arrays.fill(bytes, (byte) '#');
+		byte[] rule = "10.0.0.0/8 proxy\n".getBytes(StandardCharsets.US_ASCII);
+		System.arraycopy(rule, 0, bytes, 0, rule.length);
+		for (int i = rule.length + 99; i < size; i += 100) {
+			bytes[i] = '\n';
+		}
+		return bytes;
 	}
 
 }

@@ -15,9 +15,13 @@
  */
 package io.socks5udp.core.registry;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
+
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Test resources of this package as files.
@@ -27,6 +31,26 @@ import java.nio.file.Path;
 final class TestFiles {
 
 	private TestFiles() {
+	}
+
+	/**
+	 * Create a FIFO with the {@code mkfifo} command, skipping the test (visibly) where
+	 * there is none.
+	 * @param path where to create it
+	 * @return the path
+	 */
+	static Path fifo(Path path) throws IOException, InterruptedException {
+		int exit;
+		try {
+			Process process = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+			process.getInputStream().transferTo(OutputStream.nullOutputStream());
+			exit = process.waitFor();
+		}
+		catch (IOException ex) {
+			exit = -1;
+		}
+		Assumptions.assumeTrue(exit == 0, "mkfifo is not available: the FIFO case is not tested here");
+		return path;
 	}
 
 	static Path resource(String name) {
