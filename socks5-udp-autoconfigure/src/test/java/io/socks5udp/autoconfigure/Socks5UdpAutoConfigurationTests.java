@@ -17,17 +17,21 @@
 package io.socks5udp.autoconfigure;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.StandardSocketOptions;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -369,6 +373,21 @@ class Socks5UdpAutoConfigurationTests {
 			return () -> Map.of("corp", Socks5UdpConnectionDetails.Server.of("127.0.0.1", 21080, "svc", "pw"));
 		}
 
+	}
+
+	@Test
+	void autoConfigurationMetadataCarriesTheConditions() throws IOException {
+		// Written by spring-boot-autoconfigure-processor, so that Boot can skip the class
+		// without loading it when the template is not on the class path
+		Properties metadata = new Properties();
+		for (URL url : Collections
+			.list(getClass().getClassLoader().getResources("META-INF/spring-autoconfigure-metadata.properties"))) {
+			try (InputStream stream = url.openStream()) {
+				metadata.load(stream);
+			}
+		}
+		assertThat(metadata).containsEntry(Socks5UdpAutoConfiguration.class.getName() + ".ConditionalOnClass",
+				Socks5UdpTemplate.class.getName());
 	}
 
 	@Configuration(proxyBeanMethods = false)
