@@ -16,19 +16,30 @@
 
 package io.socks5udp.autoconfigure;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
+import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -118,6 +129,27 @@ class Socks5UdpConfigurationFailureAnalyzerTests {
 			.contains("Origin: class path resource [io/socks5udp/autoconfigure/overlong-password.properties] - 5:34")
 			.contains("Reason: length: 256 bytes (expected: 1-255 in UTF-8)")
 			.doesNotContain("ppp");
+	}
+
+	@Test
+	void comesBeforeSpringBootsAnalyzerOfTheSuperclassWhateverTheClassPathOrder() {
+		List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader())
+			.load(FailureAnalyzer.class,
+					ArgumentResolver.of(BeanFactory.class, new DefaultListableBeanFactory())
+						.and(Environment.class, new StandardEnvironment()),
+					// as Boot does: analyzers whose libraries are absent are left out
+					FailureHandler.logging(LogFactory.getLog(getClass())));
+		FailureAnalyzer ours = analyzers.stream()
+			.filter(Socks5UdpConfigurationFailureAnalyzer.class::isInstance)
+			.findFirst()
+			.orElseThrow();
+		FailureAnalyzer boots = analyzers.stream()
+			.filter((analyzer) -> analyzer.getClass()
+				.getSimpleName()
+				.equals("InvalidConfigurationPropertyValueFailureAnalyzer"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(AnnotationAwareOrderComparator.INSTANCE.compare(ours, boots)).isNegative();
 	}
 
 	@Test
