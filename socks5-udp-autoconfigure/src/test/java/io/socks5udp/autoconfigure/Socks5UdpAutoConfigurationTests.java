@@ -165,6 +165,28 @@ class Socks5UdpAutoConfigurationTests {
 	}
 
 	@Test
+	void singleServerWithOneRuleFollowsTheRulesAlone() {
+		this.contextRunner
+			.withPropertyValues("socks5.udp.servers.corp.host=127.0.0.1", "socks5.udp.rules[0].destination=10.0.0.0/8",
+					"socks5.udp.rules[0].server=corp")
+			.run((context) -> {
+				Socks5ServerRegistry registry = context.getBean(Socks5ServerRegistry.class);
+				assertThat(serverFor(registry, "10.1.2.3")).isEqualTo("corp");
+				assertThat(serverFor(registry, "192.0.2.1")).isEqualTo("NONE");
+				assertThat(serverFor(registry, "dns.example.com")).isEqualTo("NONE");
+			});
+	}
+
+	@Test
+	void noServersAndNoRulesLeaveEverythingDirect() {
+		this.contextRunner.run((context) -> {
+			Socks5ServerRegistry registry = context.getBean(Socks5ServerRegistry.class);
+			assertThat(serverFor(registry, "192.0.2.1")).isEqualTo("NONE");
+			assertThat(serverFor(registry, "2001:db8::1")).isEqualTo("NONE");
+		});
+	}
+
+	@Test
 	void twoServersWithoutRulesLeaveEverythingDirect() {
 		this.contextRunner
 			.withPropertyValues("socks5.udp.servers.a.host=127.0.0.1", "socks5.udp.servers.b.host=127.0.0.1")
