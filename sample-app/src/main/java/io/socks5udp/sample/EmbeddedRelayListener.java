@@ -31,6 +31,7 @@ import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEvent;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.context.event.SmartApplicationListener;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -96,6 +97,13 @@ class EmbeddedRelayListener implements SmartApplicationListener {
 	}
 
 	private static boolean isWanted(ConfigurableEnvironment environment) {
+		if (environment.getProperty(AbstractAotProcessor.AOT_PROCESSING, Boolean.class, false)) {
+			// Ahead-of-time processing only prepares the context: no pings to relay, and
+			// a
+			// bean registered with an instance, as the relay is, cannot be written as
+			// code
+			return false;
+		}
 		Binder binder = Binder.get(environment);
 		Boolean embedded = binder.bind("sample.embedded", Boolean.class).orElse(null);
 		if (embedded != null) {

@@ -19,6 +19,7 @@ package io.socks5udp.sample;
 import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplication.AbandonedRunException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -61,6 +62,11 @@ public class SampleApplication {
 		ConfigurableApplicationContext context;
 		try {
 			context = application().run(args);
+		}
+		catch (AbandonedRunException ex) {
+			// Not a failure: ahead-of-time processing stops the run once the context is
+			// prepared and takes the context from this exception
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			return StartupFailures.report(ex, isDebug(args), System.err);

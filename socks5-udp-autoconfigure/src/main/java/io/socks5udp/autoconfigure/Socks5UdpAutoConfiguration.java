@@ -41,6 +41,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.io.ApplicationResourceLoader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
@@ -55,6 +56,7 @@ import org.springframework.core.io.ResourceLoader;
 @ConditionalOnClass(Socks5UdpTemplate.class)
 @ConditionalOnBooleanProperty(name = "socks5.udp.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(Socks5UdpProperties.class)
+@ImportRuntimeHints(Socks5UdpRuntimeHints.class)
 public final class Socks5UdpAutoConfiguration {
 
 	@Bean

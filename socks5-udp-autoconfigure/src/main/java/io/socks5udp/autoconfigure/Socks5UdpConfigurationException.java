@@ -16,24 +16,24 @@
 
 package io.socks5udp.autoconfigure;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
 /**
  * A configuration mistake found at startup: names the property (or environment variable),
- * what is wrong with its value and how to fix it. Turned into a startup report by
- * {@link Socks5UdpConfigurationFailureAnalyzer}.
+ * what is wrong with its value and how to fix it. Spring Boot's
+ * {@link InvalidConfigurationPropertyValueException}, so that anything that knows that
+ * type knows this one; {@link Socks5UdpConfigurationFailureAnalyzer} turns it into a
+ * startup report that adds where the value came from and the fix.
  *
  * @author socks5-udp authors
  */
-public class Socks5UdpConfigurationException extends RuntimeException {
+public class Socks5UdpConfigurationException extends InvalidConfigurationPropertyValueException {
 
 	private static final long serialVersionUID = 1L;
 
-	private final String property;
-
-	private final String value;
-
-	private final String problem;
-
 	private final String action;
+
+	private final Throwable cause;
 
 	/**
 	 * Create an exception.
@@ -45,11 +45,19 @@ public class Socks5UdpConfigurationException extends RuntimeException {
 	 */
 	public Socks5UdpConfigurationException(String property, String value, String problem, String action,
 			Throwable cause) {
-		super(property + ": " + problem, cause);
-		this.property = property;
-		this.value = value;
-		this.problem = problem;
+		super(property, value, problem);
 		this.action = action;
+		this.cause = cause;
+	}
+
+	/**
+	 * Return the underlying failure. Kept here because the public constructor of Spring
+	 * Boot's exception sets its cause to {@code null} for good.
+	 * @return the underlying failure, or {@code null}
+	 */
+	@Override
+	public Throwable getCause() {
+		return this.cause;
 	}
 
 	/**
@@ -57,7 +65,7 @@ public class Socks5UdpConfigurationException extends RuntimeException {
 	 * @return the property name
 	 */
 	public String property() {
-		return this.property;
+		return getName();
 	}
 
 	/**
@@ -65,7 +73,7 @@ public class Socks5UdpConfigurationException extends RuntimeException {
 	 * @return the value, or {@code null}
 	 */
 	public String value() {
-		return this.value;
+		return (String) getValue();
 	}
 
 	/**
@@ -73,7 +81,7 @@ public class Socks5UdpConfigurationException extends RuntimeException {
 	 * @return the problem
 	 */
 	public String problem() {
-		return this.problem;
+		return getReason();
 	}
 
 	/**

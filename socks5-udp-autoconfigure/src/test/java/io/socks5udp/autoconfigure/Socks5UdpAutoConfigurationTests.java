@@ -17,17 +17,21 @@
 package io.socks5udp.autoconfigure;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.StandardSocketOptions;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -157,6 +161,28 @@ class Socks5UdpAutoConfigurationTests {
 			assertThat(serverFor(registry, "192.0.2.1")).isEqualTo("corp");
 			assertThat(serverFor(registry, "2001:db8::1")).isEqualTo("corp");
 			assertThat(serverFor(registry, "dns.example.com")).isEqualTo("corp");
+		});
+	}
+
+	@Test
+	void singleServerWithOneRuleFollowsTheRulesAlone() {
+		this.contextRunner
+			.withPropertyValues("socks5.udp.servers.corp.host=127.0.0.1", "socks5.udp.rules[0].destination=10.0.0.0/8",
+					"socks5.udp.rules[0].server=corp")
+			.run((context) -> {
+				Socks5ServerRegistry registry = context.getBean(Socks5ServerRegistry.class);
+				assertThat(serverFor(registry, "10.1.2.3")).isEqualTo("corp");
+				assertThat(serverFor(registry, "192.0.2.1")).isEqualTo("NONE");
+				assertThat(serverFor(registry, "dns.example.com")).isEqualTo("NONE");
+			});
+	}
+
+	@Test
+	void noServersAndNoRulesLeaveEverythingDirect() {
+		this.contextRunner.run((context) -> {
+			Socks5ServerRegistry registry = context.getBean(Socks5ServerRegistry.class);
+			assertThat(serverFor(registry, "192.0.2.1")).isEqualTo("NONE");
+			assertThat(serverFor(registry, "2001:db8::1")).isEqualTo("NONE");
 		});
 	}
 
@@ -395,6 +421,21 @@ class Socks5UdpAutoConfigurationTests {
 			return () -> Map.of("corp", Socks5UdpConnectionDetails.Server.of("127.0.0.1", 21080, "svc", "pw"));
 		}
 
+	}
+
+	@Test
+	void autoConfigurationMetadataCarriesTheConditions() throws IOException {
+		// Written by spring-boot-autoconfigure-processor, so that Boot can skip the class
+		// without loading it when the template is not on the class path
+		Properties metadata = new Properties();
+		for (URL url : Collections
+			.list(getClass().getClassLoader().getResources("META-INF/spring-autoconfigure-metadata.properties"))) {
+			try (InputStream stream = url.openStream()) {
+				metadata.load(stream);
+			}
+		}
+		assertThat(metadata).containsEntry(Socks5UdpAutoConfiguration.class.getName() + ".ConditionalOnClass",
+				Socks5UdpTemplate.class.getName());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -20,19 +20,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
+import io.socks5udp.template.Socks5UdpTemplate;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link Socks5UdpProperties}: the metadata the configuration processor
- * generates documents every property.
+ * generates documents every property, and its hints name values that work.
  *
  * @author socks5-udp authors
  */
@@ -77,7 +82,71 @@ class Socks5UdpPropertiesTests {
 		assertThat(server.isConnectedChannel()).isTrue();
 	}
 
+	@Test
+	void metadataHintsTheValuesOfEveryEnumLikeProperty() throws IOException {
+		Map<String, Map<String, Object>> hints = hints();
+		assertThat(values(hints, "socks5.udp.servers.*.relay-address")).contains("replace-unspecified", "always-server",
+				"trust-reply");
+		assertThat(values(hints, "socks5.udp.servers.*.associate-address")).containsExactly("local", "zeros");
+		assertThat(values(hints, "socks5.udp.outage.send-policy")).containsExactly("fail", "wait");
+		assertThat(values(hints, "socks5.udp.rules[*].server")).containsExactly("NONE");
+		// Open lists: a host:port, a server's name, any destination
+		assertThat(providers(hints, "socks5.udp.servers.*.relay-address")).containsExactly("any");
+		assertThat(providers(hints, "socks5.udp.rules[*].server")).containsExactly("any");
+		assertThat(providers(hints, "socks5.udp.rules[*].destination")).containsExactly("any");
+		assertThat(providers(hints, "socks5.udp.config-file")).containsExactly("handle-as");
+		assertThat(hints.values()).filteredOn((hint) -> hint.containsKey("values"))
+			.allSatisfy((hint) -> assertThat(JsonPath.<List<String>>read(hint, "$.values[*].description"))
+				.as("descriptions of the values of " + hint.get("name"))
+				.allSatisfy((description) -> assertThat(description).isNotBlank()));
+	}
+
+	@Test
+	void everyHintedValueStartsTheTemplate() throws IOException {
+		Map<String, Map<String, Object>> hints = hints();
+		ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(Socks5UdpAutoConfiguration.class))
+			.withPropertyValues("socks5.udp.associate-on-startup=false", "socks5.udp.use-socks5c-config=false",
+					"socks5.udp.servers.corp.host=127.0.0.1", "socks5.udp.rules[0].destination=0.0.0.0/0",
+					"socks5.udp.rules[0].server=corp");
+		List<String> tried = new ArrayList<>();
+		hints.forEach((name, hint) -> {
+			String property = name.replace("[*]", "[0]").replace("*", "corp");
+			for (String value : values(hints, name)) {
+				contextRunner.withPropertyValues(property + "=" + value)
+					.run((context) -> assertThat(context).as(property + "=" + value)
+						.hasNotFailed()
+						.hasSingleBean(Socks5UdpTemplate.class));
+				tried.add(property + "=" + value);
+			}
+		});
+		assertThat(tried).hasSizeGreaterThanOrEqualTo(11);
+	}
+
+	private static List<String> values(Map<String, Map<String, Object>> hints, String name) {
+		assertThat(hints).containsKey(name);
+		return hints.get(name).containsKey("values") ? JsonPath.read(hints.get(name), "$.values[*].value") : List.of();
+	}
+
+	private static List<String> providers(Map<String, Map<String, Object>> hints, String name) {
+		assertThat(hints).containsKey(name);
+		return JsonPath.read(hints.get(name), "$.providers[*].name");
+	}
+
 	private Map<String, Map<String, Object>> properties() throws IOException {
+		return byName(metadata(), "$.properties");
+	}
+
+	private Map<String, Map<String, Object>> hints() throws IOException {
+		return byName(metadata(), "$.hints");
+	}
+
+	private static Map<String, Map<String, Object>> byName(String json, String path) {
+		List<Map<String, Object>> items = JsonPath.read(json, path);
+		return items.stream().collect(Collectors.toMap((item) -> (String) item.get("name"), (item) -> item));
+	}
+
+	private String metadata() throws IOException {
 		for (URL url : Collections
 			.list(getClass().getClassLoader().getResources("META-INF/spring-configuration-metadata.json"))) {
 			String json;
@@ -86,8 +155,7 @@ class Socks5UdpPropertiesTests {
 			}
 			List<Map<String, Object>> properties = JsonPath.read(json, "$.properties");
 			if (properties.stream().anyMatch((property) -> "socks5.udp.enabled".equals(property.get("name")))) {
-				return properties.stream()
-					.collect(Collectors.toMap((property) -> (String) property.get("name"), (property) -> property));
+				return json;
 			}
 		}
 		throw new AssertionError("No spring-configuration-metadata.json with socks5.udp properties");

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.socks5udp.core.registry.Socks5ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +53,7 @@ class Socks5UdpRegistryFactoryTests {
 				assertThat(failure.property()).isEqualTo("socks5.udp.rules[1].server");
 				assertThat(failure.problem()).contains("unknown server name 'crop'").contains("corp");
 				assertThat(failure.action()).contains("socks5.udp.servers");
+				assertThat(failure).hasCauseInstanceOf(Socks5ConfigException.class);
 			});
 	}
 
@@ -93,6 +95,7 @@ class Socks5UdpRegistryFactoryTests {
 			assertThat(failure.property()).isEqualTo("socks5.udp.config-file");
 			assertThat(failure.value()).isEqualTo(missing.toString());
 			assertThat(failure.problem()).startsWith("cannot read '" + missing + "'");
+			assertThat(failure).hasCauseInstanceOf(IOException.class);
 		});
 	}
 

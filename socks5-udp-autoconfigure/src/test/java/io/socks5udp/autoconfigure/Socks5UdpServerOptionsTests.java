@@ -20,6 +20,7 @@ import io.socks5udp.core.client.RelayAddressPolicy;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +45,12 @@ class Socks5UdpServerOptionsTests {
 				Socks5UdpConfigurationException failure = ConfigurationFailures.of(context);
 				assertThat(failure.property()).isEqualTo("socks5.udp.servers.corp.port");
 				assertThat(failure.value()).isEqualTo("70000");
-				assertThat(failure).hasMessage("socks5.udp.servers.corp.port: port: 70000 (expected: 1-65535)");
+				assertThat(failure).isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessage("Property socks5.udp.servers.corp.port with value '70000' is invalid: "
+							+ "port: 70000 (expected: 1-65535)");
+				assertThat(failure.getName()).isEqualTo("socks5.udp.servers.corp.port");
+				assertThat(failure.getValue()).isEqualTo("70000");
+				assertThat(failure.getReason()).isEqualTo("port: 70000 (expected: 1-65535)");
 				assertThat(failure.action()).contains("socks5.udp.servers.corp.port");
 			});
 	}
@@ -126,7 +132,8 @@ class Socks5UdpServerOptionsTests {
 	void reconnectSettingsOutOfRange() {
 		this.contextRunner.withPropertyValues("socks5.udp.reconnect.jitter=2")
 			.run((context) -> assertThat(ConfigurationFailures.of(context))
-				.hasMessage("socks5.udp.reconnect.jitter: jitter: 2.0 (expected: 0-1)"));
+				.hasMessage("Property socks5.udp.reconnect.jitter with value '2.0' is invalid: "
+						+ "jitter: 2.0 (expected: 0-1)"));
 		this.contextRunner
 			.withPropertyValues("socks5.udp.reconnect.initial-delay=1m", "socks5.udp.reconnect.max-delay=1s")
 			.run((context) -> assertThat(ConfigurationFailures.of(context).property())
