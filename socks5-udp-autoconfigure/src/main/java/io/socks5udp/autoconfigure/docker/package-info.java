@@ -23,7 +23,7 @@
  *     image: socks5-udp/dante:1.4.2
  *     network_mode: host
  *     expose:
- *       - "11080"
+ *       - "11080/tcp"
  *     labels:
  *       io.socks5udp.dante.host: 127.0.0.1
  * </pre> The service must use the host's network: Dante relays each association through a

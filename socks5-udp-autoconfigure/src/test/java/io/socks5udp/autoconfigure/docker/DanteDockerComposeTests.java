@@ -33,7 +33,7 @@ import io.socks5udp.test.dante.DanteConfig;
 import io.socks5udp.test.dante.DanteContainer;
 import io.socks5udp.test.dante.DanteSocksMethod;
 import io.socks5udp.test.dante.DanteUsers;
-import io.socks5udp.test.support.TestEnvironment;
+import io.socks5udp.test.support.DockerComposeCli;
 import io.socks5udp.test.support.UdpEchoServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +55,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * Compose v2 command line against the local Docker daemon: Boot starts the service, waits
  * until its exposed port accepts connections, and hands it to
  * {@link DanteDockerComposeConnectionDetailsFactory}. Skipped where there is no Compose
- * v2 ({@link ComposeCli}) or no Docker with the Dante image.
+ * v2 ({@link DockerComposeCli}) or no Docker with the Dante image.
  *
  * @author socks5-udp authors
  */
@@ -66,7 +66,7 @@ class DanteDockerComposeTests {
 	@TempDir
 	Path directory;
 
-	private ComposeCli compose;
+	private DockerComposeCli compose;
 
 	private Path composeFile;
 
@@ -74,8 +74,7 @@ class DanteDockerComposeTests {
 
 	@BeforeEach
 	void requireComposeAndDocker() {
-		this.compose = ComposeCli.require();
-		TestEnvironment.requireDocker();
+		this.compose = DockerComposeCli.require().requireImage(DanteContainer.IMAGE);
 		this.echo = UdpEchoServer.startIpv4();
 	}
 

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.socks5udp.autoconfigure.docker;
+package io.socks5udp.test.support;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Assumptions;
  *
  * @author socks5-udp authors
  */
-final class ComposeCli {
+public final class DockerComposeCli {
 
 	private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*\"v?(\\d+)\\.");
 
@@ -44,7 +44,7 @@ final class ComposeCli {
 
 	private final List<String> command;
 
-	private ComposeCli(List<String> command) {
+	private DockerComposeCli(List<String> command) {
 		this.command = command;
 	}
 
@@ -54,10 +54,10 @@ final class ComposeCli {
 	 * {@code SOCKS5UDP_REQUIRE_ALL} is set: CI installs no Compose v2.
 	 * @return the command line
 	 */
-	static ComposeCli require() {
+	public static DockerComposeCli require() {
 		for (List<String> command : List.of(List.of("docker", "compose"), List.of("docker-compose"))) {
 			if (isVersion2(command)) {
-				return new ComposeCli(command);
+				return new DockerComposeCli(command);
 			}
 		}
 		Assumptions.abort("No Docker Compose v2 on the PATH (neither 'docker compose' nor a 'docker-compose' of"
@@ -67,11 +67,31 @@ final class ComposeCli {
 	}
 
 	/**
+	 * Abort the test (reported as skipped) unless the Docker daemon answers and holds the
+	 * image. Through the {@code docker} command line, which Compose needs anyway, so that
+	 * modules without Testcontainers can ask too.
+	 * @param image the image, such as
+	 * {@value io.socks5udp.test.dante.DanteContainer#IMAGE}
+	 * @return this command line
+	 */
+	public DockerComposeCli requireImage(String image) {
+		if (run(List.of("docker", "image", "inspect", "--format", "{{.Id}}", image)) == null) {
+			Assumptions.abort("Docker image " + image + " is missing or no Docker daemon answers (build the image:"
+					+ " socks5-udp-test/src/docker/build-dante-image.sh)");
+		}
+		return this;
+	}
+
+	/**
 	 * Stop and remove the services of a Compose file, whatever state they are in.
 	 * @param composeFile the Compose file
+	 * @param globalArguments arguments before the command, as given to Spring Boot in
+	 * {@code spring.docker.compose.arguments} ({@code --env-file},
+	 * {@code --project-name})
 	 */
-	void down(Path composeFile) {
+	public void down(Path composeFile, String... globalArguments) {
 		List<String> down = new ArrayList<>(this.command);
+		down.addAll(List.of(globalArguments));
 		down.addAll(List.of("--file", composeFile.toString(), "down", "--timeout", "1"));
 		run(down);
 	}
