@@ -25,29 +25,31 @@ import io.socks5udp.autoconfigure.Socks5UdpConnectionDetails.Server;
  * The labels through which a Dante container tells a client how to reach it: with host
  * networking no port is mapped, so the container says which one Dante listens on. The
  * names are those {@code io.socks5udp.test.dante.DanteContainer} sets; any container or
- * image carrying them works as well.
+ * image carrying them works as well. Public because the Docker Compose service connection
+ * ({@code io.socks5udp.autoconfigure.docker}) reads the same labels; nothing here needs
+ * Testcontainers.
  *
  * @author socks5-udp authors
  */
-final class DanteContainerLabels {
+public final class DanteContainerLabels {
 
 	/** Label with the address to reach the server at; the container's host if absent. */
-	static final String HOST = "io.socks5udp.dante.host";
+	public static final String HOST = "io.socks5udp.dante.host";
 
 	/** Label with the port the server listens on. */
-	static final String PORT = "io.socks5udp.dante.port";
+	public static final String PORT = "io.socks5udp.dante.port";
 
 	/** Label with the username for RFC 1929; no authentication if absent. */
-	static final String USERNAME = "io.socks5udp.dante.username";
+	public static final String USERNAME = "io.socks5udp.dante.username";
 
 	/** Label with the password for RFC 1929. */
-	static final String PASSWORD = "io.socks5udp.dante.password";
+	public static final String PASSWORD = "io.socks5udp.dante.password";
 
 	/** Label with the server's logical name; {@value #DEFAULT_SERVER_NAME} if absent. */
-	static final String SERVER_NAME = "io.socks5udp.dante.server-name";
+	public static final String SERVER_NAME = "io.socks5udp.dante.server-name";
 
 	/** Logical name of the server when the container names none. */
-	static final String DEFAULT_SERVER_NAME = "dante";
+	public static final String DEFAULT_SERVER_NAME = "dante";
 
 	private static final int MAX_PORT = 65535;
 
@@ -63,7 +65,7 @@ final class DanteContainerLabels {
 	 * @throws IllegalStateException if the port label is missing or wrong, or only one of
 	 * username and password is there
 	 */
-	static Map<String, Server> servers(Map<String, String> labels, String containerHost, String container) {
+	public static Map<String, Server> servers(Map<String, String> labels, String containerHost, String container) {
 		String name = nonBlank(labels.get(SERVER_NAME), DEFAULT_SERVER_NAME);
 		String host = nonBlank(labels.get(HOST), containerHost);
 		int port = port(labels.get(PORT), container);
@@ -82,7 +84,7 @@ final class DanteContainerLabels {
 	 * @param servers the servers
 	 * @return the description
 	 */
-	static String describe(Map<String, Server> servers) {
+	public static String describe(Map<String, Server> servers) {
 		StringBuilder text = new StringBuilder();
 		servers.forEach((name, server) -> {
 			text.append((text.length() > 0) ? ", " : "").append(name).append('=');
