@@ -24,10 +24,12 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.util.Objects;
 
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5DecodeStatus;
 import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The receive loop of an association in listener mode: one thread, one reused direct
@@ -98,7 +100,7 @@ final class Socks5ReceiveLoop implements Runnable {
 				continue;
 			}
 			// The reused buffer itself, positioned at the payload: no object per datagram
-			deliver(decoder.source(), buffer);
+			deliver(Objects.requireNonNull(decoder.source()), buffer);
 		}
 	}
 
@@ -115,7 +117,7 @@ final class Socks5ReceiveLoop implements Runnable {
 		return true;
 	}
 
-	private void dropped(Socks5DropReason reason, Socks5Address source) {
+	private void dropped(Socks5DropReason reason, @Nullable Socks5Address source) {
 		this.counters.drop(reason);
 		try {
 			this.listener.onDrop(reason, source);

@@ -47,6 +47,7 @@ import io.socks5udp.core.protocol.Socks5ProtocolException;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
 import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
 import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SOCKS5 UDP association (RFC 1928): a TCP control connection to a SOCKS5 server that
@@ -117,9 +118,9 @@ public final class Socks5UdpAssociation implements Closeable {
 
 	private final Socks5AssociationCounters counters = new Socks5AssociationCounters();
 
-	private final CompletableFuture<Throwable> closeFuture = new CompletableFuture<>();
+	private final CompletableFuture<@Nullable Throwable> closeFuture = new CompletableFuture<>();
 
-	private final AtomicReference<String> closeReason = new AtomicReference<>();
+	private final AtomicReference<@Nullable String> closeReason = new AtomicReference<>();
 
 	private final AtomicInteger receiveMode = new AtomicInteger(NO_RECEIVE_MODE);
 
@@ -127,17 +128,17 @@ public final class Socks5UdpAssociation implements Closeable {
 
 	private final Object pollLock = new Object();
 
-	private Thread controlThread;
+	private @Nullable Thread controlThread;
 
-	private Thread receiveThread;
+	private @Nullable Thread receiveThread;
 
-	private byte[] pollArray;
+	private byte @Nullable [] pollArray;
 
-	private ByteBuffer pollBuffer;
+	private @Nullable ByteBuffer pollBuffer;
 
-	private DatagramPacket pollPacket;
+	private @Nullable DatagramPacket pollPacket;
 
-	private Socks5UdpHeaderDecoder pollDecoder;
+	private @Nullable Socks5UdpHeaderDecoder pollDecoder;
 
 	private Socks5UdpAssociation(String name, Socket controlSocket, DatagramChannel channel, boolean connected,
 			InetSocketAddress relayAddress, Socks5Address boundAddress) throws IOException {
@@ -353,7 +354,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @throws IllegalStateException if a receive loop was started
 	 * @throws IOException if receiving fails
 	 */
-	public Socks5UdpDatagram receive(Duration timeout) throws IOException {
+	public @Nullable Socks5UdpDatagram receive(Duration timeout) throws IOException {
 		Objects.requireNonNull(timeout, "'timeout' must not be null");
 		if (timeout.isNegative()) {
 			throw new IllegalArgumentException("timeout: " + timeout + " (expected: zero or positive)");
@@ -372,7 +373,7 @@ public final class Socks5UdpAssociation implements Closeable {
 				if (!isOpen()) {
 					throw closedException(null);
 				}
-				this.pollPacket.setLength(this.pollArray.length);
+				this.pollPacket.setLength(Objects.requireNonNull(this.pollArray).length);
 				try {
 					socket.setSoTimeout(Socks5Handshake.timeoutMillis(deadline - System.nanoTime()));
 					socket.receive(this.pollPacket);
@@ -403,21 +404,22 @@ public final class Socks5UdpAssociation implements Closeable {
 		}
 	}
 
-	private Socks5UdpDatagram accept(DatagramPacket packet) {
+	private @Nullable Socks5UdpDatagram accept(DatagramPacket packet) {
 		if (!this.connected && (packet.getPort() != this.relayAddress.getPort()
 				|| !this.relayAddress.getAddress().equals(packet.getAddress()))) {
 			this.counters.drop(Socks5DropReason.FOREIGN_SOURCE);
 			return null;
 		}
-		ByteBuffer buffer = this.pollBuffer.clear().limit(packet.getLength());
-		Socks5DecodeStatus status = this.pollDecoder.decode(buffer);
+		// Both set before the first receive, under the poll lock this runs in
+		ByteBuffer buffer = Objects.requireNonNull(this.pollBuffer).clear().limit(packet.getLength());
+		Socks5DecodeStatus status = Objects.requireNonNull(this.pollDecoder).decode(buffer);
 		if (status != Socks5DecodeStatus.OK) {
 			this.counters.drop(dropReason(status));
 			return null;
 		}
 		ByteBuffer payload = ByteBuffer.allocate(buffer.remaining()).put(buffer).flip();
 		this.counters.received(payload.remaining());
-		return new Socks5UdpDatagram(this.pollDecoder.source(), payload);
+		return new Socks5UdpDatagram(Objects.requireNonNull(this.pollDecoder.source()), payload);
 	}
 
 	/**
@@ -524,7 +526,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * watcher); use the async variants for slow work such as opening a new association.
 	 * @return a new future completed with the association's end
 	 */
-	public CompletableFuture<Throwable> closeFuture() {
+	public CompletableFuture<@Nullable Throwable> closeFuture() {
 		return this.closeFuture.copy();
 	}
 
@@ -541,7 +543,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @param reason what happened
 	 * @param cause the read error, or {@code null} at end of stream
 	 */
-	void controlConnectionLost(String reason, Throwable cause) {
+	void controlConnectionLost(String reason, @Nullable Throwable cause) {
 		die(reason, cause);
 	}
 
@@ -556,7 +558,7 @@ public final class Socks5UdpAssociation implements Closeable {
 		}
 	}
 
-	private void die(String reason, Throwable cause) {
+	private void die(String reason, @Nullable Throwable cause) {
 		if (!this.closeReason.compareAndSet(null, reason)) {
 			return;
 		}
@@ -567,7 +569,7 @@ public final class Socks5UdpAssociation implements Closeable {
 		this.closeFuture.complete(ex);
 	}
 
-	private Socks5AssociationClosedException closedException(Throwable cause) {
+	private Socks5AssociationClosedException closedException(@Nullable Throwable cause) {
 		String reason = this.closeReason.get();
 		return new Socks5AssociationClosedException(describe((reason != null) ? reason : "closed"), cause);
 	}
@@ -600,7 +602,7 @@ public final class Socks5UdpAssociation implements Closeable {
 		}
 	}
 
-	private static void join(Thread thread) {
+	private static void join(@Nullable Thread thread) {
 		if (thread == null || thread == Thread.currentThread()) {
 			return;
 		}
@@ -612,7 +614,7 @@ public final class Socks5UdpAssociation implements Closeable {
 		}
 	}
 
-	private static void closeQuietly(DatagramChannel channel) {
+	private static void closeQuietly(@Nullable DatagramChannel channel) {
 		if (channel == null) {
 			return;
 		}

@@ -24,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An address and port as SOCKS5 carries them (RFC 1928 section 5): an IPv4 address, an
  * IPv6 address or a domain name, plus a port. Immutable; validated when created, so a
@@ -47,13 +49,14 @@ public final class Socks5Address {
 
 	private final byte[] address;
 
-	private final String host;
+	private final @Nullable String host;
 
 	private final int port;
 
-	private final InetAddress inetAddress;
+	private final @Nullable InetAddress inetAddress;
 
-	private Socks5Address(Socks5AddressType type, byte[] address, String host, int port, InetAddress inetAddress) {
+	private Socks5Address(Socks5AddressType type, byte[] address, @Nullable String host, int port,
+			@Nullable InetAddress inetAddress) {
 		this.type = type;
 		this.address = address;
 		this.host = host;
@@ -207,7 +210,7 @@ public final class Socks5Address {
 		if (this.type == Socks5AddressType.IPV6) {
 			return ipv6Text(this.address);
 		}
-		return this.inetAddress.getHostAddress();
+		return Objects.requireNonNull(this.inetAddress).getHostAddress();
 	}
 
 	/**
@@ -275,7 +278,7 @@ public final class Socks5Address {
 	 * Return the IP address, or {@code null} for a domain name.
 	 * @return the IP address or {@code null}
 	 */
-	public InetAddress inetAddress() {
+	public @Nullable InetAddress inetAddress() {
 		return this.inetAddress;
 	}
 
@@ -326,7 +329,7 @@ public final class Socks5Address {
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		if (this == obj) {
 			return true;
 		}
@@ -404,7 +407,7 @@ public final class Socks5Address {
 		}
 	}
 
-	private static byte[] parseIpv4(String host) {
+	private static byte @Nullable [] parseIpv4(String host) {
 		byte[] result = new byte[4];
 		int part = 0;
 		int value = -1;

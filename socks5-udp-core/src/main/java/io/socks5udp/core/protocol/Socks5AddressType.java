@@ -15,6 +15,8 @@
  */
 package io.socks5udp.core.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Address type (ATYP) of a SOCKS5 address, as carried in requests, replies and UDP
  * request headers (RFC 1928 section 5).
@@ -91,7 +93,7 @@ public final class Socks5AddressType {
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		return obj instanceof Socks5AddressType other && other.byteValue == this.byteValue;
 	}
 

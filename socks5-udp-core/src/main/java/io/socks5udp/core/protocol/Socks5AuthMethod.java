@@ -15,6 +15,8 @@
  */
 package io.socks5udp.core.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Authentication method (METHOD) offered in a SOCKS5 greeting and chosen in the server's
  * method reply (RFC 1928 section 3).
@@ -79,7 +81,7 @@ public final class Socks5AuthMethod {
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		return obj instanceof Socks5AuthMethod other && other.byteValue == this.byteValue;
 	}
 

@@ -15,6 +15,8 @@
  */
 package io.socks5udp.core.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reply code (REP) of a SOCKS5 reply (RFC 1928 section 6).
  * <p>
@@ -71,9 +73,9 @@ public final class Socks5ReplyCode {
 
 	private final String description;
 
-	private final Socks5Errno errno;
+	private final @Nullable Socks5Errno errno;
 
-	private Socks5ReplyCode(byte byteValue, String name, String description, Socks5Errno errno) {
+	private Socks5ReplyCode(byte byteValue, String name, String description, @Nullable Socks5Errno errno) {
 		this.byteValue = byteValue;
 		this.name = name;
 		this.description = description;
@@ -123,7 +125,7 @@ public final class Socks5ReplyCode {
 	 * {@link #SUCCEEDED}.
 	 * @return the error number, or {@code null} on success
 	 */
-	public Socks5Errno errno() {
+	public @Nullable Socks5Errno errno() {
 		return this.errno;
 	}
 
@@ -136,7 +138,7 @@ public final class Socks5ReplyCode {
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		return obj instanceof Socks5ReplyCode other && other.byteValue == this.byteValue;
 	}
 

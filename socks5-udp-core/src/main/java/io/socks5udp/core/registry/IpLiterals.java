@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 import io.socks5udp.core.protocol.Socks5Address;
+import org.jspecify.annotations.Nullable;
 
 /**
  * IP literal parsing without DNS: IPv4 dotted quads into an int, IPv6 through the JDK's
@@ -76,7 +77,7 @@ final class IpLiterals {
 	 * @param text the text
 	 * @return the address, or {@code null} if the text is not an IPv6 literal
 	 */
-	static InetAddress parseIpv6(String text) {
+	static @Nullable InetAddress parseIpv6(String text) {
 		if (text.indexOf(':') < 0 || text.indexOf('%') >= 0) {
 			return null;
 		}

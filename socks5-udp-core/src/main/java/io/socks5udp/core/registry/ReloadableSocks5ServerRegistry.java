@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.socks5udp.core.protocol.Socks5Address;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A registry whose rules can be read again from their sources and swapped atomically: on
@@ -49,7 +50,7 @@ public final class ReloadableSocks5ServerRegistry implements Socks5ServerRegistr
 
 	private final Object reloadLock = new Object();
 
-	private RegistryFileWatcher watcher;
+	private @Nullable RegistryFileWatcher watcher;
 
 	ReloadableSocks5ServerRegistry(RuleSetLoader loader, Socks5RuleSet initial) {
 		this.loader = loader;
@@ -61,7 +62,8 @@ public final class ReloadableSocks5ServerRegistry implements Socks5ServerRegistr
 	 * @return the current rule set
 	 */
 	public Socks5RuleSet current() {
-		return this.current.get();
+		// Never null: set in the constructor and by reload() only
+		return Objects.requireNonNull(this.current.get());
 	}
 
 	/**
@@ -148,22 +150,22 @@ public final class ReloadableSocks5ServerRegistry implements Socks5ServerRegistr
 
 	@Override
 	public Socks5Route lookup(Socks5Address destination) {
-		return this.current.get().lookup(destination);
+		return current().lookup(destination);
 	}
 
 	@Override
 	public Socks5Route lookup(InetSocketAddress destination) {
-		return this.current.get().lookup(destination);
+		return current().lookup(destination);
 	}
 
 	@Override
 	public Socks5Route lookup(InetAddress destination) {
-		return this.current.get().lookup(destination);
+		return current().lookup(destination);
 	}
 
 	@Override
 	public Socks5Route lookup(String host) {
-		return this.current.get().lookup(host);
+		return current().lookup(host);
 	}
 
 	@Override
@@ -180,11 +182,11 @@ public final class ReloadableSocks5ServerRegistry implements Socks5ServerRegistr
 		}
 	}
 
-	private void notifyListeners(Socks5RuleSet rules, Exception failure) {
+	private void notifyListeners(@Nullable Socks5RuleSet rules, @Nullable Exception failure) {
 		for (Socks5RegistryListener listener : this.listeners) {
 			try {
 				if (failure == null) {
-					listener.reloaded(rules);
+					listener.reloaded(Objects.requireNonNull(rules));
 				}
 				else {
 					listener.reloadFailed(failure);

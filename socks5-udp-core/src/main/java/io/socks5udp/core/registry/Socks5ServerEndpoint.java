@@ -17,6 +17,8 @@ package io.socks5udp.core.registry;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A SOCKS5 server that a route leads to: its name, host and port. The name is the logical
  * name a rule referred to (for example {@code corp}) or, for a server written as an
@@ -90,7 +92,7 @@ public final class Socks5ServerEndpoint {
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		if (this == obj) {
 			return true;
 		}
