@@ -25,6 +25,7 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.socks5udp.core.client.Socks5DropReason;
@@ -33,6 +34,7 @@ import io.socks5udp.core.protocol.Socks5AssociationClosedException;
 import io.socks5udp.core.protocol.Socks5PayloadTooLargeException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The direct route: one plain, unconnected UDP channel for every destination that the
@@ -68,7 +70,7 @@ final class DirectRoute implements Socks5UdpTraffic {
 
 	private final LongAdder[] dropped = new LongAdder[REASONS.length];
 
-	private volatile DatagramChannel channel;
+	private volatile @Nullable DatagramChannel channel;
 
 	private boolean running;
 
@@ -107,7 +109,7 @@ final class DirectRoute implements Socks5UdpTraffic {
 	 * Return the local address of the direct channel.
 	 * @return the address, or {@code null} before the first direct send
 	 */
-	InetSocketAddress localAddress() {
+	@Nullable InetSocketAddress localAddress() {
 		DatagramChannel open = this.channel;
 		try {
 			return (open != null) ? (InetSocketAddress) open.getLocalAddress() : null;
@@ -186,7 +188,8 @@ final class DirectRoute implements Socks5UdpTraffic {
 				throw new Socks5UdpException("Could not open the direct UDP channel: " + ex.getMessage(), ex);
 			}
 			this.channel = open;
-			Thread receiver = new Thread(() -> receiveLoop(this.channel), "socks5-udp-direct-receive");
+			Thread receiver = new Thread(() -> receiveLoop(Objects.requireNonNull(this.channel)),
+					"socks5-udp-direct-receive");
 			receiver.setDaemon(true);
 			receiver.start();
 			return open;

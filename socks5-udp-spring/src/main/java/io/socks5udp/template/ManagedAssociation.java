@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,6 +44,7 @@ import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AssociationClosedException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The association with one SOCKS5 server, kept alive: opened at start (or on first use),
@@ -100,19 +102,19 @@ public final class ManagedAssociation {
 
 	private final Socks5UdpTraffic traffic = new Traffic();
 
-	private volatile Socks5UdpAssociation current;
+	private volatile @Nullable Socks5UdpAssociation current;
 
-	private volatile Socks5UdpRoute route;
+	private volatile @Nullable Socks5UdpRoute route;
 
 	private State state = State.STOPPED;
 
 	private Instant since = Instant.now();
 
-	private Throwable lastError;
+	private @Nullable Throwable lastError;
 
 	private int failedAttempts;
 
-	private Instant nextAttemptAt;
+	private @Nullable Instant nextAttemptAt;
 
 	private boolean everUp;
 
@@ -122,13 +124,13 @@ public final class ManagedAssociation {
 
 	private boolean attemptInFlight;
 
-	private ScheduledFuture<?> scheduledAttempt;
+	private @Nullable ScheduledFuture<?> scheduledAttempt;
 
-	private ScheduledExecutorService scheduler;
+	private @Nullable ScheduledExecutorService scheduler;
 
-	private Executor openExecutor;
+	private @Nullable Executor openExecutor;
 
-	private CompletableFuture<Throwable> firstAttempt = CompletableFuture.completedFuture(null);
+	private CompletableFuture<@Nullable Throwable> firstAttempt = CompletableFuture.completedFuture(null);
 
 	ManagedAssociation(String name, Socks5AssociationOptions options, ReconnectBackoff backoff,
 			OutageSendPolicy sendPolicy, Duration maxWait, AssociationOpener opener, Socks5UdpDatagramListener inbound,
@@ -189,7 +191,7 @@ public final class ManagedAssociation {
 	 * Return the route of the current association.
 	 * @return the route, or {@code null} unless up
 	 */
-	public Socks5UdpRoute route() {
+	public @Nullable Socks5UdpRoute route() {
 		return this.route;
 	}
 
@@ -219,7 +221,8 @@ public final class ManagedAssociation {
 		return this.traffic;
 	}
 
-	CompletableFuture<Throwable> start(ScheduledExecutorService scheduler, Executor openExecutor, boolean eager) {
+	CompletableFuture<@Nullable Throwable> start(ScheduledExecutorService scheduler, Executor openExecutor,
+			boolean eager) {
 		return start(scheduler, openExecutor, eager, false);
 	}
 
@@ -232,8 +235,8 @@ public final class ManagedAssociation {
 	 * fails) instead of being retried with backoff
 	 * @return the outcome of the first attempt: {@code null} on success, else the failure
 	 */
-	CompletableFuture<Throwable> start(ScheduledExecutorService scheduler, Executor openExecutor, boolean eager,
-			boolean failFast) {
+	CompletableFuture<@Nullable Throwable> start(ScheduledExecutorService scheduler, Executor openExecutor,
+			boolean eager, boolean failFast) {
 		this.lock.lock();
 		try {
 			this.failFast = eager && failFast;
@@ -434,7 +437,8 @@ public final class ManagedAssociation {
 		this.attemptInFlight = true;
 		this.nextAttemptAt = null;
 		this.scheduledAttempt = null;
-		this.openExecutor.execute(this::attempt);
+		// Set by start(), before any attempt
+		Objects.requireNonNull(this.openExecutor).execute(this::attempt);
 	}
 
 	private void scheduleAttempt() {
@@ -442,8 +446,8 @@ public final class ManagedAssociation {
 		this.backoffStep++;
 		Duration delay = this.backoff.delay(this.backoffStep, ThreadLocalRandom.current().nextDouble());
 		this.nextAttemptAt = Instant.now().plus(delay);
-		this.scheduledAttempt = this.scheduler.schedule(this::scheduledAttemptDue, delay.toNanos(),
-				TimeUnit.NANOSECONDS);
+		this.scheduledAttempt = Objects.requireNonNull(this.scheduler)
+			.schedule(this::scheduledAttemptDue, delay.toNanos(), TimeUnit.NANOSECONDS);
 	}
 
 	private void scheduledAttemptDue() {
@@ -499,7 +503,7 @@ public final class ManagedAssociation {
 				}
 
 				@Override
-				public void onDrop(Socks5DropReason reason, Socks5Address source) {
+				public void onDrop(Socks5DropReason reason, @Nullable Socks5Address source) {
 					ManagedAssociation.this.inbound.onDrop(reason, source, newRoute);
 				}
 
@@ -586,7 +590,7 @@ public final class ManagedAssociation {
 		}
 	}
 
-	private void died(Socks5UdpAssociation association, Throwable cause) {
+	private void died(Socks5UdpAssociation association, @Nullable Throwable cause) {
 		Throwable failure = (cause != null) ? cause
 				: new Socks5AssociationClosedException("Association with " + serverAddress() + " closed");
 		this.lock.lock();

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The requests of {@code sendAndReceive} that wait for their reply. A datagram answers a
@@ -41,7 +42,7 @@ final class PendingReplies {
 
 	private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
 
-	Pending register(String serverName, Socks5Address destination, InetSocketAddress resolved) {
+	Pending register(String serverName, Socks5Address destination, @Nullable InetSocketAddress resolved) {
 		Pending request = new Pending(serverName, destination, resolved);
 		this.pending.add(request);
 		return request;
@@ -84,11 +85,11 @@ final class PendingReplies {
 
 		private final Socks5Address destination;
 
-		private final InetSocketAddress resolved;
+		private final @Nullable InetSocketAddress resolved;
 
 		private final CompletableFuture<Socks5UdpDatagram> reply = new CompletableFuture<>();
 
-		private Pending(String serverName, Socks5Address destination, InetSocketAddress resolved) {
+		private Pending(String serverName, Socks5Address destination, @Nullable InetSocketAddress resolved) {
 			this.serverName = serverName;
 			this.destination = destination;
 			this.resolved = resolved;

@@ -18,6 +18,8 @@ package io.socks5udp.template;
 
 import java.net.InetSocketAddress;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 
 /**
@@ -30,7 +32,7 @@ import org.springframework.util.Assert;
  * direct route
  * @author socks5-udp authors
  */
-public record Socks5UdpRoute(String serverName, InetSocketAddress relayAddress) {
+public record Socks5UdpRoute(String serverName, @Nullable InetSocketAddress relayAddress) {
 
 	/**
 	 * Server name of the direct route, as in a socks5c.conf record that says

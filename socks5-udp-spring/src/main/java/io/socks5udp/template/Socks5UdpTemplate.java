@@ -51,6 +51,7 @@ import io.socks5udp.core.registry.Socks5ServerEndpoint;
 import io.socks5udp.core.registry.Socks5ServerRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
@@ -113,7 +114,7 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 		}
 
 		@Override
-		public void onDrop(Socks5DropReason reason, Socks5Address source, Socks5UdpRoute route) {
+		public void onDrop(Socks5DropReason reason, @Nullable Socks5Address source, Socks5UdpRoute route) {
 			dispatchDrop(reason, source, route);
 		}
 
@@ -131,9 +132,9 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 
 	private volatile boolean running;
 
-	private ScheduledExecutorService scheduler;
+	private @Nullable ScheduledExecutorService scheduler;
 
-	private ExecutorService openExecutor;
+	private @Nullable ExecutorService openExecutor;
 
 	private Socks5UdpTemplate(Builder builder) {
 		this.registry = builder.registry;
@@ -360,7 +361,7 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	 * directly see as the source.
 	 * @return the address, or {@code null} before the first direct send
 	 */
-	public InetSocketAddress directLocalAddress() {
+	public @Nullable InetSocketAddress directLocalAddress() {
 		return this.direct.localAddress();
 	}
 
@@ -389,7 +390,7 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 			this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("socks5-udp-reconnect"));
 			this.openExecutor = Executors.newCachedThreadPool(daemonThreads("socks5-udp-associate-"));
 			this.direct.start();
-			Map<ManagedAssociation, CompletableFuture<Throwable>> firstAttempts = new LinkedHashMap<>();
+			Map<ManagedAssociation, CompletableFuture<@Nullable Throwable>> firstAttempts = new LinkedHashMap<>();
 			for (ManagedAssociation association : this.associations.values()) {
 				firstAttempts.put(association,
 						association.start(this.scheduler, this.openExecutor, this.associateOnStartup, this.failFast));
@@ -401,8 +402,8 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 		}
 	}
 
-	private void awaitFirstAttempts(Map<ManagedAssociation, CompletableFuture<Throwable>> firstAttempts) {
-		for (Map.Entry<ManagedAssociation, CompletableFuture<Throwable>> entry : firstAttempts.entrySet()) {
+	private void awaitFirstAttempts(Map<ManagedAssociation, CompletableFuture<@Nullable Throwable>> firstAttempts) {
+		for (Map.Entry<ManagedAssociation, CompletableFuture<@Nullable Throwable>> entry : firstAttempts.entrySet()) {
 			ManagedAssociation association = entry.getKey();
 			Socks5AssociationOptions options = association.options();
 			Duration bound = options.connectTimeout().plus(options.handshakeTimeout()).plusSeconds(1);
@@ -442,7 +443,8 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 			}
 			this.direct.stop();
 			this.scheduler.shutdownNow();
-			this.openExecutor.shutdownNow();
+			// Set and cleared together with the scheduler
+			Objects.requireNonNull(this.openExecutor).shutdownNow();
 			this.scheduler = null;
 			this.openExecutor = null;
 		}
@@ -459,7 +461,8 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	}
 
 	private ManagedAssociation association(Socks5Route route) {
-		Socks5ServerEndpoint server = route.server();
+		// Only routes that are not direct get here
+		Socks5ServerEndpoint server = Objects.requireNonNull(route.server());
 		ManagedAssociation association = this.associations.get(server.name());
 		return (association != null) ? association : addAssociation(server);
 	}
@@ -478,7 +481,7 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 			managed.put(server.name(), association);
 			this.associations = Collections.unmodifiableMap(managed);
 			if (this.scheduler != null) {
-				association.start(this.scheduler, this.openExecutor, false);
+				association.start(this.scheduler, Objects.requireNonNull(this.openExecutor), false);
 			}
 			return association;
 		}
@@ -509,7 +512,7 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 		return (route != null) ? route : new Socks5UdpRoute(association.name(), null);
 	}
 
-	private void dispatchDrop(Socks5DropReason reason, Socks5Address source, Socks5UdpRoute route) {
+	private void dispatchDrop(Socks5DropReason reason, @Nullable Socks5Address source, Socks5UdpRoute route) {
 		for (Socks5UdpDatagramListener listener : this.listeners) {
 			try {
 				listener.onDrop(reason, source, route);
