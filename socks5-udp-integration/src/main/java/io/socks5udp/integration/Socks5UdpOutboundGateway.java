@@ -19,6 +19,7 @@ package io.socks5udp.integration;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Function;
 
 import io.socks5udp.core.protocol.Socks5Address;
@@ -211,7 +212,8 @@ public class Socks5UdpOutboundGateway extends AbstractReplyProducingMessageHandl
 		if (route.isDirect()) {
 			return Socks5UdpRoute.DIRECT;
 		}
-		String serverName = route.server().name();
+		// Not direct, so a server
+		String serverName = Objects.requireNonNull(route.server()).name();
 		ManagedAssociation association = this.template.associations().get(serverName);
 		Socks5UdpRoute current = (association != null) ? association.route() : null;
 		return (current != null) ? current : new Socks5UdpRoute(serverName, null);

@@ -24,6 +24,7 @@ import java.util.function.Function;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5NoServerException;
 import io.socks5udp.template.Socks5UdpTemplate;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.expression.EvaluationContext;
@@ -46,15 +47,15 @@ final class Socks5UdpSendSupport {
 
 	private static final SpelExpressionParser PARSER = new SpelExpressionParser();
 
-	private Socks5Address destination;
+	private @Nullable Socks5Address destination;
 
-	private Expression destinationExpression;
+	private @Nullable Expression destinationExpression;
 
 	private Charset charset = StandardCharsets.UTF_8;
 
 	private boolean requireServer;
 
-	private volatile EvaluationContext evaluationContext;
+	private volatile @Nullable EvaluationContext evaluationContext;
 
 	void setDestination(Socks5Address destination) {
 		Assert.notNull(destination, "'destination' must not be null");
