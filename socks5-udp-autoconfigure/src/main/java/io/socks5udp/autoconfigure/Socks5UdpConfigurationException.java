@@ -16,6 +16,8 @@
 
 package io.socks5udp.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A configuration mistake found at startup: names the property (or environment variable),
  * what is wrong with its value and how to fix it. Turned into a startup report by
@@ -29,7 +31,7 @@ public class Socks5UdpConfigurationException extends RuntimeException {
 
 	private final String property;
 
-	private final String value;
+	private final @Nullable String value;
 
 	private final String problem;
 
@@ -43,8 +45,8 @@ public class Socks5UdpConfigurationException extends RuntimeException {
 	 * @param action how to fix it
 	 * @param cause the underlying failure, or {@code null}
 	 */
-	public Socks5UdpConfigurationException(String property, String value, String problem, String action,
-			Throwable cause) {
+	public Socks5UdpConfigurationException(String property, @Nullable String value, String problem, String action,
+			@Nullable Throwable cause) {
 		super(property + ": " + problem, cause);
 		this.property = property;
 		this.value = value;
@@ -64,7 +66,7 @@ public class Socks5UdpConfigurationException extends RuntimeException {
 	 * Return the offending value, masked for secrets.
 	 * @return the value, or {@code null}
 	 */
-	public String value() {
+	public @Nullable String value() {
 		return this.value;
 	}
 
