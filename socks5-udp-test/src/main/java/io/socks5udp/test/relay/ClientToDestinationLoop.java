@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.util.Objects;
 
 import io.socks5udp.core.protocol.Socks5DecodeStatus;
 import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
@@ -65,7 +66,7 @@ final class ClientToDestinationLoop implements Runnable {
 							: RefusalReason.MALFORMED);
 					continue;
 				}
-				InetSocketAddress target = resolver.resolve(decoder.source());
+				InetSocketAddress target = resolver.resolve(Objects.requireNonNull(decoder.source()));
 				if (target == null) {
 					this.counters.refuse(RefusalReason.UNRESOLVED);
 					continue;

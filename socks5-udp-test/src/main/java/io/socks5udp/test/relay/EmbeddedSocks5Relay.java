@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5Credentials;
 import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SOCKS5 UDP relay (RFC 1928 UDP ASSOCIATE, RFC 1929 username/password) that runs in
@@ -87,13 +88,13 @@ public final class EmbeddedSocks5Relay implements Closeable {
 
 	private final Object lifecycleMonitor = new Object();
 
-	private volatile ServerSocket serverSocket;
+	private volatile @Nullable ServerSocket serverSocket;
 
-	private volatile ScheduledThreadPoolExecutor scheduler;
+	private volatile @Nullable ScheduledThreadPoolExecutor scheduler;
 
-	private volatile DatagramForwarder forwarder;
+	private volatile @Nullable DatagramForwarder forwarder;
 
-	private volatile InetSocketAddress lastBoundAddress;
+	private volatile @Nullable InetSocketAddress lastBoundAddress;
 
 	private volatile boolean closed;
 
@@ -237,7 +238,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 	 * whatever the reply said.
 	 * @return the address, or {@code null} before the first association
 	 */
-	public InetSocketAddress lastBoundAddress() {
+	public @Nullable InetSocketAddress lastBoundAddress() {
 		return this.lastBoundAddress;
 	}
 
@@ -360,7 +361,8 @@ public final class EmbeddedSocks5Relay implements Closeable {
 	void associationOpened(Association association) {
 		this.counters.associationOpened();
 		this.lastBoundAddress = association.boundAddress();
-		association.start(this.forwarder, this.counters,
+		// Associations open only while the relay runs
+		association.start(Objects.requireNonNull(this.forwarder), this.counters,
 				"socks5-relay-" + port() + "-association-" + this.associationIds.incrementAndGet());
 	}
 
@@ -381,7 +383,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 	}
 
 	private void acceptConnections() {
-		ServerSocket server = this.serverSocket;
+		ServerSocket server = Objects.requireNonNull(this.serverSocket);
 		AtomicInteger ids = new AtomicInteger();
 		while (!server.isClosed()) {
 			Socket socket;
