@@ -24,6 +24,7 @@ import java.util.Map;
 import io.socks5udp.autoconfigure.Socks5UdpProperties;
 import io.socks5udp.test.relay.EmbeddedSocks5Relay;
 import io.socks5udp.test.support.UdpEchoServer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
@@ -64,9 +65,9 @@ class EmbeddedRelayListener implements SmartApplicationListener {
 	 */
 	static final String PROPERTY_SOURCE = "sampleEmbeddedRelay";
 
-	private EmbeddedSocks5Relay relay;
+	private @Nullable EmbeddedSocks5Relay relay;
 
-	private UdpEchoServer echo;
+	private @Nullable UdpEchoServer echo;
 
 	@Override
 	public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {

@@ -17,6 +17,7 @@
 package io.socks5udp.sample;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import io.socks5udp.integration.Socks5Udp;
 import io.socks5udp.template.Socks5UdpTemplate;
@@ -71,7 +72,8 @@ class PingFlows {
 	@Bean
 	IntegrationFlow outboundPings(Socks5UdpTemplate template, SampleProperties properties) {
 		return IntegrationFlow.from(PINGS)
-			.handle(Socks5Udp.outboundAdapter(template).destination(properties.getTarget()))
+			// @NotNull, so validated when bound
+			.handle(Socks5Udp.outboundAdapter(template).destination(Objects.requireNonNull(properties.getTarget())))
 			.get();
 	}
 

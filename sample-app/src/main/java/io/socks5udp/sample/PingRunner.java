@@ -19,6 +19,7 @@ package io.socks5udp.sample;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 import io.socks5udp.autoconfigure.Socks5UdpConfigurationException;
 import io.socks5udp.core.protocol.Socks5Address;
@@ -129,11 +130,11 @@ class PingRunner implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	private PingSummary summary() {
-		Socks5Route route = this.template.registry().lookup(this.properties.getTarget());
+		Socks5Route route = this.template.registry().lookup(Objects.requireNonNull(this.properties.getTarget()));
 		if (route.isDirect()) {
 			return this.tracker.summary(Socks5UdpRoute.DIRECT_NAME, "none");
 		}
-		String server = route.server().name();
+		String server = Objects.requireNonNull(route.server()).name();
 		ManagedAssociation association = this.template.associations().get(server);
 		Socks5UdpRoute current = (association != null) ? association.route() : null;
 		InetSocketAddress relay = (current != null) ? current.relayAddress() : null;
@@ -141,7 +142,7 @@ class PingRunner implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	private void checkPayloadFits() {
-		Socks5Address target = this.properties.getTarget();
+		Socks5Address target = Objects.requireNonNull(this.properties.getTarget());
 		int maxPayload = Socks5UdpHeaderCodec.maxPayload(target);
 		if (this.properties.getPayloadSize() > maxPayload) {
 			throw new Socks5UdpConfigurationException("sample.payload-size",

@@ -28,6 +28,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers when each ping left and matches the echoes to it: how many pings came back,
@@ -62,7 +63,7 @@ class PingTracker implements MeterBinder {
 
 	private long lost;
 
-	private volatile Timer roundTripTimer;
+	private volatile @Nullable Timer roundTripTimer;
 
 	/**
 	 * Create a tracker.

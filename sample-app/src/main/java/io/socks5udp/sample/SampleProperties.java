@@ -23,6 +23,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -43,7 +44,7 @@ public class SampleProperties {
 	 * back. Set to the embedded echo server when unset and the embedded relay runs.
 	 */
 	@NotNull(message = "must be set to the host:port of a UDP echo service")
-	private Socks5Address target;
+	private @Nullable Socks5Address target;
 
 	/**
 	 * Number of pings to send before printing the summary and exiting.
@@ -63,7 +64,7 @@ public class SampleProperties {
 	 * is unset). By default, only when none of socks5.udp.servers, socks5.udp.rules and
 	 * socks5.udp.config-file is set.
 	 */
-	private Boolean embedded;
+	private @Nullable Boolean embedded;
 
 	/**
 	 * Whether to keep pinging at sample.rate, with Actuator's endpoints over HTTP,
@@ -90,11 +91,11 @@ public class SampleProperties {
 	@NotNull
 	private Duration echoTimeout = Duration.ofSeconds(2);
 
-	public Socks5Address getTarget() {
+	public @Nullable Socks5Address getTarget() {
 		return this.target;
 	}
 
-	public void setTarget(Socks5Address target) {
+	public void setTarget(@Nullable Socks5Address target) {
 		this.target = target;
 	}
 
@@ -114,11 +115,11 @@ public class SampleProperties {
 		this.payloadSize = payloadSize;
 	}
 
-	public Boolean getEmbedded() {
+	public @Nullable Boolean getEmbedded() {
 		return this.embedded;
 	}
 
-	public void setEmbedded(Boolean embedded) {
+	public void setEmbedded(@Nullable Boolean embedded) {
 		this.embedded = embedded;
 	}
 

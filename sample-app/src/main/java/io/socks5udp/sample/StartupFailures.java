@@ -22,6 +22,7 @@ import io.socks5udp.autoconfigure.Socks5UdpConfigurationException;
 import io.socks5udp.core.protocol.Socks5Errno;
 import io.socks5udp.template.Socks5UdpErrors;
 import io.socks5udp.template.Socks5UdpStartupException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
@@ -90,7 +91,7 @@ final class StartupFailures {
 		return "error: " + root + " (fix: run with --debug to see where it failed)";
 	}
 
-	private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+	private static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (type.isInstance(cause)) {
 				return type.cast(cause);

@@ -17,4 +17,7 @@
 /**
  * Sample application: a UDP ping through a SOCKS5 relay.
  */
+@NullMarked
 package io.socks5udp.sample;
+
+import org.jspecify.annotations.NullMarked;

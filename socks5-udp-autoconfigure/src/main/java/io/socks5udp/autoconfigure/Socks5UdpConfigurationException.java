@@ -16,6 +16,9 @@
 
 package io.socks5udp.autoconfigure;
 
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
@@ -33,7 +36,7 @@ public class Socks5UdpConfigurationException extends InvalidConfigurationPropert
 
 	private final String action;
 
-	private final Throwable cause;
+	private final @Nullable Throwable cause;
 
 	/**
 	 * Create an exception.
@@ -43,8 +46,8 @@ public class Socks5UdpConfigurationException extends InvalidConfigurationPropert
 	 * @param action how to fix it
 	 * @param cause the underlying failure, or {@code null}
 	 */
-	public Socks5UdpConfigurationException(String property, String value, String problem, String action,
-			Throwable cause) {
+	public Socks5UdpConfigurationException(String property, @Nullable String value, String problem, String action,
+			@Nullable Throwable cause) {
 		super(property, value, problem);
 		this.action = action;
 		this.cause = cause;
@@ -56,7 +59,7 @@ public class Socks5UdpConfigurationException extends InvalidConfigurationPropert
 	 * @return the underlying failure, or {@code null}
 	 */
 	@Override
-	public Throwable getCause() {
+	public @Nullable Throwable getCause() {
 		return this.cause;
 	}
 
@@ -72,7 +75,7 @@ public class Socks5UdpConfigurationException extends InvalidConfigurationPropert
 	 * Return the offending value, masked for secrets.
 	 * @return the value, or {@code null}
 	 */
-	public String value() {
+	public @Nullable String value() {
 		return (String) getValue();
 	}
 
@@ -81,7 +84,8 @@ public class Socks5UdpConfigurationException extends InvalidConfigurationPropert
 	 * @return the problem
 	 */
 	public String problem() {
-		return getReason();
+		// Never null: the constructor passes the problem as the reason
+		return Objects.requireNonNull(getReason());
 	}
 
 	/**

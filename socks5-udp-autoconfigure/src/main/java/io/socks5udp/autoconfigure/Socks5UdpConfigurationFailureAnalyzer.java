@@ -16,6 +16,7 @@
 
 package io.socks5udp.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -72,7 +73,7 @@ class Socks5UdpConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Sock
 	 * the binder saw it (relaxed names, environment variables included). None for a name
 	 * that is not a property, such as an environment variable read directly.
 	 */
-	private Origin origin(String property) {
+	private @Nullable Origin origin(String property) {
 		ConfigurationPropertyName name = ConfigurationPropertyName.ofIfValid(property);
 		if (name == null || !(this.environment instanceof ConfigurableEnvironment)) {
 			return null;

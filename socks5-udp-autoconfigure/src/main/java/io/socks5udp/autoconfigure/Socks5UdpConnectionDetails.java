@@ -19,6 +19,7 @@ package io.socks5udp.autoconfigure;
 import java.util.Map;
 
 import io.socks5udp.core.protocol.Socks5AddressText;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
@@ -45,9 +46,10 @@ public interface Socks5UdpConnectionDetails extends ConnectionDetails {
 
 		/**
 		 * Return the server's host name or IP address.
-		 * @return the host
+		 * @return the host, or {@code null} when it is not configured (the
+		 * auto-configuration then fails, naming the property to set)
 		 */
-		String getHost();
+		@Nullable String getHost();
 
 		/**
 		 * Return the server's port.
@@ -59,7 +61,7 @@ public interface Socks5UdpConnectionDetails extends ConnectionDetails {
 		 * Return the username for RFC 1929 authentication.
 		 * @return the username, or {@code null} for no authentication
 		 */
-		default String getUsername() {
+		default @Nullable String getUsername() {
 			return null;
 		}
 
@@ -67,23 +69,23 @@ public interface Socks5UdpConnectionDetails extends ConnectionDetails {
 		 * Return the password for RFC 1929 authentication.
 		 * @return the password, or {@code null}
 		 */
-		default String getPassword() {
+		default @Nullable String getPassword() {
 			return null;
 		}
 
 		/**
 		 * Return a server.
-		 * @param host the host name or IP address
+		 * @param host the host name or IP address, or {@code null} when not configured
 		 * @param port the port
 		 * @param username the username, or {@code null} for no authentication
 		 * @param password the password, or {@code null}
 		 * @return the server
 		 */
-		static Server of(String host, int port, String username, String password) {
+		static Server of(@Nullable String host, int port, @Nullable String username, @Nullable String password) {
 			return new Server() {
 
 				@Override
-				public String getHost() {
+				public @Nullable String getHost() {
 					return host;
 				}
 
@@ -93,18 +95,19 @@ public interface Socks5UdpConnectionDetails extends ConnectionDetails {
 				}
 
 				@Override
-				public String getUsername() {
+				public @Nullable String getUsername() {
 					return username;
 				}
 
 				@Override
-				public String getPassword() {
+				public @Nullable String getPassword() {
 					return password;
 				}
 
 				@Override
 				public String toString() {
-					return "Server[" + Socks5AddressText.hostAndPort(host, port)
+					return "Server["
+							+ ((host != null) ? Socks5AddressText.hostAndPort(host, port) : "(no host):" + port)
 							+ ((username != null) ? ", user " + username : "") + "]";
 				}
 

@@ -24,6 +24,7 @@ import java.util.Map;
 
 import io.socks5udp.core.client.AssociateAddressPolicy;
 import io.socks5udp.template.OutageSendPolicy;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -56,7 +57,7 @@ public class Socks5UdpProperties {
 	 * Location of a socks5c.conf file with more rules. When unset, the file named by the
 	 * SOCKS5C_CONFIG environment variable is read, if any.
 	 */
-	private String configFile;
+	private @Nullable String configFile;
 
 	/**
 	 * Whether to honour the SOCKS5C_CONFIG environment variable when config-file is not
@@ -100,11 +101,11 @@ public class Socks5UdpProperties {
 		this.rules = rules;
 	}
 
-	public String getConfigFile() {
+	public @Nullable String getConfigFile() {
 		return this.configFile;
 	}
 
-	public void setConfigFile(String configFile) {
+	public void setConfigFile(@Nullable String configFile) {
 		this.configFile = configFile;
 	}
 
@@ -148,7 +149,7 @@ public class Socks5UdpProperties {
 		/**
 		 * Host name or address of the SOCKS5 server.
 		 */
-		private String host;
+		private @Nullable String host;
 
 		/**
 		 * Port of the SOCKS5 server.
@@ -159,12 +160,12 @@ public class Socks5UdpProperties {
 		 * Username for RFC 1929 username/password authentication. No authentication when
 		 * unset.
 		 */
-		private String username;
+		private @Nullable String username;
 
 		/**
 		 * Password for RFC 1929 username/password authentication.
 		 */
-		private String password;
+		private @Nullable String password;
 
 		/**
 		 * Timeout for the TCP connection to the server.
@@ -197,11 +198,11 @@ public class Socks5UdpProperties {
 		 */
 		private boolean connectedChannel = true;
 
-		public String getHost() {
+		public @Nullable String getHost() {
 			return this.host;
 		}
 
-		public void setHost(String host) {
+		public void setHost(@Nullable String host) {
 			this.host = host;
 		}
 
@@ -213,19 +214,19 @@ public class Socks5UdpProperties {
 			this.port = port;
 		}
 
-		public String getUsername() {
+		public @Nullable String getUsername() {
 			return this.username;
 		}
 
-		public void setUsername(String username) {
+		public void setUsername(@Nullable String username) {
 			this.username = username;
 		}
 
-		public String getPassword() {
+		public @Nullable String getPassword() {
 			return this.password;
 		}
 
-		public void setPassword(String password) {
+		public void setPassword(@Nullable String password) {
 			this.password = password;
 		}
 
@@ -280,28 +281,28 @@ public class Socks5UdpProperties {
 		 * Destination the rule applies to: an IPv4 or IPv6 address with an optional
 		 * prefix length ('10.0.0.0/8', '::/0'), or a host name suffix ('.example.com').
 		 */
-		private String destination;
+		private @Nullable String destination;
 
 		/**
 		 * Server that carries matching traffic: the logical name of a server (a key of
 		 * socks5.udp.servers), 'NONE' to send it directly, or a host:port of a server
 		 * with default settings.
 		 */
-		private String server;
+		private @Nullable String server;
 
-		public String getDestination() {
+		public @Nullable String getDestination() {
 			return this.destination;
 		}
 
-		public void setDestination(String destination) {
+		public void setDestination(@Nullable String destination) {
 			this.destination = destination;
 		}
 
-		public String getServer() {
+		public @Nullable String getServer() {
 			return this.server;
 		}
 
-		public void setServer(String server) {
+		public void setServer(@Nullable String server) {
 			this.server = server;
 		}
 

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.socks5udp.core.registry.Socks5ConfigException;
 import io.socks5udp.core.registry.Socks5ConfigParser;
@@ -33,6 +34,7 @@ import io.socks5udp.core.registry.Socks5ServerRegistry;
 import io.socks5udp.core.registry.Socks5ServerRegistryBuilder;
 import io.socks5udp.core.registry.Socks5ServerResolver;
 import io.socks5udp.core.registry.Socks5ServerSpec;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
@@ -116,7 +118,8 @@ final class Socks5UdpRegistryFactory {
 				Socks5Destination.parse(destination.strip());
 			}
 			catch (IllegalArgumentException ex) {
-				throw new Socks5UdpConfigurationException(source + ".destination", destination, ex.getMessage(),
+				throw new Socks5UdpConfigurationException(source + ".destination", destination,
+						Objects.requireNonNullElse(ex.getMessage(), ex.toString()),
 						"Set " + source + ".destination to an IPv4 or IPv6 address with an optional /prefixlength"
 								+ " (10.0.0.0/8, 2001:db8::/32) or a host name suffix (.example.com).",
 						ex);
@@ -125,7 +128,8 @@ final class Socks5UdpRegistryFactory {
 				parser.parseServer(server.strip());
 			}
 			catch (IllegalArgumentException ex) {
-				throw new Socks5UdpConfigurationException(source + ".server", server, ex.getMessage(),
+				throw new Socks5UdpConfigurationException(source + ".server", server,
+						Objects.requireNonNullElse(ex.getMessage(), ex.toString()),
 						"Set " + source + ".server to NONE, the name of a server" + knownNames() + ", or host:port.",
 						ex);
 			}
@@ -163,7 +167,7 @@ final class Socks5UdpRegistryFactory {
 		return this.servers.isEmpty() ? "" : " (" + String.join(", ", this.servers.keySet()) + ")";
 	}
 
-	private static String required(String property, String value, String expected) {
+	private static String required(String property, @Nullable String value, String expected) {
 		if (value == null || value.isBlank()) {
 			throw new Socks5UdpConfigurationException(property, value, "must be set (expected: " + expected + ")",
 					"Set " + property + ", or remove the rule.", null);
@@ -179,7 +183,8 @@ final class Socks5UdpRegistryFactory {
 				ex);
 	}
 
-	private static Socks5UdpConfigurationException unreadableEnvironmentFile(String variable, IOException ex) {
+	private static Socks5UdpConfigurationException unreadableEnvironmentFile(@Nullable String variable,
+			IOException ex) {
 		return new Socks5UdpConfigurationException(ENVIRONMENT_VARIABLE + " (environment variable)", variable,
 				"cannot read the file it names, nor " + Socks5ServerRegistryBuilder.DEFAULT_CONFIG_FILE + ": "
 						+ describe(ex),
@@ -188,7 +193,7 @@ final class Socks5UdpRegistryFactory {
 				ex);
 	}
 
-	private Socks5UdpConfigurationException configError(Socks5ConfigException ex, String configFile) {
+	private Socks5UdpConfigurationException configError(Socks5ConfigException ex, @Nullable String configFile) {
 		String source = ex.source();
 		if (source.startsWith(RULES_PROPERTY + "[")) {
 			String property = source + ".server";
@@ -204,7 +209,8 @@ final class Socks5UdpRegistryFactory {
 		boolean fromFile = configFile != null;
 		String property = fromFile ? CONFIG_FILE_PROPERTY : ENVIRONMENT_VARIABLE + " (environment variable)";
 		String where = (ex.line() > 0) ? "line " + ex.line() + " of " + source : source;
-		return new Socks5UdpConfigurationException(property, fromFile ? configFile : source, ex.getMessage(),
+		return new Socks5UdpConfigurationException(property, fromFile ? configFile : source,
+				Objects.requireNonNullElse(ex.getMessage(), ex.toString()),
 				"Correct " + where + " (records are '<destination>[/<prefixlength>] <server>[:<port>]', server NONE"
 						+ " for direct), or point " + property + " at another file.",
 				ex);

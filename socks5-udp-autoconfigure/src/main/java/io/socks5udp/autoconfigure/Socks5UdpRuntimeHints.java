@@ -16,6 +16,7 @@
 
 package io.socks5udp.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 
@@ -37,7 +38,7 @@ class Socks5UdpRuntimeHints implements RuntimeHintsRegistrar {
 	static final String RULES_FILE = "socks5c.conf";
 
 	@Override
-	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
+	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		hints.resources().registerPattern(RULES_FILE).registerPattern("**/" + RULES_FILE);
 	}
 

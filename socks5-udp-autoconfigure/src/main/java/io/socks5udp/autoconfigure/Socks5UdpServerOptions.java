@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import io.socks5udp.autoconfigure.Socks5UdpConnectionDetails.Server;
 import io.socks5udp.core.protocol.Socks5AddressText;
@@ -29,6 +30,7 @@ import io.socks5udp.core.client.RelayAddressPolicy;
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.protocol.Socks5Credentials;
 import io.socks5udp.core.registry.Socks5ServerEndpoint;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the connection details and the {@code socks5.udp.servers.*} properties into
@@ -54,7 +56,8 @@ final class Socks5UdpServerOptions {
 		Map<String, Socks5ServerEndpoint> endpoints = new LinkedHashMap<>();
 		details.getServers().forEach((name, server) -> {
 			checkAddress(name, server);
-			endpoints.put(name, Socks5ServerEndpoint.of(name, server.getHost(), server.getPort()));
+			endpoints.put(name,
+					Socks5ServerEndpoint.of(name, Objects.requireNonNull(server.getHost()), server.getPort()));
 		});
 		return endpoints;
 	}
@@ -81,7 +84,9 @@ final class Socks5UdpServerOptions {
 	private static Socks5AssociationOptions.Builder builder(String name, Server server,
 			Socks5UdpProperties.Server settings) {
 		checkAddress(name, server);
-		Socks5AssociationOptions.Builder builder = Socks5AssociationOptions.builder(server.getHost(), server.getPort())
+		// checkAddress() refuses a missing host
+		Socks5AssociationOptions.Builder builder = Socks5AssociationOptions
+			.builder(Objects.requireNonNull(server.getHost()), server.getPort())
 			.name(name)
 			.connectTimeout(positive(property(name, "connect-timeout"), settings.getConnectTimeout()))
 			.handshakeTimeout(positive(property(name, "handshake-timeout"), settings.getHandshakeTimeout()))
@@ -108,7 +113,8 @@ final class Socks5UdpServerOptions {
 		}
 	}
 
-	private static Socks5Credentials credentials(String name, String username, String password) {
+	private static @Nullable Socks5Credentials credentials(String name, @Nullable String username,
+			@Nullable String password) {
 		if (username == null && password == null) {
 			return null;
 		}

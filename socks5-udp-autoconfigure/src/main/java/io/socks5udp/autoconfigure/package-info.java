@@ -17,4 +17,7 @@
 /**
  * Auto-configuration for socks5-udp.
  */
+@NullMarked
 package io.socks5udp.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 
 import io.socks5udp.template.ManagedAssociation;
 import io.socks5udp.template.Socks5UdpTemplate;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -51,7 +52,7 @@ public class Socks5UdpHealthContributor implements CompositeHealthContributor {
 	}
 
 	@Override
-	public HealthContributor getContributor(String name) {
+	public @Nullable HealthContributor getContributor(String name) {
 		ManagedAssociation association = this.template.associations().get(name);
 		return (association != null) ? indicator(association) : null;
 	}

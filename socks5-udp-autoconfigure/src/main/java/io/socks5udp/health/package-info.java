@@ -17,4 +17,7 @@
 /**
  * Health indicators for SOCKS5 UDP associations, usable without auto-configuration.
  */
+@NullMarked
 package io.socks5udp.health;
+
+import org.jspecify.annotations.NullMarked;

@@ -25,6 +25,7 @@ import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.template.Socks5UdpOperations;
 import io.socks5udp.template.Socks5UdpRoutePolicy;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.Expression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
@@ -59,15 +60,15 @@ public abstract class AbstractSocks5UdpOutboundHandler extends AbstractReplyProd
 
 	private final Socks5UdpOperations template;
 
-	private Socks5Address destination;
+	private @Nullable Socks5Address destination;
 
-	private Expression destinationExpression;
+	private @Nullable Expression destinationExpression;
 
 	private Charset charset = StandardCharsets.UTF_8;
 
 	private Socks5UdpRoutePolicy routePolicy = Socks5UdpRoutePolicy.ALLOW_DIRECT;
 
-	private volatile EvaluationContext evaluationContext;
+	private volatile @Nullable EvaluationContext evaluationContext;
 
 	/**
 	 * Create a handler; set the destination before use.

@@ -18,6 +18,7 @@ package io.socks5udp.integration;
 
 import io.socks5udp.core.client.Socks5DropReason;
 import io.socks5udp.core.protocol.Socks5Address;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.MessagingException;
 
@@ -37,7 +38,7 @@ public class Socks5UdpDatagramDroppedException extends MessagingException {
 
 	private final String serverName;
 
-	private final transient Socks5Address source;
+	private final transient @Nullable Socks5Address source;
 
 	/**
 	 * Create an exception.
@@ -45,14 +46,15 @@ public class Socks5UdpDatagramDroppedException extends MessagingException {
 	 * @param serverName the logical name of the server whose association dropped it
 	 * @param source the remote source, or {@code null} when it is not known
 	 */
-	public Socks5UdpDatagramDroppedException(Socks5DropReason reason, String serverName, Socks5Address source) {
+	public Socks5UdpDatagramDroppedException(Socks5DropReason reason, String serverName,
+			@Nullable Socks5Address source) {
 		super(describe(reason, serverName, source));
 		this.reason = reason;
 		this.serverName = serverName;
 		this.source = source;
 	}
 
-	private static String describe(Socks5DropReason reason, String serverName, Socks5Address source) {
+	private static String describe(Socks5DropReason reason, String serverName, @Nullable Socks5Address source) {
 		StringBuilder description = new StringBuilder("Datagram dropped (").append(reason.tag()).append(')');
 		description.append(" on the association with server '").append(serverName).append('\'');
 		if (source != null) {
@@ -81,7 +83,7 @@ public class Socks5UdpDatagramDroppedException extends MessagingException {
 	 * Return the remote source of the dropped datagram.
 	 * @return the source, or {@code null} when the header could not be read
 	 */
-	public Socks5Address getSource() {
+	public @Nullable Socks5Address getSource() {
 		return this.source;
 	}
 

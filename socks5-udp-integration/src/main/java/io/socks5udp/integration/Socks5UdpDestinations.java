@@ -64,7 +64,8 @@ final class Socks5UdpDestinations {
 		}
 		catch (IllegalArgumentException ex) {
 			String port = text.substring(text.lastIndexOf(':') + 1);
-			String expected = !ex.getMessage().contains("port '") ? "host:port, [ipv6]:port or udp://host:port"
+			String expected = !String.valueOf(ex.getMessage()).contains("port '")
+					? "host:port, [ipv6]:port or udp://host:port"
 					: port.chars().allMatch(Character::isDigit) ? "a port 0-65535" : "a numeric port";
 			throw new IllegalArgumentException("destination: " + text + " (expected: " + expected + ")", ex);
 		}

@@ -27,6 +27,7 @@ import io.socks5udp.template.Socks5UdpDatagramListener;
 import io.socks5udp.template.Socks5UdpListenerRegistration;
 import io.socks5udp.template.Socks5UdpRoute;
 import io.socks5udp.template.Socks5UdpOperations;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
@@ -57,11 +58,11 @@ public class Socks5UdpInboundChannelAdapter extends MessageProducerSupport imple
 
 	private volatile List<String> serverNames = List.of();
 
-	private volatile Executor taskExecutor;
+	private volatile @Nullable Executor taskExecutor;
 
-	private ApplicationEventPublisher applicationEventPublisher;
+	private @Nullable ApplicationEventPublisher applicationEventPublisher;
 
-	private volatile Socks5UdpListenerRegistration registration;
+	private volatile @Nullable Socks5UdpListenerRegistration registration;
 
 	/**
 	 * Create an adapter for the datagrams received through a template.
@@ -98,7 +99,7 @@ public class Socks5UdpInboundChannelAdapter extends MessageProducerSupport imple
 	 * payload is copied on the receive thread first.
 	 * @param taskExecutor the executor, or {@code null} to send on the receive thread
 	 */
-	public void setTaskExecutor(Executor taskExecutor) {
+	public void setTaskExecutor(@Nullable Executor taskExecutor) {
 		this.taskExecutor = taskExecutor;
 	}
 
@@ -153,7 +154,7 @@ public class Socks5UdpInboundChannelAdapter extends MessageProducerSupport imple
 	 * @param source the remote source, or {@code null} when it is not known
 	 * @param route the route the datagram came through
 	 */
-	void dropped(Socks5DropReason reason, Socks5Address source, Socks5UdpRoute route) {
+	void dropped(Socks5DropReason reason, @Nullable Socks5Address source, Socks5UdpRoute route) {
 		if (!accepts(route)) {
 			return;
 		}
@@ -187,7 +188,7 @@ public class Socks5UdpInboundChannelAdapter extends MessageProducerSupport imple
 		}
 
 		@Override
-		public void onDrop(Socks5DropReason reason, Socks5Address source, Socks5UdpRoute route) {
+		public void onDrop(Socks5DropReason reason, @Nullable Socks5Address source, Socks5UdpRoute route) {
 			dropped(reason, source, route);
 		}
 

@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.template.Socks5UdpOperations;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.integration.support.management.ManageableLifecycle;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageDeliveryException;
@@ -92,7 +93,7 @@ public class Socks5UdpOutboundChannelAdapter extends AbstractSocks5UdpOutboundHa
 	}
 
 	@Override
-	protected Object handleRequestMessage(Message<?> message) {
+	protected @Nullable Object handleRequestMessage(Message<?> message) {
 		if (!this.running) {
 			throw new MessageDeliveryException(message, "Datagram not sent: " + this + " is not running");
 		}

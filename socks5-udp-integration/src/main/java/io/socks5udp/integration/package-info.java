@@ -22,4 +22,7 @@
  * the {@link Socks5Udp} Java DSL factory, modelled on the ip module's {@code Udp} so that
  * a flow written for plain UDP switches to a SOCKS5 relay by changing its endpoints.
  */
+@NullMarked
 package io.socks5udp.integration;
+
+import org.jspecify.annotations.NullMarked;

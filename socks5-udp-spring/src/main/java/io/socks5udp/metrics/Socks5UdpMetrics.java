@@ -35,6 +35,7 @@ import io.socks5udp.template.Socks5UdpErrors;
 import io.socks5udp.template.Socks5UdpRoute;
 import io.socks5udp.template.Socks5UdpTemplate;
 import io.socks5udp.template.Socks5UdpTraffic;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -129,7 +130,7 @@ public class Socks5UdpMetrics implements MeterBinder, ManagedAssociationListener
 	}
 
 	private static void counter(MeterRegistry registry, String name, String server, Socks5UdpTraffic traffic,
-			ToDoubleFunction<Socks5UdpTraffic> value, String description, String baseUnit) {
+			ToDoubleFunction<Socks5UdpTraffic> value, String description, @Nullable String baseUnit) {
 		FunctionCounter.builder(name, traffic, value)
 			.tag(SERVER, server)
 			.description(description)

@@ -18,4 +18,7 @@
  * Micrometer metrics for SOCKS5 UDP traffic and associations, usable without
  * auto-configuration.
  */
+@NullMarked
 package io.socks5udp.metrics;
+
+import org.jspecify.annotations.NullMarked;

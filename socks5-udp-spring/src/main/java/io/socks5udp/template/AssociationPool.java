@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -36,6 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.client.Socks5ChannelConfigurer;
 import io.socks5udp.core.registry.Socks5ServerEndpoint;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The managed associations of a template, one per server, and their lifecycle: the
@@ -63,9 +66,9 @@ final class AssociationPool {
 
 	private volatile boolean running;
 
-	private ScheduledExecutorService scheduler;
+	private @Nullable ScheduledExecutorService scheduler;
 
-	private ExecutorService openExecutor;
+	private @Nullable ExecutorService openExecutor;
 
 	AssociationPool(Map<String, Socks5AssociationOptions> servers, AssociationSettings settings,
 			List<Socks5AssociationOptionsCustomizer> optionsCustomizers,
@@ -121,7 +124,8 @@ final class AssociationPool {
 				listener.added(association);
 			}
 			if (this.scheduler != null) {
-				association.start(this.scheduler, this.openExecutor, false);
+				// Both set and cleared together, under the monitor
+				association.start(this.scheduler, Objects.requireNonNull(this.openExecutor), false);
 			}
 		}
 		return association;
@@ -217,7 +221,7 @@ final class AssociationPool {
 				association.stop();
 			}
 			this.scheduler.shutdownNow();
-			this.openExecutor.shutdownNow();
+			Objects.requireNonNull(this.openExecutor).shutdownNow();
 			this.scheduler = null;
 			this.openExecutor = null;
 		}

@@ -25,6 +25,7 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.List;
+import java.util.Objects;
 
 import io.socks5udp.core.client.Socks5AssociationCounters;
 import io.socks5udp.core.client.Socks5DropReason;
@@ -33,6 +34,7 @@ import io.socks5udp.core.protocol.Socks5AssociationClosedException;
 import io.socks5udp.core.protocol.Socks5PayloadTooLargeException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The direct route: one plain, unconnected UDP channel for every destination that the
@@ -61,7 +63,7 @@ final class DirectRoute {
 
 	private final Socks5AssociationCounters counters = this.traffic.totals();
 
-	private volatile DatagramChannel channel;
+	private volatile @Nullable DatagramChannel channel;
 
 	private boolean running;
 
@@ -109,7 +111,7 @@ final class DirectRoute {
 	 * Return the local address of the direct channel.
 	 * @return the address, or {@code null} before the first direct send
 	 */
-	InetSocketAddress localAddress() {
+	@Nullable InetSocketAddress localAddress() {
 		DatagramChannel open = this.channel;
 		try {
 			return (open != null) ? (InetSocketAddress) open.getLocalAddress() : null;
@@ -187,7 +189,8 @@ final class DirectRoute {
 				throw new Socks5UdpException("Could not open the direct UDP channel: " + ex.getMessage(), ex);
 			}
 			this.channel = open;
-			Thread receiver = new Thread(() -> receiveLoop(this.channel), "socks5-udp-direct-receive");
+			Thread receiver = new Thread(() -> receiveLoop(Objects.requireNonNull(this.channel)),
+					"socks5-udp-direct-receive");
 			receiver.setDaemon(true);
 			receiver.start();
 			return open;

@@ -24,6 +24,7 @@ import io.socks5udp.core.client.Socks5ListenerFailures;
 import io.socks5udp.core.protocol.Socks5Address;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hands what arrives on every route of a template to its listeners, on the receive thread
@@ -99,7 +100,7 @@ final class ListenerDispatch implements Socks5UdpDatagramListener {
 	}
 
 	@Override
-	public void onDrop(Socks5DropReason reason, Socks5Address source, Socks5UdpRoute route) {
+	public void onDrop(Socks5DropReason reason, @Nullable Socks5Address source, Socks5UdpRoute route) {
 		for (Socks5UdpDatagramListener listener : this.listeners) {
 			try {
 				listener.onDrop(reason, source, route);

@@ -19,6 +19,7 @@ package io.socks5udp.template;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +28,7 @@ import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.client.Socks5UdpAssociation;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AssociationClosedException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The association with one SOCKS5 server, kept alive: opened at start (or on first use),
@@ -95,7 +97,7 @@ public final class ManagedAssociation {
 	 * Return the route of the current association.
 	 * @return the route, or {@code null} unless up
 	 */
-	public Socks5UdpRoute route() {
+	public @Nullable Socks5UdpRoute route() {
 		OpenAssociation open = this.machine.open();
 		return (open != null) ? open.route() : null;
 	}
@@ -116,7 +118,8 @@ public final class ManagedAssociation {
 		return this.machine.traffic();
 	}
 
-	CompletableFuture<Throwable> start(ScheduledExecutorService scheduler, Executor openExecutor, boolean eager) {
+	CompletableFuture<@Nullable Throwable> start(ScheduledExecutorService scheduler, Executor openExecutor,
+			boolean eager) {
 		return start(scheduler, openExecutor, eager, false);
 	}
 
@@ -129,8 +132,8 @@ public final class ManagedAssociation {
 	 * fails) instead of being retried with backoff
 	 * @return the outcome of the first attempt: {@code null} on success, else the failure
 	 */
-	CompletableFuture<Throwable> start(ScheduledExecutorService scheduler, Executor openExecutor, boolean eager,
-			boolean failFast) {
+	CompletableFuture<@Nullable Throwable> start(ScheduledExecutorService scheduler, Executor openExecutor,
+			boolean eager, boolean failFast) {
 		return this.machine.start(scheduler, openExecutor, eager, failFast);
 	}
 

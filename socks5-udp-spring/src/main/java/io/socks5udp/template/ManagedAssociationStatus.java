@@ -19,6 +19,8 @@ package io.socks5udp.template;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A consistent snapshot of a {@link ManagedAssociation}'s state, as health indicators
  * report it.
@@ -38,7 +40,7 @@ import java.time.Instant;
  * @author socks5-udp authors
  */
 public record ManagedAssociationStatus(String serverName, String serverAddress, ManagedAssociation.State state,
-		Instant since, InetSocketAddress relayAddress, Instant openedAt, Throwable lastError, int failedAttempts,
-		Instant nextAttemptAt) {
+		Instant since, @Nullable InetSocketAddress relayAddress, @Nullable Instant openedAt,
+		@Nullable Throwable lastError, int failedAttempts, @Nullable Instant nextAttemptAt) {
 
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeoutException;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AssociationClosedException;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The requests of {@code sendAndReceive} that wait for their reply. A datagram answers a
@@ -73,7 +74,7 @@ final class PendingReplies {
 	 * {@code null} to resolve the name here
 	 * @return the request
 	 */
-	Pending register(String serverName, Socks5Address destination, InetSocketAddress resolved) {
+	Pending register(String serverName, Socks5Address destination, @Nullable InetSocketAddress resolved) {
 		Pending request = new Pending(serverName, destination, replyAddresses(destination, resolved));
 		this.pending.add(request);
 		// However the reply ends (answered, timed out, cancelled by its caller), the
@@ -82,7 +83,7 @@ final class PendingReplies {
 		return request;
 	}
 
-	private InetAddress[] replyAddresses(Socks5Address destination, InetSocketAddress resolved) {
+	private InetAddress[] replyAddresses(Socks5Address destination, @Nullable InetSocketAddress resolved) {
 		if (!destination.isDomain()) {
 			return NONE;
 		}

@@ -18,10 +18,13 @@ package io.socks5udp.template;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * When the next attempt to open an association is due: counts the steps of the
@@ -34,13 +37,13 @@ final class ReconnectSchedule {
 
 	private final ReconnectBackoff backoff;
 
-	private ScheduledExecutorService scheduler;
+	private @Nullable ScheduledExecutorService scheduler;
 
 	private int step;
 
-	private ScheduledFuture<?> scheduled;
+	private @Nullable ScheduledFuture<?> scheduled;
 
-	private Instant nextAttemptAt;
+	private @Nullable Instant nextAttemptAt;
 
 	ReconnectSchedule(ReconnectBackoff backoff) {
 		this.backoff = backoff;
@@ -76,7 +79,8 @@ final class ReconnectSchedule {
 		this.step++;
 		Duration delay = this.backoff.delay(this.step, ThreadLocalRandom.current().nextDouble());
 		this.nextAttemptAt = Instant.now().plus(delay);
-		this.scheduled = this.scheduler.schedule(due, delay.toNanos(), TimeUnit.NANOSECONDS);
+		// Set by start(), before any attempt can fail
+		this.scheduled = Objects.requireNonNull(this.scheduler).schedule(due, delay.toNanos(), TimeUnit.NANOSECONDS);
 	}
 
 	/**
@@ -94,7 +98,7 @@ final class ReconnectSchedule {
 	 * Return when the next attempt is due.
 	 * @return the instant, or {@code null} if none is scheduled
 	 */
-	Instant nextAttemptAt() {
+	@Nullable Instant nextAttemptAt() {
 		return this.nextAttemptAt;
 	}
 

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +33,8 @@ import io.socks5udp.core.client.Socks5UdpAssociation;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AssociationClosedException;
 import io.socks5udp.template.ManagedAssociation.State;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps one server's association open, as Lettuce's connection watchdog keeps a
@@ -64,7 +67,7 @@ final class ReconnectStateMachine {
 
 	private final Condition stateChanged = this.lock.newCondition();
 
-	private volatile OpenAssociation open;
+	private volatile @Nullable OpenAssociation open;
 
 	/**
 	 * Written under the lock; volatile so that a glance at the state takes no lock.
@@ -73,7 +76,7 @@ final class ReconnectStateMachine {
 
 	private Instant since = Instant.now();
 
-	private Throwable lastError;
+	private @Nullable Throwable lastError;
 
 	private int failedAttempts;
 
@@ -83,9 +86,9 @@ final class ReconnectStateMachine {
 
 	private boolean attemptInFlight;
 
-	private Executor openExecutor;
+	private @Nullable Executor openExecutor;
 
-	private CompletableFuture<Throwable> firstAttempt = CompletableFuture.completedFuture(null);
+	private CompletableFuture<@Nullable Throwable> firstAttempt = CompletableFuture.completedFuture(null);
 
 	ReconnectStateMachine(ManagedAssociation owner, AssociationSettings settings, Socks5UdpDatagramListener inbound,
 			List<ManagedAssociationListener> listeners) {
@@ -101,7 +104,7 @@ final class ReconnectStateMachine {
 	 * Return the open association.
 	 * @return the association and its route, or {@code null} unless up
 	 */
-	OpenAssociation open() {
+	@Nullable OpenAssociation open() {
 		return this.open;
 	}
 
@@ -235,7 +238,8 @@ final class ReconnectStateMachine {
 		this.attemptInFlight = true;
 		this.schedule.cancel();
 		boolean reconnect = this.everUp || this.failedAttempts > 0;
-		this.openExecutor
+		// Set by start(), before any attempt
+		Objects.requireNonNull(this.openExecutor)
 			.execute(new AssociationAttempt(this, this.owner, this.settings.opener(), this.inbound, reconnect));
 	}
 

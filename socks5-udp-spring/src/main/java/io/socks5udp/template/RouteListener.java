@@ -22,6 +22,8 @@ import io.socks5udp.core.client.Socks5DatagramListener;
 import io.socks5udp.core.client.Socks5DropReason;
 import io.socks5udp.core.protocol.Socks5Address;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Hands what one association receives to the template's listeners, on that association's
  * route.
@@ -38,7 +40,7 @@ record RouteListener(Socks5UdpDatagramListener inbound, Socks5UdpRoute route) im
 	}
 
 	@Override
-	public void onDrop(Socks5DropReason reason, Socks5Address source) {
+	public void onDrop(Socks5DropReason reason, @Nullable Socks5Address source) {
 		this.inbound.onDrop(reason, source, this.route);
 	}
 

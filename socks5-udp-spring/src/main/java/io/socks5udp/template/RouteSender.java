@@ -19,11 +19,13 @@ package io.socks5udp.template;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.registry.Socks5Route;
+import io.socks5udp.core.registry.Socks5ServerEndpoint;
 
 import org.springframework.util.Assert;
 
@@ -45,7 +47,7 @@ record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pend
 			this.direct.send(destination, this.direct.resolve(destination), ByteBuffer.wrap(payload, offset, length));
 			return Socks5UdpRoute.DIRECT;
 		}
-		return this.pool.association(route.server()).send(destination, payload, offset, length);
+		return this.pool.association(server(route)).send(destination, payload, offset, length);
 	}
 
 	Socks5UdpRoute send(Socks5Route route, Socks5Address destination, ByteBuffer payload) {
@@ -53,7 +55,7 @@ record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pend
 			this.direct.send(destination, this.direct.resolve(destination), payload);
 			return Socks5UdpRoute.DIRECT;
 		}
-		return this.pool.association(route.server()).send(destination, payload);
+		return this.pool.association(server(route)).send(destination, payload);
 	}
 
 	/**
@@ -105,7 +107,7 @@ record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pend
 			}
 		}
 		else {
-			ManagedAssociation association = this.pool.association(route.server());
+			ManagedAssociation association = this.pool.association(server(route));
 			request = this.pendingReplies.register(association.name(), destination, null);
 			try {
 				used = association.send(destination, payload, 0, payload.length);
@@ -119,6 +121,11 @@ record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pend
 	}
 
 	private record SentRequest(PendingReplies.Pending request, Socks5UdpRoute route) {
+	}
+
+	private static Socks5ServerEndpoint server(Socks5Route route) {
+		// Only a direct route names no server, and callers handle direct routes first
+		return Objects.requireNonNull(route.server());
 	}
 
 }

@@ -24,6 +24,8 @@ import java.util.function.ToLongFunction;
 import io.socks5udp.core.client.Socks5AssociationCounters;
 import io.socks5udp.core.client.Socks5DropReason;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The traffic of one route over every association it has had: the live counters of the
  * current association, those of the last few closed ones, and totals that the route
@@ -50,7 +52,7 @@ final class RouteTraffic implements Socks5UdpTraffic {
 	 */
 	private final LongAdder sentAgain = new LongAdder();
 
-	private Socks5AssociationCounters current;
+	private @Nullable Socks5AssociationCounters current;
 
 	/**
 	 * Return the totals, for what the route counts itself.

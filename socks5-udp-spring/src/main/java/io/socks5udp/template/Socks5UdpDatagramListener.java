@@ -20,6 +20,7 @@ import java.nio.ByteBuffer;
 
 import io.socks5udp.core.client.Socks5DropReason;
 import io.socks5udp.core.protocol.Socks5Address;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Receives the datagrams that arrive through any of a {@link Socks5UdpTemplate}'s routes.
@@ -55,7 +56,7 @@ public interface Socks5UdpDatagramListener {
 	 * @param source where it came from when known, else {@code null}
 	 * @param route the route it arrived on
 	 */
-	default void onDrop(Socks5DropReason reason, Socks5Address source, Socks5UdpRoute route) {
+	default void onDrop(Socks5DropReason reason, @Nullable Socks5Address source, Socks5UdpRoute route) {
 	}
 
 }

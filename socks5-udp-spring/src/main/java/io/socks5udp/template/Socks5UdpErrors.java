@@ -18,6 +18,7 @@ package io.socks5udp.template;
 
 import io.socks5udp.core.protocol.Socks5Exception;
 import io.socks5udp.core.protocol.Socks5ReplyException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Short names for association failures, as health details and metric tags show them: the
@@ -36,7 +37,7 @@ public final class Socks5UdpErrors {
 	 * @param failure the failure, may be {@code null}
 	 * @return the name, or {@code "none"} for {@code null}
 	 */
-	public static String code(Throwable failure) {
+	public static String code(@Nullable Throwable failure) {
 		if (failure == null) {
 			return "none";
 		}
@@ -55,7 +56,7 @@ public final class Socks5UdpErrors {
 	 * @return the reply code, such as {@code CONNECTION_NOT_ALLOWED(0x02)}, or
 	 * {@code null} when the server did not reply with an error
 	 */
-	public static String replyCode(Throwable failure) {
+	public static @Nullable String replyCode(@Nullable Throwable failure) {
 		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
 			if (candidate instanceof Socks5ReplyException reply) {
 				return String.valueOf(reply.replyCode());
@@ -69,7 +70,7 @@ public final class Socks5UdpErrors {
 	 * @param failure the failure, may be {@code null}
 	 * @return the description
 	 */
-	public static String describe(Throwable failure) {
+	public static String describe(@Nullable Throwable failure) {
 		if (failure == null) {
 			return "none";
 		}
@@ -77,7 +78,7 @@ public final class Socks5UdpErrors {
 		return (message != null) ? code(failure) + " (" + message + ")" : code(failure);
 	}
 
-	private static Socks5Exception socks5(Throwable failure) {
+	private static @Nullable Socks5Exception socks5(Throwable failure) {
 		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
 			if (candidate instanceof Socks5Exception socks5) {
 				return socks5;

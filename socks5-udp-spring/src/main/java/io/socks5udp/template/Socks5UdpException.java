@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 
 import io.socks5udp.core.protocol.Socks5Errno;
 import io.socks5udp.core.protocol.Socks5Exception;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Root of the unchecked exceptions that {@link Socks5UdpTemplate} throws; the cause is
@@ -46,7 +47,7 @@ public class Socks5UdpException extends UncheckedIOException {
 	 * chain.
 	 * @return the error number, or {@code null} when the failure is not a SOCKS5 one
 	 */
-	public Socks5Errno errno() {
+	public @Nullable Socks5Errno errno() {
 		for (Throwable candidate = getCause(); candidate != null; candidate = candidate.getCause()) {
 			if (candidate instanceof Socks5Exception socks5) {
 				return socks5.errno();

@@ -19,6 +19,7 @@ package io.socks5udp.template;
 import java.net.InetSocketAddress;
 
 import io.socks5udp.core.protocol.Socks5Address;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -32,7 +33,7 @@ import org.springframework.util.Assert;
  * direct route and for a server without an open association
  * @author socks5-udp authors
  */
-public record Socks5UdpRoute(String serverName, InetSocketAddress relayAddress) {
+public record Socks5UdpRoute(String serverName, @Nullable InetSocketAddress relayAddress) {
 
 	/**
 	 * Server name of the direct route, as in a socks5c.conf record that says

@@ -19,6 +19,8 @@ package io.socks5udp.template;
 import java.io.IOException;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when a datagram cannot be sent because the association of the server it is
  * routed to is down. The datagram was not sent and is counted as dropped (reason
@@ -32,7 +34,7 @@ public class Socks5UdpServerUnavailableException extends Socks5UdpException {
 
 	private final String serverName;
 
-	private final Instant downSince;
+	private final @Nullable Instant downSince;
 
 	/**
 	 * Create an exception.
@@ -42,7 +44,7 @@ public class Socks5UdpServerUnavailableException extends Socks5UdpException {
 	 * up
 	 * @param cause the last failure of the association
 	 */
-	public Socks5UdpServerUnavailableException(String message, String serverName, Instant downSince,
+	public Socks5UdpServerUnavailableException(String message, String serverName, @Nullable Instant downSince,
 			IOException cause) {
 		super(message, cause);
 		this.serverName = serverName;
@@ -61,7 +63,7 @@ public class Socks5UdpServerUnavailableException extends Socks5UdpException {
 	 * Return when the association went down.
 	 * @return the instant, or {@code null} if the association never came up
 	 */
-	public Instant downSince() {
+	public @Nullable Instant downSince() {
 		return this.downSince;
 	}
 

@@ -31,6 +31,7 @@ import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
 import io.socks5udp.core.registry.Socks5Route;
 import io.socks5udp.core.registry.Socks5ServerRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
@@ -240,7 +241,7 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	 * directly see as the source.
 	 * @return the address, or {@code null} before the first direct send
 	 */
-	public InetSocketAddress directLocalAddress() {
+	public @Nullable InetSocketAddress directLocalAddress() {
 		return this.direct.localAddress();
 	}
 

@@ -19,4 +19,7 @@
  * through SOCKS5 servers chosen per destination, with one reconnecting association per
  * server. Usable without auto-configuration.
  */
+@NullMarked
 package io.socks5udp.template;
+
+import org.jspecify.annotations.NullMarked;

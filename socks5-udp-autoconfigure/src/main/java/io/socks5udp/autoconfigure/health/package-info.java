@@ -17,4 +17,7 @@
 /**
  * Auto-configuration of the SOCKS5 UDP health contributor.
  */
+@NullMarked
 package io.socks5udp.autoconfigure.health;
+
+import org.jspecify.annotations.NullMarked;

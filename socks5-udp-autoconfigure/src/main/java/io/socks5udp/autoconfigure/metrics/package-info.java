@@ -17,4 +17,7 @@
 /**
  * Auto-configuration of SOCKS5 UDP metrics.
  */
+@NullMarked
 package io.socks5udp.autoconfigure.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -20,6 +20,7 @@ import java.util.Map;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import io.socks5udp.autoconfigure.Socks5UdpConnectionDetails;
+import org.jspecify.annotations.Nullable;
 import org.testcontainers.containers.Container;
 
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionDetailsFactory;
@@ -81,7 +82,7 @@ class DanteContainerConnectionDetailsFactory
 	static final class DanteContainerConnectionDetails extends ContainerConnectionDetails<Container<?>>
 			implements Socks5UdpConnectionDetails {
 
-		private volatile Map<String, Server> lastRead;
+		private volatile @Nullable Map<String, Server> lastRead;
 
 		DanteContainerConnectionDetails(ContainerConnectionSource<Container<?>> source) {
 			super(source);

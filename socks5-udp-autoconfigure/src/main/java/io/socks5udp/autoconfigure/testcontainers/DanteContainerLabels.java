@@ -20,6 +20,7 @@ import java.util.Map;
 
 import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.autoconfigure.Socks5UdpConnectionDetails.Server;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The labels through which a Dante container tells a client how to reach it: with host
@@ -96,7 +97,7 @@ public final class DanteContainerLabels {
 		return text.toString();
 	}
 
-	private static int port(String text, String container) {
+	private static int port(@Nullable String text, String container) {
 		if (text == null) {
 			throw new IllegalStateException("Container " + container + " has no label " + PORT
 					+ " (expected: the port its SOCKS5 server listens on, as DanteContainer sets it)");
@@ -115,7 +116,7 @@ public final class DanteContainerLabels {
 		return port;
 	}
 
-	private static String nonBlank(String value, String fallback) {
+	private static String nonBlank(@Nullable String value, String fallback) {
 		return (value != null && !value.isBlank()) ? value.strip() : fallback;
 	}
 

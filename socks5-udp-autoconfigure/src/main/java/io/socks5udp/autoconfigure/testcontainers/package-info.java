@@ -48,4 +48,7 @@
  * }
  * </pre>
  */
+@NullMarked
 package io.socks5udp.autoconfigure.testcontainers;
+
+import org.jspecify.annotations.NullMarked;

@@ -21,6 +21,7 @@ import java.net.UnknownHostException;
 import java.util.Objects;
 
 import io.socks5udp.core.protocol.Socks5Address;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How an association chooses its relay address, where datagrams are sent, from the
@@ -56,9 +57,9 @@ public final class RelayAddressPolicy {
 
 	private final Kind kind;
 
-	private final InetSocketAddress fixedAddress;
+	private final @Nullable InetSocketAddress fixedAddress;
 
-	private RelayAddressPolicy(Kind kind, InetSocketAddress fixedAddress) {
+	private RelayAddressPolicy(Kind kind, @Nullable InetSocketAddress fixedAddress) {
 		this.kind = kind;
 		this.fixedAddress = fixedAddress;
 	}
@@ -91,7 +92,7 @@ public final class RelayAddressPolicy {
 	 * Return the address of a {@link #fixed(InetSocketAddress) fixed} policy.
 	 * @return the fixed address, or {@code null} for the other policies
 	 */
-	public InetSocketAddress fixedAddress() {
+	public @Nullable InetSocketAddress fixedAddress() {
 		return this.fixedAddress;
 	}
 
@@ -108,7 +109,7 @@ public final class RelayAddressPolicy {
 				bound.isUnspecified() ? new InetSocketAddress(server, bound.port()) : resolve(bound);
 			case ALWAYS_SERVER -> new InetSocketAddress(server, bound.port());
 			case TRUST_REPLY -> resolve(bound);
-			case FIXED -> resolve(this.fixedAddress);
+			case FIXED -> resolve(Objects.requireNonNull(this.fixedAddress));
 		};
 	}
 
@@ -127,7 +128,7 @@ public final class RelayAddressPolicy {
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		if (this == obj) {
 			return true;
 		}

@@ -17,6 +17,7 @@ package io.socks5udp.core.client;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -73,7 +74,8 @@ public final class Socks5AssociationCounters {
 	 * @param reason why it was dropped
 	 */
 	public void drop(Socks5DropReason reason) {
-		this.dropped.get(reason).increment();
+		// Every reason has a counter from the constructor
+		Objects.requireNonNull(this.dropped.get(reason)).increment();
 	}
 
 	/**
@@ -128,7 +130,7 @@ public final class Socks5AssociationCounters {
 	 * @return the datagrams dropped for that reason
 	 */
 	public long dropped(Socks5DropReason reason) {
-		return this.dropped.get(reason).sum();
+		return Objects.requireNonNull(this.dropped.get(reason)).sum();
 	}
 
 	/**

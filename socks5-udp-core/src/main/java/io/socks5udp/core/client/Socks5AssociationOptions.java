@@ -21,6 +21,7 @@ import java.util.Objects;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.core.protocol.Socks5Credentials;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything needed to open a {@link Socks5UdpAssociation}: the SOCKS5 server, optional
@@ -48,7 +49,7 @@ public final class Socks5AssociationOptions {
 
 	private final int port;
 
-	private final Socks5Credentials credentials;
+	private final @Nullable Socks5Credentials credentials;
 
 	private final Duration connectTimeout;
 
@@ -64,7 +65,7 @@ public final class Socks5AssociationOptions {
 
 	private final String name;
 
-	private final Socks5ChannelConfigurer channelConfigurer;
+	private final @Nullable Socks5ChannelConfigurer channelConfigurer;
 
 	private Socks5AssociationOptions(Builder builder) {
 		this.host = builder.host;
@@ -111,7 +112,7 @@ public final class Socks5AssociationOptions {
 	 * Return the credentials for username/password authentication (RFC 1929).
 	 * @return the credentials, or {@code null} to offer no authentication only
 	 */
-	public Socks5Credentials credentials() {
+	public @Nullable Socks5Credentials credentials() {
 		return this.credentials;
 	}
 
@@ -178,7 +179,7 @@ public final class Socks5AssociationOptions {
 	 * Return what configures the UDP channel before it is connected, or {@code null}.
 	 * @return the channel configurer or {@code null}
 	 */
-	public Socks5ChannelConfigurer channelConfigurer() {
+	public @Nullable Socks5ChannelConfigurer channelConfigurer() {
 		return this.channelConfigurer;
 	}
 
@@ -223,7 +224,7 @@ public final class Socks5AssociationOptions {
 
 		private final int port;
 
-		private Socks5Credentials credentials;
+		private @Nullable Socks5Credentials credentials;
 
 		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
@@ -237,9 +238,9 @@ public final class Socks5AssociationOptions {
 
 		private boolean connectedChannel = true;
 
-		private String name;
+		private @Nullable String name;
 
-		private Socks5ChannelConfigurer channelConfigurer;
+		private @Nullable Socks5ChannelConfigurer channelConfigurer;
 
 		private Builder(String host, int port) {
 			Objects.requireNonNull(host, "'host' must not be null");
@@ -259,7 +260,7 @@ public final class Socks5AssociationOptions {
 		 * @param credentials the credentials, or {@code null} for none
 		 * @return this builder
 		 */
-		public Builder credentials(Socks5Credentials credentials) {
+		public Builder credentials(@Nullable Socks5Credentials credentials) {
 			this.credentials = credentials;
 			return this;
 		}
@@ -353,7 +354,7 @@ public final class Socks5AssociationOptions {
 		 * @param channelConfigurer the configurer, or {@code null} for none
 		 * @return this builder
 		 */
-		public Builder channelConfigurer(Socks5ChannelConfigurer channelConfigurer) {
+		public Builder channelConfigurer(@Nullable Socks5ChannelConfigurer channelConfigurer) {
 			this.channelConfigurer = channelConfigurer;
 			return this;
 		}

@@ -18,6 +18,7 @@ package io.socks5udp.core.client;
 import java.nio.ByteBuffer;
 
 import io.socks5udp.core.protocol.Socks5Address;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Receives the datagrams that arrive through an association's relay, on the association's
@@ -48,7 +49,7 @@ public interface Socks5DatagramListener {
 	 * @param source where it came from when known: the sender of a foreign datagram;
 	 * {@code null} for a datagram whose header could not be decoded
 	 */
-	default void onDrop(Socks5DropReason reason, Socks5Address source) {
+	default void onDrop(Socks5DropReason reason, @Nullable Socks5Address source) {
 	}
 
 }

@@ -23,12 +23,14 @@ import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.socks5udp.core.protocol.Socks5DecodeStatus;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
 import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What serves {@link Socks5UdpAssociation#receive(java.time.Duration)}: callers take
@@ -52,7 +54,7 @@ final class Socks5DatagramPoller {
 	private final ReentrantLock turn = new ReentrantLock();
 
 	/** Guarded by {@code turn}; allocated on the first poll. */
-	private ByteBuffer buffer;
+	private @Nullable ByteBuffer buffer;
 
 	/** Guarded by {@code turn}. */
 	private final Socks5UdpHeaderDecoder decoder = new Socks5UdpHeaderDecoder();
@@ -75,7 +77,7 @@ final class Socks5DatagramPoller {
 	 * @throws java.nio.channels.ClosedChannelException if the channel is or gets closed
 	 * @throws IOException if receiving fails
 	 */
-	Socks5UdpDatagram poll(long deadline) throws IOException {
+	@Nullable Socks5UdpDatagram poll(long deadline) throws IOException {
 		try {
 			if (!this.turn.tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
 				return null;
@@ -86,22 +88,24 @@ final class Socks5DatagramPoller {
 			throw new InterruptedIOException("Interrupted while waiting for a datagram");
 		}
 		try {
-			if (this.buffer == null) {
-				this.buffer = ByteBuffer.allocateDirect(Socks5ReceiveLoop.BUFFER_SIZE);
+			ByteBuffer buffer = this.buffer;
+			if (buffer == null) {
+				buffer = ByteBuffer.allocateDirect(Socks5ReceiveLoop.BUFFER_SIZE);
+				this.buffer = buffer;
 			}
-			return pollInTurn(deadline);
+			return pollInTurn(buffer, deadline);
 		}
 		finally {
 			this.turn.unlock();
 		}
 	}
 
-	private Socks5UdpDatagram pollInTurn(long deadline) throws IOException {
+	private @Nullable Socks5UdpDatagram pollInTurn(ByteBuffer buffer, long deadline) throws IOException {
 		while (true) {
-			this.buffer.clear();
+			buffer.clear();
 			SocketAddress source;
 			try {
-				source = this.channel.receive(this.buffer);
+				source = this.channel.receive(buffer);
 			}
 			catch (PortUnreachableException ex) {
 				logger.log(Level.DEBUG, () -> "ICMP port unreachable from relay " + Socks5Handshake.format(this.relay)
@@ -116,7 +120,7 @@ final class Socks5DatagramPoller {
 				this.channel.awaitReadable(remaining);
 				continue;
 			}
-			Socks5UdpDatagram datagram = accept(source, this.buffer.flip());
+			Socks5UdpDatagram datagram = accept(source, buffer.flip());
 			if (datagram != null) {
 				return datagram;
 			}
@@ -126,7 +130,7 @@ final class Socks5DatagramPoller {
 		}
 	}
 
-	private Socks5UdpDatagram accept(SocketAddress source, ByteBuffer datagram) {
+	private @Nullable Socks5UdpDatagram accept(SocketAddress source, ByteBuffer datagram) {
 		if (!this.channel.isFromRelay(source)) {
 			this.counters.drop(Socks5DropReason.FOREIGN_SOURCE);
 			return null;
@@ -138,7 +142,8 @@ final class Socks5DatagramPoller {
 		}
 		ByteBuffer payload = ByteBuffer.allocate(datagram.remaining()).put(datagram).flip();
 		this.counters.received(payload.remaining());
-		return new Socks5UdpDatagram(this.decoder.source(), payload);
+		// A datagram that decodes has a source
+		return new Socks5UdpDatagram(Objects.requireNonNull(this.decoder.source()), payload);
 	}
 
 }

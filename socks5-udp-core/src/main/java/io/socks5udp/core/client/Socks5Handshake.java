@@ -26,6 +26,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AddressText;
@@ -41,6 +42,7 @@ import io.socks5udp.core.protocol.Socks5NoAcceptableMethodException;
 import io.socks5udp.core.protocol.Socks5ProtocolException;
 import io.socks5udp.core.protocol.Socks5ReplyCode;
 import io.socks5udp.core.protocol.Socks5ReplyException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client side of a SOCKS5 handshake ending in UDP ASSOCIATE, over a blocking control
@@ -66,7 +68,7 @@ final class Socks5Handshake {
 
 	private final String server;
 
-	private final Socks5Credentials credentials;
+	private final @Nullable Socks5Credentials credentials;
 
 	private final Duration timeout;
 
@@ -82,7 +84,7 @@ final class Socks5Handshake {
 	 * @param credentials the credentials to offer, or {@code null}
 	 * @param timeout the deadline of the whole handshake
 	 */
-	Socks5Handshake(Socket socket, Socks5Credentials credentials, Duration timeout) {
+	Socks5Handshake(Socket socket, @Nullable Socks5Credentials credentials, Duration timeout) {
 		this.socket = socket;
 		this.server = format((InetSocketAddress) socket.getRemoteSocketAddress());
 		this.credentials = credentials;
@@ -161,7 +163,7 @@ final class Socks5Handshake {
 				throw closedDuring(METHOD_REPLY);
 			}
 		}
-		Socks5AuthMethod method = parser.method();
+		Socks5AuthMethod method = Objects.requireNonNull(parser.method());
 		if (method.equals(Socks5AuthMethod.NO_ACCEPTABLE)) {
 			String hint = (this.credentials != null) ? ""
 					: "; set credentials if the server requires username/password authentication";
@@ -176,6 +178,8 @@ final class Socks5Handshake {
 	}
 
 	private void authenticate(InputStream input, OutputStream output) throws IOException {
+		// USERNAME_PASSWORD is offered, so chosen, only with credentials
+		Objects.requireNonNull(this.credentials);
 		byte[] request = Socks5HandshakeMessages.usernamePasswordRequest(this.credentials);
 		try {
 			output.write(request);
@@ -212,7 +216,7 @@ final class Socks5Handshake {
 			}
 			checkReplyCode(parser.replyCode(), null);
 			if (complete) {
-				return parser.boundAddress();
+				return Objects.requireNonNull(parser.boundAddress());
 			}
 			if (!fill(input, ASSOCIATE_REPLY)) {
 				throw closedDuring(ASSOCIATE_REPLY);
@@ -220,7 +224,8 @@ final class Socks5Handshake {
 		}
 	}
 
-	private void checkReplyCode(Socks5ReplyCode replyCode, Exception suppressed) throws Socks5ReplyException {
+	private void checkReplyCode(@Nullable Socks5ReplyCode replyCode, @Nullable Exception suppressed)
+			throws Socks5ReplyException {
 		if (replyCode != null && !replyCode.isSuccess()) {
 			Socks5ReplyException ex = Socks5ReplyException.of(replyCode,
 					"UDP ASSOCIATE via " + this.server + " failed");
@@ -274,7 +279,7 @@ final class Socks5Handshake {
 		return true;
 	}
 
-	private Socks5HandshakeTimeoutException timedOut(String phase, Exception cause) {
+	private Socks5HandshakeTimeoutException timedOut(String phase, @Nullable Exception cause) {
 		return new Socks5HandshakeTimeoutException(
 				"SOCKS5 server " + this.server + " did not complete the handshake within " + this.timeout.toMillis()
 						+ " ms (" + this.consumed + " bytes of the " + phase + " received)",
@@ -292,7 +297,7 @@ final class Socks5Handshake {
 	 * @param address the address
 	 * @return the text
 	 */
-	static String format(InetSocketAddress address) {
+	static String format(@Nullable InetSocketAddress address) {
 		return (address != null) ? Socks5AddressText.hostAndPort(address) : "(not connected)";
 	}
 

@@ -24,10 +24,12 @@ import java.net.PortUnreachableException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.util.Objects;
 
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5DecodeStatus;
 import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The receive loop of an association in listener mode: one thread, one reused direct
@@ -121,7 +123,7 @@ final class Socks5ReceiveLoop implements Runnable {
 				continue;
 			}
 			// The reused buffer itself, positioned at the payload: no object per datagram
-			deliver(decoder.source(), buffer);
+			deliver(Objects.requireNonNull(decoder.source()), buffer);
 		}
 	}
 
@@ -134,7 +136,7 @@ final class Socks5ReceiveLoop implements Runnable {
 		return false;
 	}
 
-	private void dropped(Socks5DropReason reason, Socks5Address source) {
+	private void dropped(Socks5DropReason reason, @Nullable Socks5Address source) {
 		this.counters.drop(reason);
 		try {
 			this.listener.onDrop(reason, source);

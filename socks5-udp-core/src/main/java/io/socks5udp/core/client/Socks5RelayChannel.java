@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The UDP channel of an association, in non-blocking mode, so that no interrupt can close
  * it.
@@ -68,9 +70,9 @@ final class Socks5RelayChannel implements Closeable {
 	/** One writer waits on the write selector at a time; the others wait for it here. */
 	private final ReentrantLock writeWait = new ReentrantLock();
 
-	private Selector readSelector;
+	private @Nullable Selector readSelector;
 
-	private Selector writeSelector;
+	private @Nullable Selector writeSelector;
 
 	private boolean closed;
 
@@ -197,19 +199,23 @@ final class Socks5RelayChannel implements Closeable {
 
 	private Selector readSelector() throws IOException {
 		synchronized (this.selectorLock) {
-			if (this.readSelector == null) {
-				this.readSelector = register(SelectionKey.OP_READ);
+			Selector selector = this.readSelector;
+			if (selector == null) {
+				selector = register(SelectionKey.OP_READ);
+				this.readSelector = selector;
 			}
-			return this.readSelector;
+			return selector;
 		}
 	}
 
 	private Selector writeSelector() throws IOException {
 		synchronized (this.selectorLock) {
-			if (this.writeSelector == null) {
-				this.writeSelector = register(SelectionKey.OP_WRITE);
+			Selector selector = this.writeSelector;
+			if (selector == null) {
+				selector = register(SelectionKey.OP_WRITE);
+				this.writeSelector = selector;
 			}
-			return this.writeSelector;
+			return selector;
 		}
 	}
 
@@ -242,8 +248,8 @@ final class Socks5RelayChannel implements Closeable {
 	 */
 	@Override
 	public void close() {
-		Selector read;
-		Selector write;
+		@Nullable Selector read;
+		@Nullable Selector write;
 		synchronized (this.selectorLock) {
 			this.closed = true;
 			read = this.readSelector;
@@ -256,7 +262,7 @@ final class Socks5RelayChannel implements Closeable {
 		closeQuietly(write);
 	}
 
-	private static void closeQuietly(Closeable closeable) {
+	private static void closeQuietly(@Nullable Closeable closeable) {
 		if (closeable == null) {
 			return;
 		}

@@ -43,6 +43,7 @@ import io.socks5udp.core.protocol.Socks5PayloadTooLargeException;
 import io.socks5udp.core.protocol.Socks5ProtocolException;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
 import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SOCKS5 UDP association (RFC 1928): a TCP control connection to a SOCKS5 server that
@@ -118,17 +119,17 @@ public final class Socks5UdpAssociation implements Closeable {
 
 	private final Socks5SendBuffers sendBuffers = new Socks5SendBuffers(Socks5SendBuffers.defaultCount());
 
-	private final CompletableFuture<Throwable> closeFuture = new CompletableFuture<>();
+	private final CompletableFuture<@Nullable Throwable> closeFuture = new CompletableFuture<>();
 
-	private final AtomicReference<String> closeReason = new AtomicReference<>();
+	private final AtomicReference<@Nullable String> closeReason = new AtomicReference<>();
 
 	private final AtomicInteger receiveMode = new AtomicInteger(NO_RECEIVE_MODE);
 
 	private final Object lifecycleLock = new Object();
 
-	private Thread controlThread;
+	private @Nullable Thread controlThread;
 
-	private Thread receiveThread;
+	private @Nullable Thread receiveThread;
 
 	private final Socks5DatagramPoller poller;
 
@@ -352,7 +353,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @throws IllegalStateException if a receive loop was started
 	 * @throws IOException if receiving fails
 	 */
-	public Socks5UdpDatagram receive(Duration timeout) throws IOException {
+	public @Nullable Socks5UdpDatagram receive(Duration timeout) throws IOException {
 		Objects.requireNonNull(timeout, "'timeout' must not be null");
 		if (timeout.isNegative()) {
 			throw new IllegalArgumentException("timeout: " + timeout + " (expected: zero or positive)");
@@ -476,7 +477,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * watcher); use the async variants for slow work such as opening a new association.
 	 * @return a new future completed with the association's end
 	 */
-	public CompletableFuture<Throwable> closeFuture() {
+	public CompletableFuture<@Nullable Throwable> closeFuture() {
 		return this.closeFuture.copy();
 	}
 
@@ -501,7 +502,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @param reason what happened
 	 * @param cause the read error, or {@code null} at end of stream
 	 */
-	void controlConnectionLost(String reason, Throwable cause) {
+	void controlConnectionLost(String reason, @Nullable Throwable cause) {
 		die(reason, cause);
 	}
 
@@ -526,7 +527,7 @@ public final class Socks5UdpAssociation implements Closeable {
 		}
 	}
 
-	private void die(String reason, Throwable cause) {
+	private void die(String reason, @Nullable Throwable cause) {
 		if (!this.closeReason.compareAndSet(null, reason)) {
 			return;
 		}
@@ -537,7 +538,7 @@ public final class Socks5UdpAssociation implements Closeable {
 		this.closeFuture.complete(ex);
 	}
 
-	private Socks5AssociationClosedException closedException(Throwable cause) {
+	private Socks5AssociationClosedException closedException(@Nullable Throwable cause) {
 		String reason = this.closeReason.get();
 		return new Socks5AssociationClosedException(describe((reason != null) ? reason : "closed"), cause);
 	}
@@ -570,7 +571,7 @@ public final class Socks5UdpAssociation implements Closeable {
 		}
 	}
 
-	private static void join(Thread thread) {
+	private static void join(@Nullable Thread thread) {
 		if (thread == null || thread == Thread.currentThread()) {
 			return;
 		}
@@ -582,7 +583,7 @@ public final class Socks5UdpAssociation implements Closeable {
 		}
 	}
 
-	private static void closeQuietly(DatagramChannel channel) {
+	private static void closeQuietly(@Nullable DatagramChannel channel) {
 		if (channel == null) {
 			return;
 		}

@@ -18,4 +18,7 @@
  * SOCKS5 UDP client: the handshake over the TCP control connection and the UDP
  * association (the {@code socks5udp_associate} and {@code socks5udp_sendto} analogues).
  */
+@NullMarked
 package io.socks5udp.core.client;
+
+import org.jspecify.annotations.NullMarked;

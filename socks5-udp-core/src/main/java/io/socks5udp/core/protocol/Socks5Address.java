@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An address and port as SOCKS5 carries them (RFC 1928 section 5): an IPv4 address, an
  * IPv6 address or a domain name, plus a port. Immutable; validated when created, so a
@@ -50,13 +52,14 @@ public final class Socks5Address {
 
 	private final byte[] address;
 
-	private final String host;
+	private final @Nullable String host;
 
 	private final int port;
 
-	private final InetAddress inetAddress;
+	private final @Nullable InetAddress inetAddress;
 
-	private Socks5Address(Socks5AddressType type, byte[] address, String host, int port, InetAddress inetAddress) {
+	private Socks5Address(Socks5AddressType type, byte[] address, @Nullable String host, int port,
+			@Nullable InetAddress inetAddress) {
 		this.type = type;
 		this.address = address;
 		this.host = host;
@@ -221,7 +224,7 @@ public final class Socks5Address {
 		if (this.type == Socks5AddressType.IPV6) {
 			return Socks5AddressText.ipv6(this.address);
 		}
-		return this.inetAddress.getHostAddress();
+		return Objects.requireNonNull(this.inetAddress).getHostAddress();
 	}
 
 	/**
@@ -289,7 +292,7 @@ public final class Socks5Address {
 	 * Return the IP address, or {@code null} for a domain name.
 	 * @return the IP address or {@code null}
 	 */
-	public InetAddress inetAddress() {
+	public @Nullable InetAddress inetAddress() {
 		return this.inetAddress;
 	}
 
@@ -340,7 +343,7 @@ public final class Socks5Address {
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		if (this == obj) {
 			return true;
 		}
@@ -365,7 +368,7 @@ public final class Socks5Address {
 		return port;
 	}
 
-	private static Socks5Address literal(String host, int port) {
+	private static @Nullable Socks5Address literal(String host, int port) {
 		long ipv4 = Socks5AddressText.parseIpv4(host);
 		if (ipv4 >= 0) {
 			byte[] bytes = { (byte) (ipv4 >>> 24), (byte) (ipv4 >>> 16), (byte) (ipv4 >>> 8), (byte) ipv4 };

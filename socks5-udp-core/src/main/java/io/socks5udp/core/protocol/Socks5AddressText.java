@@ -21,6 +21,8 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Address text, in one place: how this project writes an address for people and messages
  * ({@code 127.0.0.1:1080}, {@code [::1]:1080}, IPv6 in the short form of RFC 5952) and
@@ -250,7 +252,7 @@ public final class Socks5AddressText {
 	 * @param text the text
 	 * @return the address, or {@code null} if the text is not an IPv6 literal
 	 */
-	public static InetAddress parseIpv6(String text) {
+	public static @Nullable InetAddress parseIpv6(String text) {
 		Objects.requireNonNull(text, "'text' must not be null");
 		if (text.indexOf(':') < 0) {
 			return null;

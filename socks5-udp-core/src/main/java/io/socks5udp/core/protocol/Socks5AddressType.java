@@ -15,6 +15,8 @@
  */
 package io.socks5udp.core.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Address type (ATYP) of a SOCKS5 address, as carried in requests, replies and UDP
  * request headers (RFC 1928 section 5).

@@ -15,6 +15,8 @@
  */
 package io.socks5udp.core.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The UDP association is closed ({@link Socks5Errno#S5_ENOTCONN}): its control connection
  * ended (RFC 1928 section 6 ties the association's life to it) or it was closed locally.
@@ -38,7 +40,7 @@ public class Socks5AssociationClosedException extends Socks5Exception {
 	 * @param message the detail message
 	 * @param cause the cause, or {@code null}
 	 */
-	public Socks5AssociationClosedException(String message, Throwable cause) {
+	public Socks5AssociationClosedException(String message, @Nullable Throwable cause) {
 		super(Socks5Errno.S5_ENOTCONN, message, cause);
 	}
 

@@ -15,6 +15,8 @@
  */
 package io.socks5udp.core.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Authentication method (METHOD) offered in a SOCKS5 greeting and chosen in the server's
  * method reply (RFC 1928 section 3).

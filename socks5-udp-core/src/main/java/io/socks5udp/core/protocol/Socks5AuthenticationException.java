@@ -15,6 +15,8 @@
  */
 package io.socks5udp.core.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Username/password authentication (RFC 1929) failed: the server answered with a non-zero
  * status ({@link Socks5Errno#S5_EAUTH}). The message never contains the password.
@@ -38,7 +40,7 @@ public class Socks5AuthenticationException extends Socks5Exception {
 	 * @param message the detail message
 	 * @param cause the cause, or {@code null}
 	 */
-	public Socks5AuthenticationException(String message, Throwable cause) {
+	public Socks5AuthenticationException(String message, @Nullable Throwable cause) {
 		super(Socks5Errno.S5_EAUTH, message, cause);
 	}
 

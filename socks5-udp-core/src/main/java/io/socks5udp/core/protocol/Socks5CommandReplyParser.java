@@ -16,6 +16,9 @@
 package io.socks5udp.core.protocol;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Incremental parser of the server's reply to a command: VER, REP, RSV, ATYP, BND.ADDR,
@@ -55,9 +58,9 @@ public final class Socks5CommandReplyParser {
 
 	private int state = VER;
 
-	private Socks5ReplyCode replyCode;
+	private @Nullable Socks5ReplyCode replyCode;
 
-	private Socks5AddressType addressType;
+	private @Nullable Socks5AddressType addressType;
 
 	private int addressLength;
 
@@ -65,7 +68,7 @@ public final class Socks5CommandReplyParser {
 
 	private int port;
 
-	private Socks5Address boundAddress;
+	private @Nullable Socks5Address boundAddress;
 
 	/**
 	 * Consume bytes of the reply from the buffer's position.
@@ -114,8 +117,8 @@ public final class Socks5CommandReplyParser {
 				}
 				default -> {
 					this.port |= b & 0xFF;
-					this.boundAddress = Socks5Address.fromWire(this.addressType, this.address, 0, this.addressLength,
-							this.port);
+					this.boundAddress = Socks5Address.fromWire(Objects.requireNonNull(this.addressType), this.address,
+							0, this.addressLength, this.port);
 					this.state = DONE;
 				}
 			}
@@ -150,7 +153,7 @@ public final class Socks5CommandReplyParser {
 	 * Return the reply code, available as soon as REP has been read.
 	 * @return the reply code, or {@code null} before REP has been read
 	 */
-	public Socks5ReplyCode replyCode() {
+	public @Nullable Socks5ReplyCode replyCode() {
 		return this.replyCode;
 	}
 
@@ -160,7 +163,7 @@ public final class Socks5CommandReplyParser {
 	 * server's own address).
 	 * @return the bound address, or {@code null} before the reply is complete
 	 */
-	public Socks5Address boundAddress() {
+	public @Nullable Socks5Address boundAddress() {
 		return this.boundAddress;
 	}
 

@@ -18,6 +18,8 @@ package io.socks5udp.core.protocol;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Username and password for SOCKS5 username/password authentication (RFC 1929). Each is
  * sent as UTF-8 and must be 1 to 255 bytes long, without an unpaired surrogate (which
@@ -79,7 +81,7 @@ public final class Socks5Credentials {
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		if (this == obj) {
 			return true;
 		}

@@ -17,6 +17,8 @@ package io.socks5udp.core.protocol;
 
 import java.io.IOException;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Root of the SOCKS5 client's exceptions: an {@link IOException} that carries a
  * {@link Socks5Errno}. Messages never contain credentials.
@@ -44,7 +46,7 @@ public class Socks5Exception extends IOException {
 	 * @param message the detail message
 	 * @param cause the cause, or {@code null}
 	 */
-	public Socks5Exception(Socks5Errno errno, String message, Throwable cause) {
+	public Socks5Exception(Socks5Errno errno, String message, @Nullable Throwable cause) {
 		super(message, cause);
 		this.errno = errno;
 	}

@@ -15,6 +15,8 @@
  */
 package io.socks5udp.core.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The SOCKS5 server did not complete the handshake (greeting, authentication and command)
  * in time ({@link Socks5Errno#S5_EHANDSHAKETIMEDOUT}).
@@ -38,7 +40,7 @@ public class Socks5HandshakeTimeoutException extends Socks5Exception {
 	 * @param message the detail message
 	 * @param cause the cause, or {@code null}
 	 */
-	public Socks5HandshakeTimeoutException(String message, Throwable cause) {
+	public Socks5HandshakeTimeoutException(String message, @Nullable Throwable cause) {
 		super(Socks5Errno.S5_EHANDSHAKETIMEDOUT, message, cause);
 	}
 

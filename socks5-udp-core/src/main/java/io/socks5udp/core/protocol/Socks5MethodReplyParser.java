@@ -17,6 +17,8 @@ package io.socks5udp.core.protocol;
 
 import java.nio.ByteBuffer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Incremental parser of the server's method reply: VER, METHOD (RFC 1928 section 3). Feed
  * it bytes as they arrive; it consumes only the bytes of the reply and never more. A
@@ -31,7 +33,7 @@ public final class Socks5MethodReplyParser {
 
 	private int read;
 
-	private Socks5AuthMethod method;
+	private @Nullable Socks5AuthMethod method;
 
 	/**
 	 * Consume bytes of the method reply from the buffer's position.
@@ -66,7 +68,7 @@ public final class Socks5MethodReplyParser {
 	 * Return the method the server chose.
 	 * @return the method, or {@code null} before the reply is complete
 	 */
-	public Socks5AuthMethod method() {
+	public @Nullable Socks5AuthMethod method() {
 		return this.method;
 	}
 

@@ -15,6 +15,8 @@
  */
 package io.socks5udp.core.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The SOCKS5 server accepted none of the authentication methods the client offered: its
  * method reply was X'FF' ({@link Socks5Errno#S5_ENOMETHOD}).
@@ -38,7 +40,7 @@ public class Socks5NoAcceptableMethodException extends Socks5Exception {
 	 * @param message the detail message
 	 * @param cause the cause, or {@code null}
 	 */
-	public Socks5NoAcceptableMethodException(String message, Throwable cause) {
+	public Socks5NoAcceptableMethodException(String message, @Nullable Throwable cause) {
 		super(Socks5Errno.S5_ENOMETHOD, message, cause);
 	}
 

@@ -15,6 +15,8 @@
  */
 package io.socks5udp.core.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The peer's bytes broke the SOCKS5 protocol: a wrong version, a non-zero reserved field,
  * an unknown address type or an invalid length ({@link Socks5Errno#S5_EPROTO}). The
@@ -40,7 +42,7 @@ public class Socks5ProtocolException extends Socks5Exception {
 	 * @param message the detail message
 	 * @param cause the cause, or {@code null}
 	 */
-	public Socks5ProtocolException(String message, Throwable cause) {
+	public Socks5ProtocolException(String message, @Nullable Throwable cause) {
 		super(Socks5Errno.S5_EPROTO, message, cause);
 	}
 

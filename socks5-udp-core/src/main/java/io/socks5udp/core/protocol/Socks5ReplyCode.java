@@ -15,6 +15,8 @@
  */
 package io.socks5udp.core.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reply code (REP) of a SOCKS5 reply (RFC 1928 section 6).
  * <p>
@@ -68,9 +70,9 @@ public final class Socks5ReplyCode extends WireCode {
 
 	private final String description;
 
-	private final Socks5Errno errno;
+	private final @Nullable Socks5Errno errno;
 
-	private Socks5ReplyCode(byte byteValue, String name, String description, Socks5Errno errno) {
+	private Socks5ReplyCode(byte byteValue, String name, String description, @Nullable Socks5Errno errno) {
 		super(byteValue, name);
 		this.description = description;
 		this.errno = errno;
@@ -107,7 +109,7 @@ public final class Socks5ReplyCode extends WireCode {
 	 * {@link #SUCCEEDED}.
 	 * @return the error number, or {@code null} on success
 	 */
-	public Socks5Errno errno() {
+	public @Nullable Socks5Errno errno() {
 		return this.errno;
 	}
 

@@ -17,6 +17,8 @@ package io.socks5udp.core.protocol;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The SOCKS5 server answered a request with a reply code other than
  * {@link Socks5ReplyCode#SUCCEEDED} (RFC 1928 section 6). Each reply code that RFC 1928
@@ -37,7 +39,8 @@ public class Socks5ReplyException extends Socks5Exception {
 	 * @param message the detail message
 	 */
 	public Socks5ReplyException(Socks5ReplyCode replyCode, String message) {
-		super(checkFailure(replyCode).errno(), message);
+		// A failure always carries an errno; only SUCCEEDED has none
+		super(Objects.requireNonNull(checkFailure(replyCode).errno()), message);
 		this.replyCode = replyCode.byteValue();
 	}
 
@@ -52,7 +55,7 @@ public class Socks5ReplyException extends Socks5Exception {
 	 * @throws IllegalArgumentException if the reply code is
 	 * {@link Socks5ReplyCode#SUCCEEDED}
 	 */
-	public static Socks5ReplyException of(Socks5ReplyCode replyCode, String message) {
+	public static Socks5ReplyException of(Socks5ReplyCode replyCode, @Nullable String message) {
 		checkFailure(replyCode);
 		String reason = String.format("REP X'%02X': %s", replyCode.byteValue() & 0xFF, replyCode.description());
 		String text = (message != null) ? message + " (" + reason + ")" : reason;

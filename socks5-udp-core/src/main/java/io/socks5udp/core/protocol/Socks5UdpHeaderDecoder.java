@@ -18,6 +18,8 @@ package io.socks5udp.core.protocol;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decoder of the UDP request header of RFC 1928 section 7 on datagrams received from a
  * relay. It never throws on malformed input and never reads past the buffer's limit: it
@@ -40,9 +42,9 @@ public final class Socks5UdpHeaderDecoder {
 
 	private final byte[] scratch = new byte[Socks5Address.MAX_DOMAIN_LENGTH];
 
-	private Socks5Address cachedSource;
+	private @Nullable Socks5Address cachedSource;
 
-	private Socks5Address source;
+	private @Nullable Socks5Address source;
 
 	private int fragment = -1;
 
@@ -146,7 +148,7 @@ public final class Socks5UdpHeaderDecoder {
 	 * @return the source, or {@code null} if the last status was not
 	 * {@link Socks5DecodeStatus#OK}
 	 */
-	public Socks5Address source() {
+	public @Nullable Socks5Address source() {
 		return this.source;
 	}
 
@@ -155,7 +157,7 @@ public final class Socks5UdpHeaderDecoder {
 	 * @return the address type, or {@code null} if the datagram was too short or its RSV
 	 * not zero
 	 */
-	public Socks5AddressType addressType() {
+	public @Nullable Socks5AddressType addressType() {
 		return (this.fragment >= 0) ? Socks5AddressType.valueOf(this.addressType) : null;
 	}
 

@@ -19,4 +19,7 @@
  * handshake messages, reply codes and the typed exceptions they map to. Pure byte
  * handling, no I/O.
  */
+@NullMarked
 package io.socks5udp.core.protocol;
+
+import org.jspecify.annotations.NullMarked;

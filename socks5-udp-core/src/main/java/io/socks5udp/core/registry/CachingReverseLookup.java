@@ -22,6 +22,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A {@link Socks5ReverseLookup} that keeps answers for a while. A hit allocates nothing.
  * When the cache is full it is emptied, which bounds its size without bookkeeping on the
@@ -56,7 +58,7 @@ final class CachingReverseLookup implements Socks5ReverseLookup {
 	}
 
 	@Override
-	public String hostName(InetAddress address) {
+	public @Nullable String hostName(InetAddress address) {
 		long now = this.clock.getAsLong();
 		Entry entry = this.entries.get(address);
 		if (entry == null || now - entry.expiresAt() > 0) {
@@ -73,7 +75,7 @@ final class CachingReverseLookup implements Socks5ReverseLookup {
 	/**
 	 * A cached answer; a {@code null} name records that the address has none.
 	 */
-	private record Entry(String name, long expiresAt) {
+	private record Entry(@Nullable String name, long expiresAt) {
 	}
 
 }

@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Rules from a {@code socks5c.conf} file, with the fallback AIX documents for
  * {@code SOCKS5C_CONFIG}: when the named file does not exist, the default file is read.
@@ -33,11 +35,11 @@ final class FileRuleSource implements Socks5RuleSource {
 
 	private final Path file;
 
-	private final Path fallback;
+	private final @Nullable Path fallback;
 
 	private final long maxBytes;
 
-	FileRuleSource(Path file, Path fallback, long maxBytes) {
+	FileRuleSource(Path file, @Nullable Path fallback, long maxBytes) {
 		this.file = Objects.requireNonNull(file, "'file' must not be null");
 		this.fallback = fallback;
 		this.maxBytes = ConfigFileReader.checkLimit(maxBytes);

@@ -18,6 +18,8 @@ package io.socks5udp.core.registry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Longest name-fragment match: a host name is walked from its last character towards its
  * first, hashing the suffix read so far; where some fragment has the length and the first
@@ -71,7 +73,7 @@ final class NameFragmentTable {
 	 * @param host the host name
 	 * @return the route, or {@code null} if no fragment matches
 	 */
-	Socks5Route match(String host) {
+	@Nullable Socks5Route match(String host) {
 		int end = host.length();
 		if (end > 0 && host.charAt(end - 1) == '.') {
 			end--;
@@ -92,7 +94,7 @@ final class NameFragmentTable {
 		return best;
 	}
 
-	private Socks5Route probe(int hash, int length, String host, int start) {
+	private @Nullable Socks5Route probe(int hash, int length, String host, int start) {
 		long key = key(hash, length);
 		for (int slot = spread(hash, length) & this.mask;; slot = (slot + 1) & this.mask) {
 			long candidate = this.keys[slot];

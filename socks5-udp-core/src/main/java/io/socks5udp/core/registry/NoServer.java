@@ -17,6 +17,7 @@ package io.socks5udp.core.registry;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Objects;
 
 import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.core.protocol.Socks5NoServerException;
@@ -35,7 +36,7 @@ final class NoServer {
 		if (route.isDirect()) {
 			throw new Socks5NoServerException("no SOCKS5 server for " + describe(destination) + ": " + route.reason());
 		}
-		return route.server();
+		return Objects.requireNonNull(route.server());
 	}
 
 	private static String describe(Object destination) {

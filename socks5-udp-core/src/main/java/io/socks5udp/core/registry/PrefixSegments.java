@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Turns address prefixes into the sorted start points of the segments of the address
@@ -114,7 +115,7 @@ final class PrefixSegments {
 	record Prefix(BigInteger start, BigInteger end, int length, Socks5Route route) {
 
 		static Prefix of(Socks5Destination destination, Socks5Route route) {
-			byte[] bytes = destination.address().getAddress();
+			byte[] bytes = Objects.requireNonNull(destination.address()).getAddress();
 			BigInteger start = new BigInteger(1, bytes);
 			int hostBits = bytes.length * 8 - destination.prefixLength();
 			BigInteger end = start.add(BigInteger.ONE.shiftLeft(hostBits)).subtract(BigInteger.ONE);

@@ -60,6 +60,9 @@ final class RegistryFileWatcher implements Closeable {
 			for (Path file : files) {
 				Path absolute = file.toAbsolutePath().normalize();
 				Path directory = absolute.getParent();
+				if (directory == null) {
+					throw new IllegalArgumentException("file: '" + file + "' (expected: a file, not a root directory)");
+				}
 				this.files.add(absolute);
 				if (Files.isSymbolicLink(absolute)) {
 					this.linkDirectories.add(directory);

@@ -28,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.socks5udp.core.protocol.Socks5Address;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A registry whose rules can be read again from their sources and swapped atomically: on
@@ -65,7 +66,7 @@ public final class ReloadableSocks5ServerRegistry implements Socks5ServerRegistr
 
 	private final AtomicReference<Socks5ReloadStatus> status;
 
-	private RegistryFileWatcher watcher;
+	private @Nullable RegistryFileWatcher watcher;
 
 	ReloadableSocks5ServerRegistry(RuleSetLoader loader, Socks5RuleSet initial, boolean emptyReloadAllowed,
 			Clock clock) {
@@ -81,7 +82,8 @@ public final class ReloadableSocks5ServerRegistry implements Socks5ServerRegistr
 	 * @return the current rule set
 	 */
 	public Socks5RuleSet current() {
-		return this.current.get();
+		// Never null: set in the constructor and by reload() only
+		return Objects.requireNonNull(this.current.get());
 	}
 
 	/**
@@ -90,7 +92,8 @@ public final class ReloadableSocks5ServerRegistry implements Socks5ServerRegistr
 	 * @return the status
 	 */
 	public Socks5ReloadStatus reloadStatus() {
-		return this.status.get();
+		// Never null: set in the constructor and replaced by every load only
+		return Objects.requireNonNull(this.status.get());
 	}
 
 	/**
@@ -115,7 +118,7 @@ public final class ReloadableSocks5ServerRegistry implements Socks5ServerRegistr
 				throw ex;
 			}
 			this.current.set(next);
-			this.status.set(this.status.get().reloaded(this.clock.instant(), next.rules().size()));
+			this.status.set(reloadStatus().reloaded(this.clock.instant(), next.rules().size()));
 			logger.log(Level.INFO,
 					() -> "SOCKS5 rules reloaded from " + this.loader.names() + ": " + next.rules().size() + " rules");
 			notifyListeners(next, null);
@@ -183,31 +186,31 @@ public final class ReloadableSocks5ServerRegistry implements Socks5ServerRegistr
 
 	@Override
 	public Socks5Route lookup(Socks5Address destination) {
-		return this.current.get().lookup(destination);
+		return current().lookup(destination);
 	}
 
 	@Override
 	public Socks5Route lookup(InetSocketAddress destination) {
-		return this.current.get().lookup(destination);
+		return current().lookup(destination);
 	}
 
 	@Override
 	public Socks5Route lookup(InetAddress destination) {
-		return this.current.get().lookup(destination);
+		return current().lookup(destination);
 	}
 
 	@Override
 	public Socks5Route lookup(String host) {
-		return this.current.get().lookup(host);
+		return current().lookup(host);
 	}
 
 	@Override
 	public String toString() {
-		return "ReloadableSocks5ServerRegistry[" + this.current.get() + "]";
+		return "ReloadableSocks5ServerRegistry[" + current() + "]";
 	}
 
 	private void checkNotEmptied(Socks5RuleSet next) throws Socks5ReloadRefusedException {
-		int inUse = this.current.get().rules().size();
+		int inUse = current().rules().size();
 		if (next.rules().isEmpty() && !next.isDisabled() && inUse > 0 && !this.emptyReloadAllowed) {
 			throw new Socks5ReloadRefusedException(this.loader.names(), inUse);
 		}
@@ -215,8 +218,8 @@ public final class ReloadableSocks5ServerRegistry implements Socks5ServerRegistr
 
 	private void failed(Exception failure) {
 		String why = (failure.getMessage() != null) ? failure.getMessage() : failure.toString();
-		this.status.set(this.status.get().failed(this.clock.instant(), why));
-		logger.log(Level.WARNING, () -> "SOCKS5 rules not reloaded, the previous " + this.current.get().rules().size()
+		this.status.set(reloadStatus().failed(this.clock.instant(), why));
+		logger.log(Level.WARNING, () -> "SOCKS5 rules not reloaded, the previous " + current().rules().size()
 				+ " rules stay in use: " + why);
 		notifyListeners(null, failure);
 	}
@@ -230,11 +233,11 @@ public final class ReloadableSocks5ServerRegistry implements Socks5ServerRegistr
 		}
 	}
 
-	private void notifyListeners(Socks5RuleSet rules, Exception failure) {
+	private void notifyListeners(@Nullable Socks5RuleSet rules, @Nullable Exception failure) {
 		for (Socks5RegistryListener listener : this.listeners) {
 			try {
 				if (failure == null) {
-					listener.reloaded(rules);
+					listener.reloaded(Objects.requireNonNull(rules));
 				}
 				else {
 					listener.reloadFailed(failure);

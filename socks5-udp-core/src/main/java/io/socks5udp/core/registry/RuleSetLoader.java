@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a registry is built from, kept so that it can be built again: the sources in
  * order, the resolver of logical server names, the reverse lookup, and whether SOCKS is
@@ -33,12 +35,12 @@ final class RuleSetLoader {
 
 	private final Socks5ServerResolver resolver;
 
-	private final Socks5ReverseLookup reverseLookup;
+	private final @Nullable Socks5ReverseLookup reverseLookup;
 
 	private final boolean disabled;
 
-	RuleSetLoader(List<Socks5RuleSource> sources, Socks5ServerResolver resolver, Socks5ReverseLookup reverseLookup,
-			boolean disabled) {
+	RuleSetLoader(List<Socks5RuleSource> sources, Socks5ServerResolver resolver,
+			@Nullable Socks5ReverseLookup reverseLookup, boolean disabled) {
 		this.sources = List.copyOf(sources);
 		this.resolver = resolver;
 		this.reverseLookup = reverseLookup;

@@ -15,6 +15,8 @@
  */
 package io.socks5udp.core.registry;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A malformed rule: the message names the source, the line number, the text and what was
  * expected, for example
@@ -44,7 +46,7 @@ public class Socks5ConfigException extends IllegalArgumentException {
 	 * @param problem what is wrong and what was expected
 	 * @param cause the cause, or {@code null}
 	 */
-	public Socks5ConfigException(String source, int line, String text, String problem, Throwable cause) {
+	public Socks5ConfigException(String source, int line, String text, String problem, @Nullable Throwable cause) {
 		super(new Socks5RuleOrigin(source, line) + ": '" + text + "': " + problem, cause);
 		this.source = source;
 		this.line = line;

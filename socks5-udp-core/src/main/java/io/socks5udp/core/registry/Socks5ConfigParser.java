@@ -216,7 +216,8 @@ public final class Socks5ConfigParser {
 			return Socks5Rule.of(destination, server, new Socks5RuleOrigin(source, line));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new Socks5ConfigException(source, line, text, ex.getMessage(), ex);
+			throw new Socks5ConfigException(source, line, text,
+					Objects.requireNonNullElse(ex.getMessage(), ex.toString()), ex);
 		}
 	}
 

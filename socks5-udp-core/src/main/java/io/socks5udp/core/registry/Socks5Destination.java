@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import io.socks5udp.core.protocol.Socks5AddressText;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The destination field of a rule: an IPv4 or IPv6 address with a prefix length, or a
@@ -39,13 +40,13 @@ public final class Socks5Destination {
 	private static final String FRAGMENT_EXPECTED = "(expected: an IPv4 or IPv6 address with an optional /prefixlength,"
 			+ " or a name fragment of letters, digits, '-', '_' and '.')";
 
-	private final String fragment;
+	private final @Nullable String fragment;
 
-	private final InetAddress address;
+	private final @Nullable InetAddress address;
 
 	private final int prefixLength;
 
-	private Socks5Destination(String fragment, InetAddress address, int prefixLength) {
+	private Socks5Destination(@Nullable String fragment, @Nullable InetAddress address, int prefixLength) {
 		this.fragment = fragment;
 		this.address = address;
 		this.prefixLength = prefixLength;
@@ -163,7 +164,7 @@ public final class Socks5Destination {
 	 * Return the name fragment, in lower case.
 	 * @return the fragment, or {@code null} for an address destination
 	 */
-	public String nameFragment() {
+	public @Nullable String nameFragment() {
 		return this.fragment;
 	}
 
@@ -171,7 +172,7 @@ public final class Socks5Destination {
 	 * Return the address, with the bits after the prefix cleared.
 	 * @return the address, or {@code null} for a name fragment
 	 */
-	public InetAddress address() {
+	public @Nullable InetAddress address() {
 		return this.address;
 	}
 
@@ -184,7 +185,7 @@ public final class Socks5Destination {
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		if (this == obj) {
 			return true;
 		}
@@ -199,7 +200,8 @@ public final class Socks5Destination {
 
 	@Override
 	public String toString() {
-		return (this.fragment != null) ? this.fragment : Socks5AddressText.host(this.address) + "/" + this.prefixLength;
+		return (this.fragment != null) ? this.fragment
+				: Socks5AddressText.host(Objects.requireNonNull(this.address)) + "/" + this.prefixLength;
 	}
 
 	private static int parsePrefixLength(String text, int maxBits, String family) {

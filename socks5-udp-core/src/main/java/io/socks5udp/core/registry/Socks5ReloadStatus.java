@@ -18,6 +18,8 @@ package io.socks5udp.core.registry;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the last load of a {@link ReloadableSocks5ServerRegistry}'s rules gave, for a
  * health indicator or metrics: a snapshot, replaced after each reload.
@@ -35,8 +37,8 @@ import java.util.Objects;
  * loaded
  * @author socks5-udp authors
  */
-public record Socks5ReloadStatus(Outcome outcome, Instant time, Instant lastSuccess, int ruleCount, String failure,
-		long reloads, long failedReloads, long consecutiveFailures) {
+public record Socks5ReloadStatus(Outcome outcome, Instant time, Instant lastSuccess, int ruleCount,
+		@Nullable String failure, long reloads, long failedReloads, long consecutiveFailures) {
 
 	/**
 	 * Validate the fields.

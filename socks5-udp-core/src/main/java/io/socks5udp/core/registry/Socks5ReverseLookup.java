@@ -19,6 +19,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Finds the host name of an address, so that name-fragment rules can match a destination
  * given only as an address. An explicit opt-in
@@ -36,7 +38,7 @@ public interface Socks5ReverseLookup {
 	 * @param address the address
 	 * @return the host name, or {@code null} if the address has none
 	 */
-	String hostName(InetAddress address);
+	@Nullable String hostName(InetAddress address);
 
 	/**
 	 * Return a lookup through the system resolver ({@link InetAddress#getHostName()}),
@@ -60,7 +62,7 @@ public interface Socks5ReverseLookup {
 		return new CachingReverseLookup(delegate, timeToLive, maxEntries, System::nanoTime);
 	}
 
-	private static String systemHostName(InetAddress address) {
+	private static @Nullable String systemHostName(InetAddress address) {
 		try {
 			// A fresh instance, so a name the caller attached is not taken for the
 			// reverse one

@@ -15,6 +15,8 @@
  */
 package io.socks5udp.core.registry;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The answer of a registry lookup: contact the destination directly, or through a SOCKS5
  * server. Routes are made when the registry is built, so a lookup allocates nothing.
@@ -36,19 +38,19 @@ public final class Socks5Route {
 	static final Socks5Route DISABLED = new Socks5Route(null, null,
 			"SOCKS is disabled: " + Socks5ServerRegistryBuilder.CONFIG_ENVIRONMENT_VARIABLE + " is set but empty");
 
-	private final Socks5ServerEndpoint server;
+	private final @Nullable Socks5ServerEndpoint server;
 
-	private final Socks5Rule rule;
+	private final @Nullable Socks5Rule rule;
 
 	private final String reason;
 
-	Socks5Route(Socks5ServerEndpoint server, Socks5Rule rule, String reason) {
+	Socks5Route(@Nullable Socks5ServerEndpoint server, @Nullable Socks5Rule rule, String reason) {
 		this.server = server;
 		this.rule = rule;
 		this.reason = reason;
 	}
 
-	static Socks5Route of(Socks5ServerEndpoint server, Socks5Rule rule) {
+	static Socks5Route of(@Nullable Socks5ServerEndpoint server, Socks5Rule rule) {
 		String origin = (rule.origin() != null) ? " (" + rule.origin() + ")" : "";
 		return new Socks5Route(server, rule, "rule '" + rule + "'" + origin + " matches");
 	}
@@ -65,7 +67,7 @@ public final class Socks5Route {
 	 * Return the server to use.
 	 * @return the server, or {@code null} if the route is direct
 	 */
-	public Socks5ServerEndpoint server() {
+	public @Nullable Socks5ServerEndpoint server() {
 		return this.server;
 	}
 
@@ -74,7 +76,7 @@ public final class Socks5Route {
 	 * @return the rule, or {@code null} for an implicit default ({@code 0.0.0.0/0 NONE},
 	 * {@code ::/0 NONE}) or a disabled registry
 	 */
-	public Socks5Rule rule() {
+	public @Nullable Socks5Rule rule() {
 		return this.rule;
 	}
 

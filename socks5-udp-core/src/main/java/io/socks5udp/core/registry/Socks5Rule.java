@@ -17,6 +17,8 @@ package io.socks5udp.core.registry;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One record of the registry: {@code <destination>[/<prefixlength>] <server>[:<port>]}.
  * Immutable.
@@ -30,9 +32,9 @@ public final class Socks5Rule {
 
 	private final Socks5ServerSpec server;
 
-	private final Socks5RuleOrigin origin;
+	private final @Nullable Socks5RuleOrigin origin;
 
-	private Socks5Rule(Socks5Destination destination, Socks5ServerSpec server, Socks5RuleOrigin origin) {
+	private Socks5Rule(Socks5Destination destination, Socks5ServerSpec server, @Nullable Socks5RuleOrigin origin) {
 		this.destination = Objects.requireNonNull(destination, "'destination' must not be null");
 		this.server = Objects.requireNonNull(server, "'server' must not be null");
 		this.origin = origin;
@@ -56,7 +58,8 @@ public final class Socks5Rule {
 	 * {@code null}
 	 * @return the rule
 	 */
-	public static Socks5Rule of(Socks5Destination destination, Socks5ServerSpec server, Socks5RuleOrigin origin) {
+	public static Socks5Rule of(Socks5Destination destination, Socks5ServerSpec server,
+			@Nullable Socks5RuleOrigin origin) {
 		return new Socks5Rule(destination, server, origin);
 	}
 
@@ -80,12 +83,12 @@ public final class Socks5Rule {
 	 * Return where the rule came from.
 	 * @return the origin, or {@code null} if none was recorded
 	 */
-	public Socks5RuleOrigin origin() {
+	public @Nullable Socks5RuleOrigin origin() {
 		return this.origin;
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		if (this == obj) {
 			return true;
 		}

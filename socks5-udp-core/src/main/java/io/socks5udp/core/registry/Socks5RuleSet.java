@@ -27,6 +27,7 @@ import java.util.Objects;
 
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AddressText;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable registry compiled from a list of rules: address rules into a sorted
@@ -56,11 +57,11 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 
 	private final Socks5Route nameDefault;
 
-	private final Socks5ReverseLookup reverseLookup;
+	private final @Nullable Socks5ReverseLookup reverseLookup;
 
 	private Socks5RuleSet(List<Socks5Rule> rules, boolean disabled, Socks5Route ipv4Default, Socks5Route ipv6Default,
 			Socks5Route nameDefault, List<PrefixSegments.Prefix> ipv4Prefixes, List<PrefixSegments.Prefix> ipv6Prefixes,
-			Map<String, Socks5Route> fragments, Socks5ReverseLookup reverseLookup) {
+			Map<String, Socks5Route> fragments, @Nullable Socks5ReverseLookup reverseLookup) {
 		this.rules = List.copyOf(rules);
 		this.disabled = disabled;
 		this.ipv4 = new Ipv4RouteTable(ipv4Prefixes, ipv4Default);
@@ -79,7 +80,7 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 	 * @throws Socks5ConfigException if a rule names an unknown logical server
 	 */
 	static Socks5RuleSet compile(List<Socks5Rule> rules, Socks5ServerResolver resolver,
-			Socks5ReverseLookup reverseLookup) {
+			@Nullable Socks5ReverseLookup reverseLookup) {
 		List<PrefixSegments.Prefix> ipv4Prefixes = new ArrayList<>();
 		List<PrefixSegments.Prefix> ipv6Prefixes = new ArrayList<>();
 		Map<String, Socks5Route> fragments = new LinkedHashMap<>();
@@ -110,12 +111,12 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 				ipv4Prefixes, ipv6Prefixes, fragments, reverseLookup);
 	}
 
-	private static Socks5ServerEndpoint resolve(Socks5Rule rule, Socks5ServerResolver resolver) {
+	private static @Nullable Socks5ServerEndpoint resolve(Socks5Rule rule, Socks5ServerResolver resolver) {
 		Socks5ServerSpec server = rule.server();
 		if (!server.isNamed()) {
 			return server.endpoint();
 		}
-		Socks5ServerEndpoint endpoint = resolver.resolve(server.name());
+		Socks5ServerEndpoint endpoint = resolver.resolve(Objects.requireNonNull(server.name()));
 		if (endpoint == null) {
 			Socks5RuleOrigin origin = (rule.origin() != null) ? rule.origin() : new Socks5RuleOrigin("rules", 0);
 			throw new Socks5ConfigException(origin.source(), origin.line(), rule.toString(),
@@ -148,7 +149,8 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 			// Already ASCII: a Socks5Address converts names with IDNA
 			return lookupHost(destination.host(), false);
 		}
-		InetAddress address = destination.inetAddress();
+		// Not a domain, so an IP address
+		InetAddress address = Objects.requireNonNull(destination.inetAddress());
 		if (this.reverseLookup != null || address instanceof Inet4Address) {
 			return lookup(address);
 		}
@@ -208,7 +210,8 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 	private Socks5Route lookupHost(String host, boolean mayBeUnicode) {
 		long ipv4 = Socks5AddressText.parseIpv4(host);
 		if (ipv4 >= 0) {
-			return (this.reverseLookup != null) ? lookup(Socks5Address.of(host, 0).inetAddress())
+			return (this.reverseLookup != null)
+					? lookup(Objects.requireNonNull(Socks5Address.of(host, 0).inetAddress()))
 					: this.ipv4.lookup((int) ipv4);
 		}
 		boolean colon = false;

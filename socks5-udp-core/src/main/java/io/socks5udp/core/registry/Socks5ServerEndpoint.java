@@ -18,6 +18,7 @@ package io.socks5udp.core.registry;
 import java.util.Objects;
 
 import io.socks5udp.core.protocol.Socks5AddressText;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SOCKS5 server that a route leads to: its name, host and port. The name is the logical
@@ -92,7 +93,7 @@ public final class Socks5ServerEndpoint {
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		if (this == obj) {
 			return true;
 		}

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Builds a {@link Socks5ServerRegistry} from rule sources, in order: for equal
  * destinations the first rule of the first source wins. A build reads every source and
@@ -50,7 +52,7 @@ public final class Socks5ServerRegistryBuilder {
 
 	private Socks5ServerResolver resolver = Socks5ServerResolver.none();
 
-	private Socks5ReverseLookup reverseLookup;
+	private @Nullable Socks5ReverseLookup reverseLookup;
 
 	private boolean disabled;
 
@@ -165,7 +167,7 @@ public final class Socks5ServerRegistryBuilder {
 	 * (the default)
 	 * @return this builder
 	 */
-	public Socks5ServerRegistryBuilder reverseLookup(Socks5ReverseLookup reverseLookup) {
+	public Socks5ServerRegistryBuilder reverseLookup(@Nullable Socks5ReverseLookup reverseLookup) {
 		this.reverseLookup = reverseLookup;
 		return this;
 	}

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Turns the logical server names of rules (for example {@code corp}) into endpoints when
  * a registry is built, so that a server is defined once and named by many rules.
@@ -33,7 +35,7 @@ public interface Socks5ServerResolver {
 	 * @param name the name a rule gave
 	 * @return the endpoint, or {@code null} if the name is unknown
 	 */
-	Socks5ServerEndpoint resolve(String name);
+	@Nullable Socks5ServerEndpoint resolve(String name);
 
 	/**
 	 * Describe the names this resolver knows, for the "expected" part of an error
@@ -63,7 +65,7 @@ public interface Socks5ServerResolver {
 		return new Socks5ServerResolver() {
 
 			@Override
-			public Socks5ServerEndpoint resolve(String name) {
+			public @Nullable Socks5ServerEndpoint resolve(String name) {
 				return copy.get(name);
 			}
 

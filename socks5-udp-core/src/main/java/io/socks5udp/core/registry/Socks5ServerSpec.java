@@ -17,6 +17,8 @@ package io.socks5udp.core.registry;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the server field of a rule says: {@code NONE} (contact the destination directly),
  * a server given by host and port, or a logical server name that a
@@ -31,11 +33,11 @@ public final class Socks5ServerSpec {
 
 	private static final Socks5ServerSpec DIRECT = new Socks5ServerSpec(null, null);
 
-	private final Socks5ServerEndpoint endpoint;
+	private final @Nullable Socks5ServerEndpoint endpoint;
 
-	private final String name;
+	private final @Nullable String name;
 
-	private Socks5ServerSpec(Socks5ServerEndpoint endpoint, String name) {
+	private Socks5ServerSpec(@Nullable Socks5ServerEndpoint endpoint, @Nullable String name) {
 		this.endpoint = endpoint;
 		this.name = name;
 	}
@@ -91,7 +93,7 @@ public final class Socks5ServerSpec {
 	 * Return the logical server name.
 	 * @return the name, or {@code null} unless {@link #isNamed()}
 	 */
-	public String name() {
+	public @Nullable String name() {
 		return this.name;
 	}
 
@@ -99,12 +101,12 @@ public final class Socks5ServerSpec {
 	 * Return the server given by host and port.
 	 * @return the endpoint, or {@code null} for {@code NONE} and for a logical name
 	 */
-	public Socks5ServerEndpoint endpoint() {
+	public @Nullable Socks5ServerEndpoint endpoint() {
 		return this.endpoint;
 	}
 
 	@Override
-	public boolean equals(Object obj) {
+	public boolean equals(@Nullable Object obj) {
 		if (this == obj) {
 			return true;
 		}

@@ -27,4 +27,7 @@
  * sources again and watch its files.
  * {@link io.socks5udp.core.registry.Socks5ConfigParser} reads the file format.
  */
+@NullMarked
 package io.socks5udp.core.registry;
+
+import org.jspecify.annotations.NullMarked;

@@ -42,6 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link ReloadableSocks5ServerRegistry}.
@@ -327,6 +328,33 @@ class ReloadableSocks5ServerRegistryTests {
 		this.registry = Socks5ServerRegistry.builder().text("t", "10.0.0.0/8 p").buildReloadable().watch();
 		assertThat(this.registry.isWatching()).isFalse();
 		assertThat(server("10.1.1.1")).isEqualTo("p");
+	}
+
+	@Test
+	void watchRefusesARootDirectoryAsARuleFile() throws Exception {
+		Path root = this.directory.getRoot();
+		Socks5RuleSource source = new Socks5RuleSource() {
+
+			@Override
+			public String name() {
+				return "root";
+			}
+
+			@Override
+			public List<Socks5Rule> load() {
+				return List.of();
+			}
+
+			@Override
+			public List<Path> files() {
+				return List.of(root);
+			}
+
+		};
+		this.registry = Socks5ServerRegistry.builder().source(source).buildReloadable();
+		assertThatIllegalArgumentException().isThrownBy(this.registry::watch)
+			.withMessage("file: '" + root + "' (expected: a file, not a root directory)");
+		assertThat(this.registry.isWatching()).isFalse();
 	}
 
 	private ReloadableSocks5ServerRegistry open(Path file) throws Exception {

@@ -22,6 +22,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A Dante server configuration ({@code danted.conf}) for tests: Dante listens on
  * {@code 127.0.0.1} and {@code ::1}, relays from the same loopback addresses, accepts
@@ -51,9 +53,9 @@ public final class DanteConfig {
 
 	private final boolean socksFromAnywhere;
 
-	private final Duration udpIoTimeout;
+	private final @Nullable Duration udpIoTimeout;
 
-	private final Duration negotiateTimeout;
+	private final @Nullable Duration negotiateTimeout;
 
 	private final List<String> logOutputs;
 
@@ -148,7 +150,7 @@ public final class DanteConfig {
 	 * Return the idle timeout of UDP associations ({@code timeout.io.udp}).
 	 * @return the timeout, or {@code null} for Dante's default
 	 */
-	public Duration udpIoTimeout() {
+	public @Nullable Duration udpIoTimeout() {
 		return this.udpIoTimeout;
 	}
 
@@ -156,7 +158,7 @@ public final class DanteConfig {
 	 * Return the time a client has to finish negotiation ({@code timeout.negotiate}).
 	 * @return the timeout, or {@code null} for Dante's default
 	 */
-	public Duration negotiateTimeout() {
+	public @Nullable Duration negotiateTimeout() {
 		return this.negotiateTimeout;
 	}
 
@@ -228,9 +230,9 @@ public final class DanteConfig {
 
 		private boolean socksFromAnywhere;
 
-		private Duration udpIoTimeout;
+		private @Nullable Duration udpIoTimeout;
 
-		private Duration negotiateTimeout;
+		private @Nullable Duration negotiateTimeout;
 
 		private List<String> logOutputs = new ArrayList<>(List.of("stderr"));
 
@@ -293,7 +295,7 @@ public final class DanteConfig {
 		 * default
 		 * @return this builder
 		 */
-		public Builder udpIoTimeout(Duration udpIoTimeout) {
+		public Builder udpIoTimeout(@Nullable Duration udpIoTimeout) {
 			this.udpIoTimeout = checkSeconds("udpIoTimeout", udpIoTimeout);
 			return this;
 		}
@@ -304,7 +306,7 @@ public final class DanteConfig {
 		 * default
 		 * @return this builder
 		 */
-		public Builder negotiateTimeout(Duration negotiateTimeout) {
+		public Builder negotiateTimeout(@Nullable Duration negotiateTimeout) {
 			this.negotiateTimeout = checkSeconds("negotiateTimeout", negotiateTimeout);
 			return this;
 		}
@@ -330,7 +332,7 @@ public final class DanteConfig {
 			return new DanteConfig(this);
 		}
 
-		private static Duration checkSeconds(String name, Duration timeout) {
+		private static @Nullable Duration checkSeconds(String name, @Nullable Duration timeout) {
 			if (timeout != null && (timeout.toSeconds() < 1 || timeout.toMillis() % 1000 != 0)) {
 				throw new IllegalArgumentException(name + ": " + timeout + " (expected: whole seconds, at least 1)");
 			}

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.socks5udp.core.protocol.Socks5Credentials;
+import org.jspecify.annotations.Nullable;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -261,11 +262,12 @@ public class DanteContainer extends GenericContainer<DanteContainer> {
 	 * {@link #withUser(String, String)}, else the test account of {@link DanteUsers}.
 	 * @return the credentials, or {@code null} when Dante asks for no authentication
 	 */
-	public Socks5Credentials clientCredentials() {
+	public @Nullable Socks5Credentials clientCredentials() {
 		if (danteConfig().socksMethod() != DanteSocksMethod.USERNAME) {
 			return null;
 		}
-		return new Socks5Credentials(this.clientUsername, this.users.get(this.clientUsername));
+		// The client's user is always one of the users
+		return new Socks5Credentials(this.clientUsername, Objects.requireNonNull(this.users.get(this.clientUsername)));
 	}
 
 	/**

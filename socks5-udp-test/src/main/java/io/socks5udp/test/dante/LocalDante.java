@@ -25,10 +25,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.socks5udp.core.protocol.Socks5AddressText;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Dante ({@code /usr/sbin/danted}) as a child process of the test JVM, listening on a
@@ -64,9 +66,9 @@ public final class LocalDante implements AutoCloseable {
 
 	private DanteConfig config;
 
-	private Process process;
+	private @Nullable Process process;
 
-	private Path logFile;
+	private @Nullable Path logFile;
 
 	private int runs;
 
@@ -149,7 +151,7 @@ public final class LocalDante implements AutoCloseable {
 	 * @return the process id
 	 */
 	public synchronized long pid() {
-		return this.process.pid();
+		return Objects.requireNonNull(this.process, "Dante has not been started").pid();
 	}
 
 	/**
@@ -164,7 +166,7 @@ public final class LocalDante implements AutoCloseable {
 	 * Return the log file of the current run; every start or restart writes a new one.
 	 * @return the log file
 	 */
-	public synchronized Path logFile() {
+	public synchronized @Nullable Path logFile() {
 		return this.logFile;
 	}
 
@@ -175,7 +177,7 @@ public final class LocalDante implements AutoCloseable {
 	public String log() {
 		Path file = logFile();
 		try {
-			return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+			return (file != null && Files.exists(file)) ? Files.readString(file, StandardCharsets.UTF_8) : "";
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + file, ex);
@@ -310,7 +312,7 @@ public final class LocalDante implements AutoCloseable {
 			if (log().contains(" running")) {
 				return true;
 			}
-			if (!this.process.isAlive()) {
+			if (!Objects.requireNonNull(this.process).isAlive()) {
 				return false;
 			}
 			Thread.sleep(20);
@@ -319,6 +321,8 @@ public final class LocalDante implements AutoCloseable {
 	}
 
 	private void signalGroup(String signal) {
+		// Signalled only while Dante runs
+		Objects.requireNonNull(this.process);
 		try {
 			Process killer = new ProcessBuilder("kill", "-s", signal, "--", "-" + this.process.pid())
 				.redirectErrorStream(true)
@@ -336,7 +340,7 @@ public final class LocalDante implements AutoCloseable {
 
 	private void awaitExit() {
 		try {
-			this.process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			Objects.requireNonNull(this.process).waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -18,4 +18,7 @@
  * Dante, the reference SOCKS5 server, for tests: as a local {@code danted} process and as
  * a Testcontainers container.
  */
+@NullMarked
 package io.socks5udp.test.dante;
+
+import org.jspecify.annotations.NullMarked;

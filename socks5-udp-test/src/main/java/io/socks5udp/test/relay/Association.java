@@ -28,6 +28,7 @@ import java.nio.channels.DatagramChannel;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.socks5udp.core.protocol.Socks5Address;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One UDP association of the relay (RFC 1928 sections 6 and 7): a socket facing the
@@ -49,7 +50,7 @@ final class Association implements Closeable {
 
 	private final InetAddress clientHost;
 
-	private final InetAddress announcedHost;
+	private final @Nullable InetAddress announcedHost;
 
 	private final int announcedPort;
 
@@ -59,7 +60,7 @@ final class Association implements Closeable {
 
 	private volatile boolean started;
 
-	private volatile InetSocketAddress clientAddress;
+	private volatile @Nullable InetSocketAddress clientAddress;
 
 	private Association(DatagramChannel clientChannel, DatagramChannel externalChannel, InetAddress clientHost,
 			Socks5Address announced, Runnable onClose) throws IOException {
@@ -124,7 +125,7 @@ final class Association implements Closeable {
 	 * from.
 	 * @return the client's address, or {@code null} until known
 	 */
-	InetSocketAddress clientAddress() {
+	@Nullable InetSocketAddress clientAddress() {
 		return this.clientAddress;
 	}
 
@@ -217,7 +218,7 @@ final class Association implements Closeable {
 		thread.start();
 	}
 
-	private static DatagramChannel openChannel(ProtocolFamily family, InetSocketAddress bindAddress)
+	private static DatagramChannel openChannel(@Nullable ProtocolFamily family, InetSocketAddress bindAddress)
 			throws IOException {
 		DatagramChannel channel = (family != null) ? DatagramChannel.open(family) : DatagramChannel.open();
 		try {

@@ -18,6 +18,7 @@ package io.socks5udp.test.relay;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 import io.socks5udp.core.protocol.Socks5DecodeStatus;
 import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
@@ -55,7 +56,8 @@ final class ClientToDestinationLoop extends AssociationLoop {
 						(status == Socks5DecodeStatus.FRAGMENTED) ? RefusalReason.FRAGMENT : RefusalReason.MALFORMED);
 				continue;
 			}
-			InetSocketAddress target = resolver.resolve(decoder.source());
+			// A datagram that decodes has a source
+			InetSocketAddress target = resolver.resolve(Objects.requireNonNull(decoder.source()));
 			if (target == null) {
 				this.forwarder.refuse(RefusalReason.UNRESOLVED);
 				continue;

@@ -17,6 +17,7 @@ package io.socks5udp.test.relay;
 
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AddressType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A command request (RFC 1928 section 4) as the relay received it.
@@ -27,6 +28,6 @@ import io.socks5udp.core.protocol.Socks5AddressType;
  * unknown
  * @author socks5-udp authors
  */
-record CommandRequest(byte command, Socks5AddressType addressType, Socks5Address destination) {
+record CommandRequest(byte command, Socks5AddressType addressType, @Nullable Socks5Address destination) {
 
 }

@@ -26,12 +26,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AuthMethod;
 import io.socks5udp.core.protocol.Socks5Credentials;
 import io.socks5udp.core.protocol.Socks5HandshakeMessages;
 import io.socks5udp.core.protocol.Socks5ReplyCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One TCP control connection: the server side of the handshake, then the association it
@@ -46,9 +48,9 @@ final class ControlConnection implements Runnable {
 
 	private final Socket socket;
 
-	private volatile Association association;
+	private volatile @Nullable Association association;
 
-	private volatile Thread thread;
+	private volatile @Nullable Thread thread;
 
 	ControlConnection(EmbeddedSocks5Relay relay, Socket socket) {
 		this.relay = relay;
@@ -89,7 +91,7 @@ final class ControlConnection implements Runnable {
 	 * @return the association, or {@code null} before (or without) a successful UDP
 	 * ASSOCIATE
 	 */
-	Association association() {
+	@Nullable Association association() {
 		return this.association;
 	}
 
@@ -125,7 +127,7 @@ final class ControlConnection implements Runnable {
 		this.relay.removed(this);
 	}
 
-	private Association handshake(ServerHandshakeReader reader, OutputStream out)
+	private @Nullable Association handshake(ServerHandshakeReader reader, OutputStream out)
 			throws IOException, InterruptedException {
 		Socks5AuthMethod method = chooseMethod(reader.readGreeting());
 		if (method.equals(Socks5AuthMethod.NO_ACCEPTABLE)) {
@@ -157,7 +159,7 @@ final class ControlConnection implements Runnable {
 		Association opened;
 		try {
 			opened = Association.open(this.socket.getLocalAddress(), this.socket.getInetAddress(),
-					request.destination(), this.relay::associationClosed);
+					Objects.requireNonNull(request.destination()), this.relay::associationClosed);
 		}
 		catch (IOException ex) {
 			this.relay.counters().associationRefused();
@@ -189,7 +191,7 @@ final class ControlConnection implements Runnable {
 				&& MessageDigest.isEqual(user.password().getBytes(StandardCharsets.UTF_8), login.password());
 	}
 
-	private Socks5ReplyCode checkRequest(CommandRequest request) {
+	private @Nullable Socks5ReplyCode checkRequest(CommandRequest request) {
 		if (request.destination() == null) {
 			return Socks5ReplyCode.ADDRESS_TYPE_NOT_SUPPORTED;
 		}

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.socks5udp.core.protocol.Socks5Address;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the destinations clients name into socket addresses, resolving each domain name
@@ -38,16 +39,16 @@ final class DestinationResolver {
 
 	private final Map<Socks5Address, InetSocketAddress> cache = new HashMap<>();
 
-	private Socks5Address lastDestination;
+	private @Nullable Socks5Address lastDestination;
 
-	private InetSocketAddress lastTarget;
+	private @Nullable InetSocketAddress lastTarget;
 
 	/**
 	 * Return the socket address of a destination.
 	 * @param destination the destination from a UDP request header
 	 * @return the resolved socket address, or {@code null} if the name does not resolve
 	 */
-	InetSocketAddress resolve(Socks5Address destination) {
+	@Nullable InetSocketAddress resolve(Socks5Address destination) {
 		if (destination != this.lastDestination) {
 			InetSocketAddress target = this.cache.get(destination);
 			if (target == null) {

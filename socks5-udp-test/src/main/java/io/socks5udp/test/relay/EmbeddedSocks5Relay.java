@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.core.protocol.Socks5Credentials;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SOCKS5 UDP relay (RFC 1928 UDP ASSOCIATE, RFC 1929 username/password) that runs in
@@ -82,15 +83,15 @@ public final class EmbeddedSocks5Relay implements Closeable {
 
 	private final Object lifecycleMonitor = new Object();
 
-	private volatile ServerSocket serverSocket;
+	private volatile @Nullable ServerSocket serverSocket;
 
-	private volatile Thread acceptor;
+	private volatile @Nullable Thread acceptor;
 
-	private volatile ScheduledThreadPoolExecutor scheduler;
+	private volatile @Nullable ScheduledThreadPoolExecutor scheduler;
 
-	private volatile DatagramForwarder forwarder;
+	private volatile @Nullable DatagramForwarder forwarder;
 
-	private volatile InetSocketAddress lastBoundAddress;
+	private volatile @Nullable InetSocketAddress lastBoundAddress;
 
 	private volatile boolean closed;
 
@@ -248,7 +249,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 	 * whatever the reply said.
 	 * @return the address, or {@code null} before the first association
 	 */
-	public InetSocketAddress lastBoundAddress() {
+	public @Nullable InetSocketAddress lastBoundAddress() {
 		return this.lastBoundAddress;
 	}
 
@@ -340,7 +341,8 @@ public final class EmbeddedSocks5Relay implements Closeable {
 	void associationOpened(Association association) {
 		this.counters.associationOpened();
 		this.lastBoundAddress = association.boundAddress();
-		association.start(this.forwarder,
+		// Associations open only while the relay runs
+		association.start(Objects.requireNonNull(this.forwarder),
 				"socks5-relay-" + port() + "-association-" + this.associationIds.incrementAndGet());
 	}
 

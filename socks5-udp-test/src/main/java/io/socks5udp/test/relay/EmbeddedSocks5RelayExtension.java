@@ -18,6 +18,7 @@ package io.socks5udp.test.relay;
 import java.io.IOException;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -50,9 +51,9 @@ public final class EmbeddedSocks5RelayExtension
 
 	private static final String DECLARED_KEY = "declared-relay";
 
-	private final EmbeddedSocks5RelayBuilder builder;
+	private final @Nullable EmbeddedSocks5RelayBuilder builder;
 
-	private volatile EmbeddedSocks5Relay relay;
+	private volatile @Nullable EmbeddedSocks5Relay relay;
 
 	/**
 	 * Create the extension for {@code @ExtendWith} and {@link WithEmbeddedSocks5Relay}:
@@ -181,7 +182,7 @@ public final class EmbeddedSocks5RelayExtension
 		}
 	}
 
-	private EmbeddedSocks5Relay find(ExtensionContext context) {
+	private @Nullable EmbeddedSocks5Relay find(ExtensionContext context) {
 		return context.getStore(NAMESPACE).get(key(), EmbeddedSocks5Relay.class);
 	}
 
@@ -208,7 +209,7 @@ public final class EmbeddedSocks5RelayExtension
 		return declared;
 	}
 
-	private static WithEmbeddedSocks5Relay findAnnotation(Class<?> testClass) {
+	private static @Nullable WithEmbeddedSocks5Relay findAnnotation(@Nullable Class<?> testClass) {
 		for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
 			WithEmbeddedSocks5Relay annotation = AnnotationSupport.findAnnotation(type, WithEmbeddedSocks5Relay.class)
 				.orElse(null);

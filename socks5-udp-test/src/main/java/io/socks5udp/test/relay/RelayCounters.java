@@ -151,7 +151,7 @@ public final class RelayCounters {
 	 */
 	public long refused(RefusalReason reason) {
 		Objects.requireNonNull(reason, "'reason' must not be null");
-		return this.refused.get(reason).sum();
+		return Objects.requireNonNull(this.refused.get(reason)).sum();
 	}
 
 	/**
@@ -242,7 +242,8 @@ public final class RelayCounters {
 	}
 
 	void refuse(RefusalReason reason) {
-		this.refused.get(reason).increment();
+		// Every reason has its adder from the constructor on
+		Objects.requireNonNull(this.refused.get(reason)).increment();
 	}
 
 }

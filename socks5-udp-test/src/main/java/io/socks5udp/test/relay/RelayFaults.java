@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.socks5udp.core.protocol.Socks5ReplyCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Faults that an {@link EmbeddedSocks5Relay} injects, switchable at run time from any
@@ -38,17 +39,17 @@ public final class RelayFaults {
 
 	private volatile boolean unspecifiedBoundAddress;
 
-	private volatile Socks5ReplyCode replyCode;
+	private volatile @Nullable Socks5ReplyCode replyCode;
 
 	private volatile boolean stallHandshake;
 
-	private volatile Duration trickleHandshake;
+	private volatile @Nullable Duration trickleHandshake;
 
 	private final AtomicInteger dropCount = new AtomicInteger();
 
 	private volatile double dropProbability;
 
-	private volatile Duration delayDatagrams;
+	private volatile @Nullable Duration delayDatagrams;
 
 	RelayFaults() {
 	}
@@ -71,7 +72,7 @@ public final class RelayFaults {
 	 * @param replyCode the reply code, for example X'01' to X'08', or {@code null}
 	 * @return this object
 	 */
-	public RelayFaults replyCode(Socks5ReplyCode replyCode) {
+	public RelayFaults replyCode(@Nullable Socks5ReplyCode replyCode) {
 		this.replyCode = (replyCode != null && replyCode.isSuccess()) ? null : replyCode;
 		return this;
 	}
@@ -93,7 +94,7 @@ public final class RelayFaults {
 	 * to write replies at once
 	 * @return this object
 	 */
-	public RelayFaults trickleHandshake(Duration perByte) {
+	public RelayFaults trickleHandshake(@Nullable Duration perByte) {
 		this.trickleHandshake = (perByte != null && !perByte.isZero() && !perByte.isNegative()) ? perByte : null;
 		return this;
 	}
@@ -130,7 +131,7 @@ public final class RelayFaults {
 	 * @param delay the delay, or {@code null} or zero to relay at once
 	 * @return this object
 	 */
-	public RelayFaults delayDatagrams(Duration delay) {
+	public RelayFaults delayDatagrams(@Nullable Duration delay) {
 		this.delayDatagrams = (delay != null && !delay.isZero() && !delay.isNegative()) ? delay : null;
 		return this;
 	}
@@ -162,7 +163,7 @@ public final class RelayFaults {
 	 * Return the reply code that UDP ASSOCIATE requests get instead of success.
 	 * @return the reply code, or {@code null} when associations succeed
 	 */
-	public Socks5ReplyCode replyCode() {
+	public @Nullable Socks5ReplyCode replyCode() {
 		return this.replyCode;
 	}
 
@@ -178,7 +179,7 @@ public final class RelayFaults {
 	 * Return the pause between the bytes of handshake replies.
 	 * @return the pause, or {@code null} when replies are written at once
 	 */
-	public Duration trickleHandshake() {
+	public @Nullable Duration trickleHandshake() {
 		return this.trickleHandshake;
 	}
 
@@ -186,7 +187,7 @@ public final class RelayFaults {
 	 * Return the delay of relayed datagrams.
 	 * @return the delay, or {@code null} when datagrams are relayed at once
 	 */
-	public Duration delayDatagrams() {
+	public @Nullable Duration delayDatagrams() {
 		return this.delayDatagrams;
 	}
 

@@ -18,8 +18,10 @@ package io.socks5udp.test.relay;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import io.socks5udp.core.protocol.Socks5Address;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers the SOCKS5 form of the addresses that replies come from, so that wrapping a
@@ -34,9 +36,9 @@ final class SourceAddressCache {
 
 	private final Map<InetSocketAddress, Socks5Address> cache = new HashMap<>();
 
-	private InetSocketAddress lastSource;
+	private @Nullable InetSocketAddress lastSource;
 
-	private Socks5Address lastAddress;
+	private @Nullable Socks5Address lastAddress;
 
 	/**
 	 * Return the SOCKS5 address of a reply's source.
@@ -56,7 +58,7 @@ final class SourceAddressCache {
 			this.lastSource = source;
 			this.lastAddress = address;
 		}
-		return this.lastAddress;
+		return Objects.requireNonNull(this.lastAddress);
 	}
 
 }

@@ -22,4 +22,7 @@
  * It is a real relay, not a mock: it relays to any destination it is told, so run it on
  * loopback only. It is not meant for production use.
  */
+@NullMarked
 package io.socks5udp.test.relay;
+
+import org.jspecify.annotations.NullMarked;

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -109,7 +110,7 @@ public final class DockerComposeCli {
 		return matcher.find() && Integer.parseInt(matcher.group(1)) >= 2;
 	}
 
-	private static String run(List<String> command) {
+	private static @Nullable String run(List<String> command) {
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 			byte[] output = process.getInputStream().readAllBytes();

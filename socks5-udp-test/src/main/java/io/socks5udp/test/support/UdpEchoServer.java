@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.socks5udp.core.protocol.Socks5AddressText;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A UDP echo server on a loopback address and a port of the kernel's choosing: every
@@ -46,9 +47,9 @@ public final class UdpEchoServer implements AutoCloseable {
 
 	private final AtomicLong datagrams = new AtomicLong();
 
-	private final AtomicReference<InetSocketAddress> lastSender = new AtomicReference<>();
+	private final AtomicReference<@Nullable InetSocketAddress> lastSender = new AtomicReference<>();
 
-	private final AtomicReference<byte[]> lastPayload = new AtomicReference<>();
+	private final AtomicReference<byte @Nullable []> lastPayload = new AtomicReference<>();
 
 	private UdpEchoServer(DatagramSocket socket) {
 		this.socket = socket;
@@ -131,7 +132,7 @@ public final class UdpEchoServer implements AutoCloseable {
 	 * Return the sender of the last datagram received.
 	 * @return the sender, or {@code null} before the first datagram
 	 */
-	public InetSocketAddress lastSender() {
+	public @Nullable InetSocketAddress lastSender() {
 		return this.lastSender.get();
 	}
 
@@ -139,7 +140,7 @@ public final class UdpEchoServer implements AutoCloseable {
 	 * Return the payload of the last datagram received.
 	 * @return a copy of the payload, or {@code null} before the first datagram
 	 */
-	public byte[] lastPayload() {
+	public byte @Nullable [] lastPayload() {
 		byte[] payload = this.lastPayload.get();
 		return (payload != null) ? payload.clone() : null;
 	}

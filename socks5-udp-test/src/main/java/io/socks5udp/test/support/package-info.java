@@ -17,4 +17,7 @@
 /**
  * Support for tests that talk to SOCKS5 relays: UDP echo targets and environment checks.
  */
+@NullMarked
 package io.socks5udp.test.support;
+
+import org.jspecify.annotations.NullMarked;
