@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.socks5udp.core.client.Socks5AssociationOptions;
+import io.socks5udp.core.registry.ReloadableSocks5ServerRegistry;
 import io.socks5udp.core.registry.Socks5Rule;
 import io.socks5udp.core.registry.Socks5RuleSet;
 import io.socks5udp.core.registry.Socks5ServerEndpoint;
@@ -67,11 +68,37 @@ public final class Socks5UdpAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(Socks5ServerRegistry.class)
+	@ConditionalOnBooleanProperty(name = Socks5UdpRegistryFactory.WATCH_PROPERTY, havingValue = false,
+			matchIfMissing = true)
 	Socks5RuleSet socks5ServerRegistry(Socks5UdpProperties properties, Socks5UdpConnectionDetails connectionDetails,
 			Environment environment, ResourceLoader resourceLoader) {
 		return new Socks5UdpRegistryFactory(properties, Socks5UdpServerOptions.endpoints(connectionDetails),
 				environment, ApplicationResourceLoader.get(resourceLoader, true))
 			.create();
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(Socks5ServerRegistry.class)
+	@ConditionalOnBooleanProperty(Socks5UdpRegistryFactory.WATCH_PROPERTY)
+	ReloadableSocks5ServerRegistry socks5ReloadableServerRegistry(Socks5UdpProperties properties,
+			Socks5UdpConnectionDetails connectionDetails, Environment environment, ResourceLoader resourceLoader) {
+		return new Socks5UdpRegistryFactory(properties, Socks5UdpServerOptions.endpoints(connectionDetails),
+				environment, ApplicationResourceLoader.get(resourceLoader, true))
+			.createReloadable();
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(Socks5UdpRegistryFactory.WATCH_PROPERTY)
+	Socks5UdpRegistryWatcher socks5UdpRegistryWatcher(Socks5ServerRegistry registry) {
+		if (!(registry instanceof ReloadableSocks5ServerRegistry reloadable)) {
+			throw new Socks5UdpConfigurationException(Socks5UdpRegistryFactory.WATCH_PROPERTY, "true",
+					"the application's own Socks5ServerRegistry bean (" + registry.getClass().getName()
+							+ ") cannot reload a file",
+					"Remove " + Socks5UdpRegistryFactory.WATCH_PROPERTY
+							+ ", or define a ReloadableSocks5ServerRegistry.",
+					null);
+		}
+		return new Socks5UdpRegistryWatcher(reloadable);
 	}
 
 	@Bean
@@ -91,6 +118,9 @@ public final class Socks5UdpAutoConfiguration {
 		servers.forEach(builder::server);
 		if (registry instanceof Socks5RuleSet ruleSet) {
 			addRuleServers(builder, ruleSet, servers);
+		}
+		else if (registry instanceof ReloadableSocks5ServerRegistry reloadable) {
+			addRuleServers(builder, reloadable.current(), servers);
 		}
 		Socks5UdpTemplate template = builder.build();
 		templateCustomizers.orderedStream().forEach((customizer) -> customizer.customize(template));

@@ -65,6 +65,14 @@ public class Socks5UdpProperties {
 	private boolean useSocks5cConfig = true;
 
 	/**
+	 * Whether to watch the socks5c.conf file (config-file, or the file SOCKS5C_CONFIG
+	 * names) and reload its rules when it changes. A reload that fails, or that would
+	 * drop every rule, keeps the rules in use and is reported in the log, the
+	 * socks5UdpRegistry health indicator and the socks5.udp.registry.reloads meter.
+	 */
+	private boolean watchConfigFile;
+
+	/**
 	 * Whether to open associations when the application starts. When false, each
 	 * association opens on the first datagram sent through its server.
 	 */
@@ -114,6 +122,14 @@ public class Socks5UdpProperties {
 
 	public void setUseSocks5cConfig(boolean useSocks5cConfig) {
 		this.useSocks5cConfig = useSocks5cConfig;
+	}
+
+	public boolean isWatchConfigFile() {
+		return this.watchConfigFile;
+	}
+
+	public void setWatchConfigFile(boolean watchConfigFile) {
+		this.watchConfigFile = watchConfigFile;
 	}
 
 	public boolean isAssociateOnStartup() {
