@@ -130,7 +130,13 @@ public final class Socks5UdpAutoConfiguration {
 			throw invalid(prefix + "jitter", reconnect.getJitter(),
 					"jitter: " + reconnect.getJitter() + " (expected: 0-1)", "a fraction from 0 to 1, such as 0.2");
 		}
-		return new ReconnectBackoff(initialDelay, maxDelay, reconnect.getMultiplier(), reconnect.getJitter());
+		Duration stableAfter = reconnect.getStableAfter();
+		if (stableAfter == null || stableAfter.isNegative()) {
+			throw invalid(prefix + "stable-after", stableAfter, "stableAfter: " + stableAfter + " (expected: >= 0)",
+					"a duration such as 5s");
+		}
+		return new ReconnectBackoff(initialDelay, maxDelay, reconnect.getMultiplier(), reconnect.getJitter(),
+				stableAfter);
 	}
 
 	private static Duration maxWait(Socks5UdpProperties.Outage outage) {

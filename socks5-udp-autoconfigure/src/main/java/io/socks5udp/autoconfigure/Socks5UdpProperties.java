@@ -323,7 +323,8 @@ public class Socks5UdpProperties {
 		private Duration maxDelay = Duration.ofSeconds(30);
 
 		/**
-		 * Factor applied to the delay after each failed attempt.
+		 * Factor applied to the delay after each attempt, until an association lives for
+		 * stable-after.
 		 */
 		private double multiplier = 2;
 
@@ -332,6 +333,12 @@ public class Socks5UdpProperties {
 		 * clients do not reconnect in lockstep.
 		 */
 		private double jitter = 0.2;
+
+		/**
+		 * How long an association must live for its death to start the delays over from
+		 * initial-delay; a shorter-lived one keeps growing them.
+		 */
+		private Duration stableAfter = Duration.ofSeconds(5);
 
 		public Duration getInitialDelay() {
 			return this.initialDelay;
@@ -363,6 +370,14 @@ public class Socks5UdpProperties {
 
 		public void setJitter(double jitter) {
 			this.jitter = jitter;
+		}
+
+		public Duration getStableAfter() {
+			return this.stableAfter;
+		}
+
+		public void setStableAfter(Duration stableAfter) {
+			this.stableAfter = stableAfter;
 		}
 
 	}
