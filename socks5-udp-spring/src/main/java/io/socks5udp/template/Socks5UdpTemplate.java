@@ -40,8 +40,10 @@ import org.springframework.util.Assert;
  * {@link Socks5ServerRegistry registry} chooses for its destination, or directly.
  * <p>
  * One {@link ManagedAssociation association} per server is shared by every destination
- * and thread it carries; it opens when the template {@link #start() starts} (or on first
- * use) and is re-established with backoff when it dies. Destinations the registry sends
+ * and thread it carries; it opens on the first send routed to its server (or when the
+ * template {@link #start() starts}, if the server is warm), is re-established with
+ * backoff when it dies while in use, and is closed when idle unless warm. A server no
+ * destination is routed to is never contacted. Destinations the registry sends
  * {@code NONE} go through one plain UDP channel, the direct route. Every public method is
  * thread-safe.
  * <p>
@@ -76,23 +78,21 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 
 	private final RouteSender sender;
 
-	private final boolean associateOnStartup;
-
 	private final boolean failFast;
 
 	private final int phase;
 
 	Socks5UdpTemplate(Socks5UdpTemplateBuilder builder) {
 		this.registry = builder.registry;
-		this.associateOnStartup = builder.associateOnStartup;
 		this.failFast = builder.failFast;
 		this.phase = builder.phase;
 		List<Socks5UdpChannelCustomizer> channelCustomizers = List.copyOf(builder.channelCustomizers);
 		this.direct = new DirectRoute(this.dispatch, channelCustomizers);
 		AssociationSettings settings = new AssociationSettings(builder.backoff,
-				new OutagePolicy(builder.sendPolicy, builder.maxWait), AssociationOpener.DEFAULT);
+				new OutagePolicy(builder.sendPolicy, builder.maxWait), AssociationOpener.DEFAULT, builder.idleTimeout);
 		this.pool = new AssociationPool(builder.servers, settings, List.copyOf(builder.optionsCustomizers),
 				channelCustomizers, this.dispatch);
+		this.pool.warm(builder.allWarm ? builder.servers.keySet() : builder.warmServers);
 		this.sender = new RouteSender(this.direct, this.pool, this.pendingReplies);
 	}
 
@@ -253,18 +253,18 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	}
 
 	/**
-	 * Start the template: open the associations (unless they open on first use). Without
-	 * fail-fast, this returns at once and unreachable servers are retried in the
-	 * background; with fail-fast, it waits for each first attempt and throws if one
-	 * fails.
-	 * @throws Socks5UdpStartupException if fail-fast is on and an association cannot be
-	 * opened
+	 * Start the template: open the associations with the warm servers; every other
+	 * association opens on first use. Without fail-fast, this returns at once and
+	 * unreachable warm servers are retried in the background; with fail-fast, it waits
+	 * for each warm server's first attempt and throws if one fails.
+	 * @throws Socks5UdpStartupException if fail-fast is on and the association with a
+	 * warm server cannot be opened
 	 */
 	@Override
 	public void start() {
 		this.direct.start();
 		try {
-			this.pool.start(this.associateOnStartup, this.failFast);
+			this.pool.start(this.failFast);
 		}
 		catch (Socks5UdpStartupException ex) {
 			this.direct.stop();

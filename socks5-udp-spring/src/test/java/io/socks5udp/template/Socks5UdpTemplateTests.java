@@ -25,6 +25,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -73,7 +74,7 @@ class Socks5UdpTemplateTests {
 
 	@Test
 	void deliveringADatagramToListenersAllocatesNothing() throws Exception {
-		Socks5UdpTemplate template = this.fixture.use(this.fixture.builder("127.0.0.1/32 relay").build());
+		Socks5UdpTemplate template = this.fixture.use(this.fixture.warmBuilder("127.0.0.1/32 relay").build());
 		ReceiveAllocationProbe probe = new ReceiveAllocationProbe(2_000, 1_000);
 		template.addListener(probe);
 		template.addListener((source, payload, route) -> {
@@ -198,7 +199,7 @@ class Socks5UdpTemplateTests {
 
 	@Test
 	void oversizePayloadIsRejectedBeforeSendingAndCounted() throws Exception {
-		this.fixture.start(this.fixture.builder("127.0.0.1/32 relay"));
+		this.fixture.start(this.fixture.warmBuilder("127.0.0.1/32 relay"));
 		this.fixture.events().awaitOpened();
 		assertThatExceptionOfType(Socks5PayloadTooLargeException.class)
 			.isThrownBy(() -> this.fixture.template().send("127.0.0.1", this.fixture.echo().port(), new byte[65498]));
