@@ -25,6 +25,7 @@ import java.util.Map;
 import io.socks5udp.core.registry.Socks5ConfigException;
 import io.socks5udp.core.registry.Socks5ConfigParser;
 import io.socks5udp.core.registry.Socks5Destination;
+import io.socks5udp.core.registry.Socks5ForwardLookup;
 import io.socks5udp.core.registry.Socks5Rule;
 import io.socks5udp.core.registry.Socks5RuleOrigin;
 import io.socks5udp.core.registry.Socks5RuleSet;
@@ -75,7 +76,8 @@ final class Socks5UdpRegistryFactory {
 	Socks5RuleSet create() {
 		List<Socks5Rule> rules = propertyRules();
 		Socks5ServerRegistryBuilder builder = Socks5ServerRegistry.builder()
-			.resolver(Socks5ServerResolver.of(this.servers));
+			.resolver(Socks5ServerResolver.of(this.servers))
+			.forwardLookup(this.properties.isResolveNamesLocally() ? Socks5ForwardLookup.system() : null);
 		String configFile = this.properties.getConfigFile();
 		String variable = this.properties.isUseSocks5cConfig() ? this.environment.getProperty(ENVIRONMENT_VARIABLE)
 				: null;

@@ -63,6 +63,10 @@ class Socks5UdpPropertiesTests {
 		assertThat(properties.get("socks5.udp.reconnect.multiplier")).containsEntry("defaultValue", 2);
 		assertThat(properties.get("socks5.udp.reconnect.jitter")).containsEntry("defaultValue", 0.2);
 		assertThat(properties.get("socks5.udp.reconnect.stable-after")).containsEntry("defaultValue", "5s");
+		assertThat(properties.get("socks5.udp.idle-timeout")).containsEntry("defaultValue", "5m");
+		assertThat(properties.get("socks5.udp.resolve-names-locally")).containsEntry("defaultValue", true);
+		assertThat(properties.get("socks5.udp.associate-on-startup")).containsEntry("defaultValue", false)
+			.containsKey("deprecation");
 		assertThat(properties.get("socks5.udp.outage.send-policy")).containsEntry("defaultValue", "fail");
 		assertThat(properties.get("socks5.udp.outage.max-wait")).containsEntry("defaultValue", "1s");
 	}
