@@ -22,6 +22,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 /**
  * Sample application: pings a UDP echo target through a SOCKS5 relay with the socks5-udp
@@ -80,6 +81,11 @@ public class SampleApplication {
 		SpringApplication application = new SpringApplication(SampleApplication.class);
 		application.addListeners(new RunModeDefaults(), new EmbeddedRelayListener());
 		return application;
+	}
+
+	@Bean
+	TargetServerWarmUp targetServerWarmUp(SampleProperties properties) {
+		return new TargetServerWarmUp(properties);
 	}
 
 	private static boolean isDebug(String... args) {

@@ -104,6 +104,23 @@ final class AssociationPool {
 		}
 	}
 
+	/**
+	 * Mark a server warm, adding its association if it has none: before the pool starts,
+	 * it is opened (and checked by fail-fast) with the others; after, at once.
+	 * @param server the server
+	 * @return its association
+	 */
+	ManagedAssociation warm(Socks5ServerEndpoint server) {
+		ManagedAssociation association = association(server);
+		association.warm();
+		synchronized (this.monitor) {
+			if (this.running) {
+				association.openIfIdle();
+			}
+		}
+		return association;
+	}
+
 	void addListener(ManagedAssociationListener listener) {
 		this.listeners.add(listener);
 	}

@@ -101,6 +101,10 @@ public final class ManagedAssociation {
 		this.warm = true;
 	}
 
+	void openIfIdle() {
+		this.machine.openIfIdle();
+	}
+
 	void closeIfIdle() {
 		this.machine.closeIfIdle();
 	}

@@ -69,9 +69,7 @@ final class ReconnectStateMachine {
 
 	private volatile OpenAssociation open;
 
-	/**
-	 * Written under the lock; volatile so that a glance at the state takes no lock.
-	 */
+	// Written under the lock; volatile so that a glance at the state takes no lock
 	private volatile State state = State.STOPPED;
 
 	private Instant since = Instant.now();
@@ -162,10 +160,8 @@ final class ReconnectStateMachine {
 		closeDetached(current);
 	}
 
-	/**
-	 * Close the association, or stop re-establishing it, if it is not warm and nothing
-	 * used it for the idle timeout; the next send opens one again.
-	 */
+	// Close the association, or stop re-establishing it, if it is not warm and nothing
+	// used it for the idle timeout; the next send opens one again
 	void closeIfIdle() {
 		OpenAssociation current;
 		this.lock.lock();
@@ -212,12 +208,18 @@ final class ReconnectStateMachine {
 		return this.wait.await(destination, outage);
 	}
 
-	// Under the lock: the first send to an idle association starts opening it
+	// For the first send (which holds the lock) or a server made warm while running
 	void openIfIdle() {
-		if (this.state == State.IDLE) {
-			this.idle.touch();
-			transition(State.CONNECTING);
-			submitAttempt();
+		this.lock.lock();
+		try {
+			if (this.state == State.IDLE) {
+				this.idle.touch();
+				transition(State.CONNECTING);
+				submitAttempt();
+			}
+		}
+		finally {
+			this.lock.unlock();
 		}
 	}
 
@@ -246,10 +248,7 @@ final class ReconnectStateMachine {
 		}
 	}
 
-	/**
-	 * Learn that an attempt is about to start.
-	 * @return whether it should go on: not if the template stopped since it was submitted
-	 */
+	// Whether an attempt about to start goes on: not if the template stopped since
 	boolean attemptStarts() {
 		this.lock.lock();
 		try {

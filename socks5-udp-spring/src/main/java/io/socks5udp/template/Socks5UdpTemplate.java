@@ -30,6 +30,7 @@ import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
 import io.socks5udp.core.registry.Socks5Route;
+import io.socks5udp.core.registry.Socks5ServerEndpoint;
 import io.socks5udp.core.registry.Socks5ServerRegistry;
 
 import org.springframework.context.SmartLifecycle;
@@ -225,6 +226,21 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	 */
 	public Map<String, ManagedAssociation> associations() {
 		return this.pool.associations();
+	}
+
+	/**
+	 * Make a server warm, as {@link Socks5UdpTemplateBuilder#warmServers} does: its
+	 * association opens when the template starts (and is checked by fail-fast), or at
+	 * once if it runs, is re-established whether or not anything uses it, and is never
+	 * closed for being idle. For a server that a component will need, such as the one its
+	 * destination routes to or one an inbound adapter listens on; call it before the
+	 * template starts for fail-fast to check it.
+	 * @param server the server, as a route names it
+	 * @return the server's association
+	 */
+	public ManagedAssociation warm(Socks5ServerEndpoint server) {
+		Assert.notNull(server, "'server' must not be null");
+		return this.pool.warm(server);
 	}
 
 	/**

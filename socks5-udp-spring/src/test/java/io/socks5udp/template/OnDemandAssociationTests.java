@@ -157,6 +157,17 @@ class OnDemandAssociationTests {
 	}
 
 	@Test
+	void serverMadeWarmWhileRunningIsAssociatedAtOnce() throws Exception {
+		Socks5UdpTemplate template = this.fixture.start(this.fixture.builder("127.0.0.1/32 relay"));
+		ManagedAssociation association = template
+			.warm(template.registry().lookup(Socks5Address.of(this.fixture.echo().address())).server());
+		assertThat(association).isSameAs(template.associations().get("relay"));
+		assertThat(this.fixture.events().awaitOpened()).isFalse();
+		assertThat(association.isWarm()).isTrue();
+		assertThat(association.state()).isEqualTo(ManagedAssociation.State.UP);
+	}
+
+	@Test
 	void warmServerMustBeConfigured() throws Exception {
 		Socks5UdpTemplateBuilder builder = this.fixture.builder().warmServers(List.of("elsewhere"));
 		assertThatIllegalArgumentException().isThrownBy(builder::build)
