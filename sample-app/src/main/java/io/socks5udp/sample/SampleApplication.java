@@ -23,6 +23,7 @@ import org.springframework.boot.SpringApplication.AbandonedRunException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 /**
  * Sample application: pings a UDP echo target through a SOCKS5 relay with the socks5-udp
@@ -86,6 +87,11 @@ public class SampleApplication {
 		SpringApplication application = new SpringApplication(SampleApplication.class);
 		application.addListeners(new RunModeDefaults(), new EmbeddedRelayListener());
 		return application;
+	}
+
+	@Bean
+	TargetServerWarmUp targetServerWarmUp(SampleProperties properties) {
+		return new TargetServerWarmUp(properties);
 	}
 
 	private static boolean isDebug(String... args) {

@@ -21,12 +21,16 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
+import io.socks5udp.template.Socks5UdpRoute;
 import io.socks5udp.test.relay.EmbeddedSocks5Relay;
 import io.socks5udp.test.support.UdpEchoServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -174,6 +178,32 @@ class SampleApplicationTests {
 		assertThat(status).isEqualTo(2);
 		assertThat(output.getErr()).contains("error: sample.target=localhost is invalid")
 			.contains("\tat io.socks5udp.sample.Socks5AddressConverter.convert");
+	}
+
+	@Test
+	void serverNoDestinationOfTheRunNeedsIsNeverContacted(CapturedOutput output, @TempDir Path folder)
+			throws IOException {
+		Path conf = Files.writeString(folder.resolve("socks5c.conf"), "127.0.0.0/8 NONE\n0.0.0.0/0 127.0.0.1:1\n");
+		try (UdpEchoServer echo = UdpEchoServer.startIpv4()) {
+			int status = SampleApplication.run("--socks5.udp.config-file=" + conf, "--sample.count=5",
+					"--sample.target=127.0.0.1:" + echo.port());
+			assertThat(status).isZero();
+		}
+		PingSummaryLine summary = PingSummaryLine.only(output.getOut());
+		assertThat(summary.received()).isEqualTo(5);
+		assertThat(summary.server()).isEqualTo(Socks5UdpRoute.DIRECT_NAME);
+		assertThat(output.getErr()).isEmpty();
+	}
+
+	@Test
+	void deadServerTheTargetRoutesToEndsTheRunAtStartup(CapturedOutput output, @TempDir Path folder)
+			throws IOException {
+		Path conf = Files.writeString(folder.resolve("socks5c.conf"), "127.0.0.0/8 NONE\n0.0.0.0/0 127.0.0.1:1\n");
+		int status = SampleApplication.run("--socks5.udp.config-file=" + conf, "--sample.count=5",
+				"--sample.target=192.0.2.1:7");
+		assertThat(status).isEqualTo(2);
+		assertThat(oneErrorLine(output))
+			.startsWith("error: cannot open a UDP association with SOCKS5 server '127.0.0.1:1'");
 	}
 
 	static String[] serverArguments(String host, int port, String target) {

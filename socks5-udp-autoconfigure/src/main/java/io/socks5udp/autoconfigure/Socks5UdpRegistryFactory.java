@@ -26,6 +26,7 @@ import io.socks5udp.core.registry.ReloadableSocks5ServerRegistry;
 import io.socks5udp.core.registry.Socks5ConfigException;
 import io.socks5udp.core.registry.Socks5ConfigParser;
 import io.socks5udp.core.registry.Socks5Destination;
+import io.socks5udp.core.registry.Socks5ForwardLookup;
 import io.socks5udp.core.registry.Socks5Rule;
 import io.socks5udp.core.registry.Socks5RuleOrigin;
 import io.socks5udp.core.registry.Socks5RuleSet;
@@ -101,7 +102,8 @@ final class Socks5UdpRegistryFactory {
 	private <R> R build(RegistryBuild<R> build) {
 		List<Socks5Rule> rules = propertyRules();
 		Socks5ServerRegistryBuilder builder = Socks5ServerRegistry.builder()
-			.resolver(Socks5ServerResolver.of(this.servers));
+			.resolver(Socks5ServerResolver.of(this.servers))
+			.forwardLookup(this.properties.isResolveNamesLocally() ? Socks5ForwardLookup.system() : null);
 		String configFile = this.properties.getConfigFile();
 		String variable = this.properties.isUseSocks5cConfig() ? this.environment.getProperty(ENVIRONMENT_VARIABLE)
 				: null;

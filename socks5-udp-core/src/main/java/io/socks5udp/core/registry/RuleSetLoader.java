@@ -35,10 +35,13 @@ final class RuleSetLoader {
 
 	private final Socks5ReverseLookup reverseLookup;
 
+	private final Socks5ForwardLookup forwardLookup;
+
 	private final boolean disabled;
 
 	RuleSetLoader(List<Socks5RuleSource> sources, Socks5ServerResolver resolver, Socks5ReverseLookup reverseLookup,
-			boolean disabled) {
+			Socks5ForwardLookup forwardLookup, boolean disabled) {
+		this.forwardLookup = forwardLookup;
 		this.sources = List.copyOf(sources);
 		this.resolver = resolver;
 		this.reverseLookup = reverseLookup;
@@ -59,7 +62,7 @@ final class RuleSetLoader {
 		for (Socks5RuleSource source : this.sources) {
 			rules.addAll(source.load());
 		}
-		return Socks5RuleSet.compile(rules, this.resolver, this.reverseLookup);
+		return Socks5RuleSet.compile(rules, this.resolver, this.reverseLookup, this.forwardLookup);
 	}
 
 	/**
