@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -138,7 +139,7 @@ class PingRunTests {
 	}
 
 	private PingRun.Figures run(SampleProperties properties, PingTracker tracker, MessageHandler target,
-			java.util.function.BooleanSupplier stop) throws InterruptedException {
+			BooleanSupplier stop) throws InterruptedException {
 		DirectChannel pings = new DirectChannel();
 		pings.subscribe(target);
 		PrintStream err = new PrintStream(this.err, true, StandardCharsets.UTF_8);
