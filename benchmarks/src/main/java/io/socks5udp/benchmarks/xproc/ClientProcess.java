@@ -47,7 +47,7 @@ final class ClientProcess {
 				() -> mark(ResultLine.MEASURED));
 		LoadResult result = generator.run(path, arguments.size(), arguments.warmupSeconds(), arguments.seconds(),
 				accounting);
-		System.out.println(ResultLine.format(result));
+		System.out.println(ResultLine.format(result, accounting.contextSwitches()));
 		System.out.flush();
 		// The paths' daemon threads and the harness's are done with
 		System.exit(0);

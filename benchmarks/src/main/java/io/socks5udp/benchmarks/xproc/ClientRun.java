@@ -41,6 +41,8 @@ final class ClientRun {
 
 	private static final Pattern TIMES = Pattern.compile("(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s");
 
+	private static final Pattern CONTEXT_SWITCHES = Pattern.compile("ctxt (\\d+) (\\d+)");
+
 	private ClientRun() {
 	}
 
@@ -90,8 +92,8 @@ final class ClientRun {
 	 * @param relay the relay it goes through
 	 * @param timeout when to kill it
 	 * @param log where its standard error goes
-	 * @return its fields, with {@code round_trips}, {@code cpu_s_per_M} and
-	 * {@code relay_cpu_s_per_M} added
+	 * @return its fields, with {@code round_trips}, {@code cpu_s_per_M},
+	 * {@code cs_per_rt} and {@code relay_cpu_s_per_M} added
 	 * @throws IOException if it fails or prints no result
 	 */
 	static Map<String, Double> c(List<String> command, long count, Relay relay, Duration timeout, Path log)
@@ -114,6 +116,7 @@ final class ClientRun {
 		double roundTrips = count - fields.get("lost");
 		fields.put("round_trips", roundTrips);
 		fields.put("cpu_s_per_M", perMillion(cpu, roundTrips));
+		fields.put("cs_per_rt", contextSwitches(log) / roundTrips);
 		fields.put("relay_cpu_s_per_M", perMillion(relayEnd - relayStart, roundTrips));
 		return fields;
 	}
@@ -132,6 +135,16 @@ final class ClientRun {
 			if (matcher.matches()) {
 				return Integer.parseInt(matcher.group(1)) * 60 + Double.parseDouble(matcher.group(2))
 						+ Integer.parseInt(matcher.group(3)) * 60 + Double.parseDouble(matcher.group(4));
+			}
+		}
+		return Double.NaN;
+	}
+
+	private static double contextSwitches(Path log) throws IOException {
+		for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+			Matcher matcher = CONTEXT_SWITCHES.matcher(line.trim());
+			if (matcher.matches()) {
+				return Long.parseLong(matcher.group(1)) + Long.parseLong(matcher.group(2));
 			}
 		}
 		return Double.NaN;

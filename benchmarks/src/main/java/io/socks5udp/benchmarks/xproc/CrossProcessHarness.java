@@ -39,10 +39,11 @@ import java.util.Map;
  * Options: {@code --rounds 5} {@code --seconds 5} (measured per run) {@code --warmup 2}
  * (Java clients, before measuring) {@code --relays ours,dante}
  * {@code --paths c,core,template,si} (also {@code minimal}: the end-to-end harness's
- * hand-written Java client) {@code --cases 64/32,1400/32,64/1} (payload bytes / datagrams
- * in flight) {@code --pin [CLIENT:RELAY[:ECHO]]} ({@code taskset}; {@code --pin} alone is
- * {@code 0:1:0}) {@code --out benchmarks/target/xproc} {@code --java PATH}
- * {@code --jvm-args "..."}
+ * hand-written Java client; {@code core-inline}: the core client driven on its receive
+ * thread, see {@link InlineLoad}) {@code --cases 64/32,1400/32,64/1} (payload bytes /
+ * datagrams in flight) {@code --pin [CLIENT:RELAY[:ECHO]]} ({@code taskset};
+ * {@code --pin} alone is {@code 0:1:0}) {@code --out benchmarks/target/xproc}
+ * {@code --java PATH} {@code --jvm-args "..."}
  * {@code --relay-jar socks5-udp-test/target/socks5-udp-relay.jar}
  * {@code --udpbench-source ../shared/tools/udpbench.c}. Paths are relative to the
  * repository root. Loopback only.
@@ -56,7 +57,7 @@ public final class CrossProcessHarness {
 
 	private static final Map<String, String> JAVA_CLIENTS = Map.of("core", CoreClientMain.class.getName(), "template",
 			TemplateClientMain.class.getName(), "si", IntegrationClientMain.class.getName(), "minimal",
-			MinimalClientMain.class.getName());
+			MinimalClientMain.class.getName(), "core-inline", CoreInlineClientMain.class.getName());
 
 	private final HarnessSettings settings;
 
@@ -194,7 +195,7 @@ public final class CrossProcessHarness {
 			return new RunRecord(round, relay.name(), load, path, fields.get("rtt_per_s"),
 					fields.get("lost").longValue(), fields.get("p50_us"), fields.get("p99_us"),
 					fields.get("round_trips").longValue(), fields.get("cpu_s_per_M"), fields.get("relay_cpu_s_per_M"),
-					fields.getOrDefault("alloc_B_per_rt", Double.NaN));
+					fields.getOrDefault("alloc_B_per_rt", Double.NaN), fields.getOrDefault("cs_per_rt", Double.NaN));
 		}
 		catch (IOException | RuntimeException ex) {
 			String failure = tag + ": " + ex.getMessage();

@@ -15,7 +15,11 @@
  */
 package io.socks5udp.benchmarks.xproc;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import io.socks5udp.benchmarks.e2e.LoadAccounting;
 
@@ -28,7 +32,9 @@ import io.socks5udp.benchmarks.e2e.LoadAccounting;
  * <p>
  * The snapshots allocate nothing between the readings of the counters of the threads
  * known at the start; a thread that ends during the interval takes its allocation since
- * the start with it (none of the clients' threads do).
+ * the start with it (none of the clients' threads do). Also counts the context switches
+ * of all threads ({@code /proc/self/task/<tid>/status}), read outside the window of the
+ * allocation counters because reading files allocates.
  *
  * @author socks5-udp authors
  */
@@ -52,6 +58,8 @@ final class ProcessAccounting implements LoadAccounting {
 
 	private long allocatedBytes;
 
+	private long contextSwitches;
+
 	ProcessAccounting(Runnable beforeStart, Runnable afterStop) {
 		this.beforeStart = beforeStart;
 		this.afterStop = afterStop;
@@ -61,6 +69,7 @@ final class ProcessAccounting implements LoadAccounting {
 	@Override
 	public void start() {
 		this.beforeStart.run();
+		this.contextSwitches = -contextSwitchesSoFar();
 		this.ids = THREADS.getAllThreadIds();
 		this.startBytes = new long[this.ids.length];
 		for (int i = 0; i < this.ids.length; i++) {
@@ -86,7 +95,40 @@ final class ProcessAccounting implements LoadAccounting {
 			}
 		}
 		this.allocatedBytes = allocated;
+		this.contextSwitches += contextSwitchesSoFar();
 		this.afterStop.run();
+	}
+
+	/**
+	 * Return the context switches, voluntary and not, of all threads between the
+	 * snapshots.
+	 * @return context switches
+	 */
+	long contextSwitches() {
+		return this.contextSwitches;
+	}
+
+	private static long contextSwitchesSoFar() {
+		long sum = 0;
+		try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+			for (Path task : tasks) {
+				try {
+					for (String line : Files.readAllLines(task.resolve("status"))) {
+						if (line.startsWith("voluntary_ctxt_switches:")
+								|| line.startsWith("nonvoluntary_ctxt_switches:")) {
+							sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+						}
+					}
+				}
+				catch (IOException ex) {
+					// the thread ended
+				}
+			}
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+		return sum;
 	}
 
 	private boolean known(long id) {

@@ -25,8 +25,9 @@ import io.socks5udp.benchmarks.e2e.LoadResult;
  * The line a client process prints when it is done, in the C client's format
  * ({@code rtt_per_s=<n> lost=<n> p50_us=<n> p99_us=<n>}) with the Java clients'
  * additions: {@code round_trips}, {@code cpu_s_per_M} (CPU seconds of the whole client
- * process per million round trips) and {@code alloc_B_per_rt} (bytes allocated by all its
- * threads per round trip). Also the two marker lines around the measured interval.
+ * process per million round trips), {@code alloc_B_per_rt} (bytes allocated by all its
+ * threads per round trip) and {@code cs_per_rt} (context switches of all its threads per
+ * round trip). Also the two marker lines around the measured interval.
  *
  * @author socks5-udp authors
  */
@@ -41,11 +42,13 @@ final class ResultLine {
 	private ResultLine() {
 	}
 
-	static String format(LoadResult result) {
+	static String format(LoadResult result, long contextSwitches) {
 		return String.format(Locale.ROOT,
-				"rtt_per_s=%.0f lost=%d p50_us=%.1f p99_us=%.1f round_trips=%d cpu_s_per_M=%.3f alloc_B_per_rt=%.3f",
+				"rtt_per_s=%.0f lost=%d p50_us=%.1f p99_us=%.1f round_trips=%d cpu_s_per_M=%.3f alloc_B_per_rt=%.3f"
+						+ " cs_per_rt=%.3f",
 				result.roundTripsPerSecond(), result.lost(), result.p50Micros(), result.p99Micros(),
-				result.roundTrips(), result.cpuSecondsPerMillion(), result.bytesAllocatedPerRoundTrip());
+				result.roundTrips(), result.cpuSecondsPerMillion(), result.bytesAllocatedPerRoundTrip(),
+				(result.roundTrips() > 0) ? (double) contextSwitches / result.roundTrips() : Double.NaN);
 	}
 
 	/**

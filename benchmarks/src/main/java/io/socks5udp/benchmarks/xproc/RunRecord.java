@@ -36,30 +36,33 @@ import java.util.Locale;
  * interval per million round trips
  * @param bytesPerRoundTrip bytes allocated by all the client's threads per round trip,
  * NaN for the C client
+ * @param contextSwitchesPerRoundTrip context switches of the client process per round
+ * trip
  * @author socks5-udp authors
  */
 record RunRecord(int round, String relay, LoadCase load, String path, double roundTripsPerSecond, long lost,
 		double p50Micros, double p99Micros, long roundTrips, double clientCpuPerMillion, double relayCpuPerMillion,
-		double bytesPerRoundTrip) {
+		double bytesPerRoundTrip, double contextSwitchesPerRoundTrip) {
 
 	static final String CSV_HEADER = "round,relay,size,in_flight,path,rtt_per_s,lost,p50_us,p99_us,round_trips,"
-			+ "client_cpu_s_per_M,relay_cpu_s_per_M,alloc_B_per_rt";
+			+ "client_cpu_s_per_M,relay_cpu_s_per_M,alloc_B_per_rt,cs_per_rt";
 
 	String csv() {
 		return String.format(Locale.ROOT, "%d,%s,%d,%d,%s,%.0f,%d,%.1f,%.1f,%d,%.3f,%.3f,%s", this.round, this.relay,
 				this.load.size(), this.load.inFlight(), this.path, this.roundTripsPerSecond, this.lost, this.p50Micros,
 				this.p99Micros, this.roundTrips, this.clientCpuPerMillion, this.relayCpuPerMillion,
-				Double.isNaN(this.bytesPerRoundTrip) ? "" : String.format(Locale.ROOT, "%.3f", this.bytesPerRoundTrip));
+				Double.isNaN(this.bytesPerRoundTrip) ? "" : String.format(Locale.ROOT, "%.3f", this.bytesPerRoundTrip))
+				+ String.format(Locale.ROOT, ",%.3f", this.contextSwitchesPerRoundTrip);
 	}
 
 	@Override
 	public String toString() {
 		return String.format(Locale.ROOT,
 				"round %d %-5s %5d B %2d in flight %-11s %8.0f rt/s p50 %7.1f us p99 %7.1f us "
-						+ "client %6.2f s/M relay %6.2f s/M alloc %8.3f B/rt lost %d",
+						+ "client %6.2f s/M relay %6.2f s/M alloc %8.3f B/rt cs %.2f/rt lost %d",
 				this.round, this.relay, this.load.size(), this.load.inFlight(), this.path, this.roundTripsPerSecond,
 				this.p50Micros, this.p99Micros, this.clientCpuPerMillion, this.relayCpuPerMillion,
-				this.bytesPerRoundTrip, this.lost);
+				this.bytesPerRoundTrip, this.contextSwitchesPerRoundTrip, this.lost);
 	}
 
 }

@@ -47,8 +47,9 @@ final class SummaryTable {
 				out.append(String.format(Locale.ROOT, "%n%s relay, %d B, %d in flight%n%n", relay, load.size(),
 						load.inFlight()));
 				out.append("| client | runs | rt/s (median) | min-max | ratio to c | paired | p50 us | p99 us "
-						+ "| client CPU s/1M rt | CPU ratio to c | relay CPU s/1M rt | B alloc/rt | lost |\n");
-				out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+						+ "| client CPU s/1M rt | CPU ratio to c | relay CPU s/1M rt | B alloc/rt | ctx switches/rt "
+						+ "| lost |\n");
+				out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 				for (String path : paths) {
 					row(out, relay, load, path);
 				}
@@ -84,12 +85,14 @@ final class SummaryTable {
 		double baseCpu = median(relay, load, BASELINE, RunRecord::clientCpuPerMillion);
 		double[] rates = runs.stream().mapToDouble(RunRecord::roundTripsPerSecond).sorted().toArray();
 		out.append(String.format(Locale.ROOT,
-				"| %s | %d | %.0f | %.0f-%.0f | %.2f | %.2f | %.1f | %.1f | %.2f | %.2f | %.2f | %s | %d |%n", path,
-				runs.size(), rate, rates[0], rates[rates.length - 1], rate / baseRate, pairedRatio(relay, load, path),
-				median(relay, load, path, RunRecord::p50Micros), median(relay, load, path, RunRecord::p99Micros), cpu,
-				cpu / baseCpu, median(relay, load, path, RunRecord::relayCpuPerMillion),
+				"| %s | %d | %.0f | %.0f-%.0f | %.2f | %.2f | %.1f | %.1f | %.2f | %.2f | %.2f | %s | %.2f | %d |%n",
+				path, runs.size(), rate, rates[0], rates[rates.length - 1], rate / baseRate,
+				pairedRatio(relay, load, path), median(relay, load, path, RunRecord::p50Micros),
+				median(relay, load, path, RunRecord::p99Micros), cpu, cpu / baseCpu,
+				median(relay, load, path, RunRecord::relayCpuPerMillion),
 				path.equals(BASELINE) ? ""
 						: String.format(Locale.ROOT, "%.3f", median(relay, load, path, RunRecord::bytesPerRoundTrip)),
+				median(relay, load, path, RunRecord::contextSwitchesPerRoundTrip),
 				runs.stream().mapToLong(RunRecord::lost).sum()));
 	}
 

@@ -78,9 +78,10 @@ final class UdpBench {
 	}
 
 	/**
-	 * Return the command of a client run through a SOCKS5 relay, wrapped in bash so that
-	 * the client's CPU time (user and system, from its rusage) follows on standard error
-	 * as the last line of {@code times}: {@code 0m1.234s 0m0.567s}.
+	 * Return the command of a client run through a SOCKS5 relay, wrapped so that its
+	 * context switches ({@code /usr/bin/time}: {@code ctxt VOLUNTARY INVOLUNTARY}) and
+	 * its CPU time (user and system, from bash's {@code times}, whose last line is
+	 * {@code 0m1.234s 0m0.567s}) follow on standard error.
 	 * @param relay the relay
 	 * @param target the echo target
 	 * @param count round trips to make
@@ -89,8 +90,8 @@ final class UdpBench {
 	 * @return the command
 	 */
 	List<String> socksClient(InetSocketAddress relay, InetSocketAddress target, long count, int size, int inFlight) {
-		List<String> command = new ArrayList<>(
-				List.of("bash", "-c", "\"$@\"; status=$?; times >&2; exit $status", "udpbench"));
+		List<String> command = new ArrayList<>(List.of("bash", "-c", "\"$@\"; status=$?; times >&2; exit $status",
+				"udpbench", "/usr/bin/time", "-f", "ctxt %w %c"));
 		command.addAll(List.of(this.binary.toString(), "socks", Integer.toString(relay.getPort()),
 				Integer.toString(target.getPort()), Long.toString(count), Integer.toString(size),
 				Integer.toString(inFlight)));
