@@ -22,8 +22,8 @@ import io.socks5udp.test.dante.LocalDante;
 
 /**
  * Dante ({@code danted}) as a local process with socks5-udp-test's loopback-only
- * configuration (no authentication, UDP ASSOCIATE from loopback). Dante relays each
- * session in a forked child, so its CPU time is that of the whole process tree.
+ * configuration (no authentication, UDP ASSOCIATE from loopback). Dante relays in forked
+ * children, so its CPU time is that of the whole process tree ({@link ProcessTreeCpu}).
  *
  * @author socks5-udp authors
  */
@@ -31,8 +31,11 @@ final class DanteRelay implements Relay {
 
 	private final LocalDante dante;
 
+	private final ProcessTreeCpu cpu;
+
 	private DanteRelay(LocalDante dante) {
 		this.dante = dante;
+		this.cpu = new ProcessTreeCpu(dante.pid());
 	}
 
 	static DanteRelay start(String cpus) throws IOException {
@@ -59,11 +62,12 @@ final class DanteRelay implements Relay {
 
 	@Override
 	public double cpuSeconds() {
-		return ProcessCpu.treeSeconds(this.dante.pid());
+		return this.cpu.seconds();
 	}
 
 	@Override
 	public void close() {
+		this.cpu.close();
 		this.dante.close();
 	}
 

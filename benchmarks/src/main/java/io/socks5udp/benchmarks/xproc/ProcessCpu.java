@@ -21,10 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * CPU time of a running process and its descendants, read from {@code /proc/<pid>/stat}
- * (user and system time of all its threads, in clock ticks: 10 ms on most Linux systems).
- * Dante relays in forked children, so its figure is the sum over the process tree; this
- * project's relay is one process.
+ * CPU time of a running process, read from {@code /proc/<pid>/stat}: user and system time
+ * of all its threads, living and ended, in clock ticks (10 ms on most Linux systems).
+ * Enough for this project's relay, one JVM that forks nothing; Dante's process tree is
+ * followed by {@link ProcessTreeCpu}.
  *
  * @author socks5-udp authors
  */
@@ -36,39 +36,37 @@ final class ProcessCpu {
 	}
 
 	/**
-	 * Return the CPU seconds a process and its living descendants have used so far.
+	 * Return the CPU seconds a process has used so far.
 	 * @param pid the process
-	 * @return seconds; processes that vanish while being read count as zero
+	 * @return seconds, or 0 when the process is gone
 	 */
-	static double treeSeconds(long pid) {
-		double seconds = seconds(pid);
-		seconds += ProcessHandle.of(pid)
-			.map((process) -> process.descendants().mapToDouble((child) -> seconds(child.pid())).sum())
-			.orElse(0.0);
-		return seconds;
+	static double seconds(long pid) {
+		long[] stat = stat(pid);
+		return (stat != null) ? stat[0] / TICKS_PER_SECOND : 0;
 	}
 
-	static double seconds(long pid) {
+	/**
+	 * Read a process's CPU time and start time.
+	 * @param pid the process
+	 * @return utime + stime and the start time, both in clock ticks, or {@code null} when
+	 * the process is gone
+	 */
+	static long[] stat(long pid) {
 		String stat;
 		try {
 			stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
 		}
 		catch (IOException ex) {
-			return 0;
+			return null;
 		}
 		// Fields after the command name, which is in parentheses and may hold spaces:
-		// state is field 3, utime 14, stime 15, and cutime 16, cstime 17 for the children
-		// it has reaped, so that a Dante child that ends keeps counting in its parent
+		// state is field 3, utime 14, stime 15, starttime 22
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		long ticks = 0;
-		for (int field = 14; field <= 17; field++) {
-			ticks += Long.parseLong(fields[field - 3]);
-		}
-		return ticks / TICKS_PER_SECOND;
+		return new long[] { Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long.parseLong(fields[19]) };
 	}
 
-	static double resolutionSeconds() {
-		return 1 / TICKS_PER_SECOND;
+	static double ticksPerSecond() {
+		return TICKS_PER_SECOND;
 	}
 
 	private static double clockTicks() {
