@@ -44,6 +44,11 @@ public class SampleApplication {
 	static final int STILL_RUNNING = -1;
 
 	/**
+	 * Exit status of a run stopped before its end: not every ping was sent.
+	 */
+	static final int STOPPED = 1;
+
+	/**
 	 * Run the sample.
 	 * @param args command line arguments, such as {@code --sample.count=100}
 	 */
@@ -71,6 +76,11 @@ public class SampleApplication {
 		}
 		catch (RuntimeException ex) {
 			return StartupFailures.report(ex, isDebug(args), System.err);
+		}
+		if (!context.isRunning()) {
+			// Stopped during the run (a signal, Ctrl-C): the run printed its summary, and
+			// the context closes on the thread that stopped it
+			return STOPPED;
 		}
 		if (context.getBean(SampleProperties.class).isKeepRunning()) {
 			return STILL_RUNNING;
