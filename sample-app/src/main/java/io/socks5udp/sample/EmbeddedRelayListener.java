@@ -99,10 +99,9 @@ class EmbeddedRelayListener implements SmartApplicationListener {
 
 	private static boolean isWanted(ConfigurableEnvironment environment) {
 		if (environment.getProperty(AbstractAotProcessor.AOT_PROCESSING, Boolean.class, false)) {
-			// Ahead-of-time processing only prepares the context: no pings to relay, and
-			// a
-			// bean registered with an instance, as the relay is, cannot be written as
-			// code
+			// Ahead-of-time processing only prepares the context: there is nothing to
+			// relay, and a bean registered with an instance (as the relay is) cannot
+			// become code
 			return false;
 		}
 		Binder binder = Binder.get(environment);

@@ -58,6 +58,12 @@ class PingFlows {
 	 */
 	private static final int ROUND_TRIPS_KEPT = 10_000;
 
+	/**
+	 * How many round-trip times a run keeps at most (8 MB): the percentiles of a longer
+	 * run cover its latest pings.
+	 */
+	private static final int MAX_ROUND_TRIPS_KEPT_IN_A_RUN = 1_000_000;
+
 	@Bean(PINGS)
 	MessageChannel pings() {
 		return new DirectChannel();
@@ -65,7 +71,8 @@ class PingFlows {
 
 	@Bean
 	PingTracker pingTracker(SampleProperties properties) {
-		int kept = properties.isKeepRunning() ? ROUND_TRIPS_KEPT : properties.getCount();
+		int kept = properties.isKeepRunning() ? ROUND_TRIPS_KEPT
+				: Math.min(properties.getCount(), MAX_ROUND_TRIPS_KEPT_IN_A_RUN);
 		return new PingTracker(properties.getPayloadSize(), properties.getEchoTimeout(), kept);
 	}
 

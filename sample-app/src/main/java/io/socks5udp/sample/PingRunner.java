@@ -31,32 +31,40 @@ import io.socks5udp.template.Socks5UdpTemplate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.integration.support.MessageBuilder;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.MessagingException;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the pings once the application has started. By default: sends {@code sample.count}
- * pings, at most {@code sample.in-flight} awaiting their echo at a time, waits for the
- * last echoes, prints the summary line and sets the exit status (0 when every ping came
- * back, 1 otherwise). When keep-running, the {@link PingFlows#steadyPings steady flow}
- * sends the pings and the summary is logged every ten seconds.
+ * Runs the pings once the application has started. By default: a {@link PingRun} (a
+ * warm-up, {@code sample.count} pings for latency and throughput), then the summary line
+ * and the exit status (0 when every ping came back, 1 otherwise). When keep-running, the
+ * {@link PingFlows#steadyPings steady flow} sends the pings and the summary is logged
+ * every ten seconds.
+ * <p>
+ * An application runner is not stopped with the application context, so the run is also a
+ * {@link SmartLifecycle} in the last phase: when the context stops during a run (a
+ * signal, Ctrl-C, {@code close()} from elsewhere), the run stops sending first, while the
+ * adapters and the template still work, waits for the pings in flight and prints its
+ * summary before the rest of the context stops. Without that, the run went on sending
+ * into a stopping context: echoes no longer delivered (each window of pings then waited
+ * out the echo time-out), then sends refused by the stopped template, the unsubscribed
+ * channel and at last Spring Integration's "application context is not ready (or
+ * stopped)".
  *
  * @author socks5-udp authors
  */
 @Component
-class PingRunner implements ApplicationRunner, ExitCodeGenerator {
+class PingRunner implements ApplicationRunner, ExitCodeGenerator, SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(PingRunner.class);
-
-	private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
 
 	private static final Duration SUMMARY_INTERVAL = Duration.ofSeconds(10);
 
@@ -69,6 +77,16 @@ class PingRunner implements ApplicationRunner, ExitCodeGenerator {
 	private final Socks5UdpTemplate template;
 
 	private final TaskScheduler taskScheduler;
+
+	private final Object lifecycleMonitor = new Object();
+
+	private volatile boolean running;
+
+	private volatile boolean stopRequested;
+
+	private boolean runInProgress;
+
+	private @Nullable Runnable afterRun;
 
 	private volatile int exitCode = 1;
 
@@ -87,16 +105,22 @@ class PingRunner implements ApplicationRunner, ExitCodeGenerator {
 		if (this.properties.isKeepRunning()) {
 			logger.info("Pinging " + this.properties.getTarget() + " " + this.properties.getRate()
 					+ " times a second; summary every " + SUMMARY_INTERVAL.toSeconds() + " seconds");
-			this.taskScheduler.scheduleAtFixedRate(() -> logger.info(summary()), Instant.now().plus(SUMMARY_INTERVAL),
-					SUMMARY_INTERVAL);
+			this.taskScheduler.scheduleAtFixedRate(() -> logger.info(summary(null)),
+					Instant.now().plus(SUMMARY_INTERVAL), SUMMARY_INTERVAL);
 			return;
 		}
-		sendAll();
-		this.tracker.awaitAll();
-		PingSummary summary = summary();
-		System.out.println(summary);
-		boolean allBack = summary.received() == this.properties.getCount();
-		this.exitCode = allBack ? 0 : 1;
+		boolean started = startRun();
+		try {
+			PingRun.Figures figures = new PingRun(this.properties, this.tracker, this.pings,
+					() -> !started || this.stopRequested, System.err)
+				.run();
+			PingSummary summary = summary(figures);
+			System.out.println(summary);
+			this.exitCode = (summary.received() == this.properties.getCount()) ? 0 : 1;
+		}
+		finally {
+			runEnded();
+		}
 	}
 
 	@Override
@@ -104,41 +128,95 @@ class PingRunner implements ApplicationRunner, ExitCodeGenerator {
 		return this.exitCode;
 	}
 
-	private void sendAll() throws InterruptedException {
-		long nextProgress = System.nanoTime() + PROGRESS_INTERVAL.toNanos();
-		boolean sendFailed = false;
-		for (int i = 0; i < this.properties.getCount(); i++) {
-			this.tracker.awaitFewerThan(this.properties.getInFlight());
-			byte[] ping = this.tracker.nextPing();
-			try {
-				this.pings.send(MessageBuilder.withPayload(ping).build());
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		stop(() -> {
+		});
+	}
+
+	/**
+	 * Stop the run, if one is in progress: it sends no more pings, and the callback runs
+	 * once it has waited for the pings in flight and printed its summary.
+	 * @param callback what the context runs next
+	 */
+	@Override
+	public void stop(Runnable callback) {
+		synchronized (this.lifecycleMonitor) {
+			this.running = false;
+			this.stopRequested = true;
+			if (this.runInProgress) {
+				this.afterRun = callback;
+				callback = null;
 			}
-			catch (MessagingException ex) {
-				this.tracker.notSent(ping);
-				if (!sendFailed) {
-					sendFailed = true;
-					System.err.println("error: a ping could not be sent, it counts as lost: "
-							+ NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
-				}
-			}
-			if (System.nanoTime() - nextProgress >= 0) {
-				System.err.println("progress: sent=" + this.tracker.sent() + "/" + this.properties.getCount()
-						+ " received=" + this.tracker.received() + " lost=" + this.tracker.lost());
-				nextProgress += PROGRESS_INTERVAL.toNanos();
-			}
+		}
+		this.tracker.wakeUp();
+		if (callback != null) {
+			callback.run();
 		}
 	}
 
-	private PingSummary summary() {
+	/**
+	 * Note that a run is in progress, unless the context has stopped (or never started)
+	 * before the runners were called: then nothing may be sent.
+	 */
+	private boolean startRun() {
+		synchronized (this.lifecycleMonitor) {
+			this.runInProgress = this.running && !this.stopRequested;
+			return this.runInProgress;
+		}
+	}
+
+	private void runEnded() {
+		Runnable callback;
+		synchronized (this.lifecycleMonitor) {
+			this.runInProgress = false;
+			callback = this.afterRun;
+			this.afterRun = null;
+		}
+		if (callback != null) {
+			callback.run();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		// Started last, stopped first: before the inbound adapter, the template and the
+		// outbound adapter, so that the pings in flight still come back
+		return Integer.MAX_VALUE;
+	}
+
+	private PingSummary summary(PingRun.@Nullable Figures figures) {
+		String server;
+		String relay;
 		Socks5Route route = this.template.registry().lookup(Objects.requireNonNull(this.properties.getTarget()));
 		if (route.isDirect()) {
-			return this.tracker.summary(Socks5UdpRoute.DIRECT_NAME, "none");
+			server = Socks5UdpRoute.DIRECT_NAME;
+			relay = "none";
 		}
-		String server = Objects.requireNonNull(route.server()).name();
-		ManagedAssociation association = this.template.associations().get(server);
-		Socks5UdpRoute current = (association != null) ? association.route() : null;
-		InetSocketAddress relay = (current != null) ? current.relayAddress() : null;
-		return this.tracker.summary(server, (relay != null) ? Socks5Address.of(relay).toString() : "none");
+		else {
+			server = Objects.requireNonNull(route.server()).name();
+			ManagedAssociation association = this.template.associations().get(server);
+			Socks5UdpRoute current = (association != null) ? association.route() : null;
+			InetSocketAddress address = (current != null) ? current.relayAddress() : null;
+			relay = (address != null) ? Socks5Address.of(address).toString() : "none";
+		}
+		if (figures == null) {
+			return this.tracker.summary(server, relay);
+		}
+		return new PingSummary(figures.sent(), figures.received(), figures.lost(),
+				new PingSummary.Latency(figures.latency().p50Micros(), figures.latency().p99Micros()),
+				new PingSummary.Throughput(this.properties.getInFlight(), figures.throughput().roundTripsPerSecond()),
+				server, relay);
 	}
 
 	private void checkPayloadFits() {

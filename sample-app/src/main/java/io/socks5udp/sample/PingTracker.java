@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -153,9 +154,27 @@ class PingTracker implements MeterBinder {
 	 * @throws InterruptedException if interrupted while waiting
 	 */
 	synchronized void awaitFewerThan(int maxAwaiting) throws InterruptedException {
-		while (expire() >= maxAwaiting) {
+		awaitFewerThan(maxAwaiting, () -> false);
+	}
+
+	/**
+	 * Wait until fewer than the given number of pings await their echo, or until told to
+	 * give up, counting those whose echo is overdue as lost.
+	 * @param maxAwaiting the most pings that may await their echo
+	 * @param giveUp whether to stop waiting, asked again after each {@link #wakeUp()}
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	synchronized void awaitFewerThan(int maxAwaiting, BooleanSupplier giveUp) throws InterruptedException {
+		while (!giveUp.getAsBoolean() && expire() >= maxAwaiting) {
 			waitForOldest();
 		}
+	}
+
+	/**
+	 * Wake the threads waiting for room, so that they ask again whether to give up.
+	 */
+	synchronized void wakeUp() {
+		notifyAll();
 	}
 
 	/**
@@ -179,7 +198,8 @@ class PingTracker implements MeterBinder {
 	}
 
 	/**
-	 * Return the summary of the pings so far.
+	 * Return the summary of the pings so far, with the percentiles of the latest
+	 * round-trip times kept.
 	 * @param server the name of the server the pings go through
 	 * @param relay the relay address the pings go to
 	 * @return the summary
@@ -188,8 +208,34 @@ class PingTracker implements MeterBinder {
 		int kept = (int) Math.min(this.received, this.roundTrips.length);
 		long[] sorted = Arrays.copyOf(this.roundTrips, kept);
 		Arrays.sort(sorted);
-		return new PingSummary(this.sent, this.received, this.lost, micros(sorted, 0.50), micros(sorted, 0.99), server,
-				relay);
+		return new PingSummary(this.sent, this.received, this.lost,
+				new PingSummary.Latency(micros(sorted, 0.50), micros(sorted, 0.99)), null, server, relay);
+	}
+
+	/**
+	 * Mark the start of a phase of a run.
+	 * @return the counts so far, and the time
+	 */
+	synchronized Mark mark() {
+		return new Mark(this.sent, this.received, this.lost, System.nanoTime());
+	}
+
+	/**
+	 * Return the figures of the pings since a mark: counts, and the percentiles of their
+	 * round-trip times as far as they are still kept.
+	 * @param mark the start of the phase
+	 * @return the figures, over the time from the mark to now
+	 */
+	synchronized PhaseFigures since(Mark mark) {
+		long receivedSince = this.received - mark.received();
+		int kept = (int) Math.min(receivedSince, this.roundTrips.length);
+		long[] sorted = new long[kept];
+		for (int i = 0; i < kept; i++) {
+			sorted[i] = this.roundTrips[(int) ((this.received - kept + i) % this.roundTrips.length)];
+		}
+		Arrays.sort(sorted);
+		return new PhaseFigures(this.sent - mark.sent(), receivedSince, this.lost - mark.lost(), micros(sorted, 0.50),
+				micros(sorted, 0.99), System.nanoTime() - mark.nanos());
 	}
 
 	/**
@@ -224,6 +270,18 @@ class PingTracker implements MeterBinder {
 
 	private static int sequence(byte[] payload) {
 		return ByteBuffer.wrap(payload).getInt();
+	}
+
+	/**
+	 * The counts of a tracker at the start of a phase of a run.
+	 *
+	 * @param sent pings sent so far
+	 * @param received echoes received so far
+	 * @param lost pings lost so far
+	 * @param nanos when, by {@link System#nanoTime()}
+	 */
+	record Mark(long sent, long received, long lost, long nanos) {
+
 	}
 
 }

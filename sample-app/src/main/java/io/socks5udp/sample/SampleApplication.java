@@ -23,6 +23,7 @@ import org.springframework.boot.SpringApplication.AbandonedRunException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 /**
  * Sample application: pings a UDP echo target through a SOCKS5 relay with the socks5-udp
@@ -41,6 +42,11 @@ public class SampleApplication {
 	 * What {@link #run(String...)} returns while the application keeps running.
 	 */
 	static final int STILL_RUNNING = -1;
+
+	/**
+	 * Exit status of a run stopped before its end: not every ping was sent.
+	 */
+	static final int STOPPED = 1;
 
 	/**
 	 * Run the sample.
@@ -71,6 +77,11 @@ public class SampleApplication {
 		catch (RuntimeException ex) {
 			return StartupFailures.report(ex, isDebug(args), System.err);
 		}
+		if (!context.isRunning()) {
+			// Stopped during the run (a signal, Ctrl-C): the run printed its summary, and
+			// the context closes on the thread that stopped it
+			return STOPPED;
+		}
 		if (context.getBean(SampleProperties.class).isKeepRunning()) {
 			return STILL_RUNNING;
 		}
@@ -86,6 +97,11 @@ public class SampleApplication {
 		SpringApplication application = new SpringApplication(SampleApplication.class);
 		application.addListeners(new RunModeDefaults(), new EmbeddedRelayListener());
 		return application;
+	}
+
+	@Bean
+	TargetServerWarmUp targetServerWarmUp(SampleProperties properties) {
+		return new TargetServerWarmUp(properties);
 	}
 
 	private static boolean isDebug(String... args) {

@@ -47,10 +47,27 @@ public class SampleProperties {
 	private @Nullable Socks5Address target;
 
 	/**
-	 * Number of pings to send before printing the summary and exiting.
+	 * Number of pings to send before printing the summary and exiting, warm-up not
+	 * included: first sample.latency-count of them one at a time, then the rest with up
+	 * to sample.in-flight awaiting their echo.
 	 */
 	@Positive
 	private int count = 1000;
+
+	/**
+	 * How long to ping before the counted pings, with up to sample.in-flight awaiting
+	 * their echo, so that the figures are not those of a cold start; ends early when a
+	 * ping is lost. 0 to count from the first ping.
+	 */
+	@NotNull
+	private Duration warmup = Duration.ofSeconds(1);
+
+	/**
+	 * Number of the counted pings sent one at a time, for the round-trip time without
+	 * queueing (latency); at most half of sample.count.
+	 */
+	@Min(0)
+	private int latencyCount = 200;
 
 	/**
 	 * Size in bytes of each ping's payload; its first 4 bytes carry the sequence number.
@@ -79,8 +96,8 @@ public class SampleProperties {
 	private double rate = 10;
 
 	/**
-	 * Most pings awaiting their echo at once during a run; the next ping waits for an
-	 * echo or a time-out.
+	 * Most pings awaiting their echo at once during a run's warm-up and throughput phase;
+	 * the next ping waits for an echo or a time-out.
 	 */
 	@Positive
 	private int inFlight = 32;
@@ -105,6 +122,22 @@ public class SampleProperties {
 
 	public void setCount(int count) {
 		this.count = count;
+	}
+
+	public Duration getWarmup() {
+		return this.warmup;
+	}
+
+	public void setWarmup(Duration warmup) {
+		this.warmup = warmup;
+	}
+
+	public int getLatencyCount() {
+		return this.latencyCount;
+	}
+
+	public void setLatencyCount(int latencyCount) {
+		this.latencyCount = latencyCount;
 	}
 
 	public int getPayloadSize() {

@@ -23,22 +23,25 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The summary line as a script would read it from the sample's standard output.
+ * The summary line of a run as a script would read it from the sample's standard output.
  *
  * @param sent pings sent
  * @param received echoes received
  * @param lost pings lost
- * @param p50Micros median round-trip time
- * @param p99Micros 99th percentile of the round-trip times
+ * @param latencyP50Micros median round-trip time, one ping at a time
+ * @param latencyP99Micros 99th percentile of the round-trip times, one ping at a time
+ * @param throughputInFlight pings in flight in the throughput phase
+ * @param throughputRoundTripsPerSecond round trips per second in the throughput phase
  * @param server the server's name
  * @param relay the relay address
  * @author socks5-udp authors
  */
-record PingSummaryLine(long sent, long received, long lost, long p50Micros, long p99Micros, String server,
-		String relay) {
+record PingSummaryLine(long sent, long received, long lost, long latencyP50Micros, long latencyP99Micros,
+		int throughputInFlight, long throughputRoundTripsPerSecond, String server, String relay) {
 
-	private static final Pattern LINE = Pattern.compile("sent=(\\d+) received=(\\d+) lost=(\\d+) "
-			+ "p50_us=(-1|\\d+) p99_us=(-1|\\d+) server=(\\S+) relay=(\\S+)");
+	private static final Pattern LINE = Pattern.compile("sent=(\\d+) received=(\\d+) lost=(\\d+) latency_in_flight=1 "
+			+ "latency_p50_us=(-1|\\d+) latency_p99_us=(-1|\\d+) throughput_in_flight=(\\d+) "
+			+ "throughput_rtt_per_s=(-1|\\d+) server=(\\S+) relay=(\\S+)");
 
 	/**
 	 * Parse standard output that must hold the summary line and nothing else.
@@ -61,7 +64,8 @@ record PingSummaryLine(long sent, long received, long lost, long p50Micros, long
 		assertThat(matcher.matches()).as("summary line: %s", line).isTrue();
 		return new PingSummaryLine(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)),
 				Long.parseLong(matcher.group(3)), Long.parseLong(matcher.group(4)), Long.parseLong(matcher.group(5)),
-				matcher.group(6), matcher.group(7));
+				Integer.parseInt(matcher.group(6)), Long.parseLong(matcher.group(7)), matcher.group(8),
+				matcher.group(9));
 	}
 
 }

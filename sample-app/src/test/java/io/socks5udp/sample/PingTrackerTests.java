@@ -55,7 +55,7 @@ class PingTrackerTests {
 		assertThat(summary.sent()).isOne();
 		assertThat(summary.received()).isOne();
 		assertThat(summary.lost()).isZero();
-		assertThat(summary.p50Micros()).isNotNegative().isLessThanOrEqualTo(summary.p99Micros());
+		assertThat(summary.latency().p50Micros()).isNotNegative().isLessThanOrEqualTo(summary.latency().p99Micros());
 	}
 
 	@Test
@@ -109,7 +109,7 @@ class PingTrackerTests {
 		PingTracker tracker = new PingTracker(16, LONG, 10);
 		tracker.nextPing();
 		assertThat(tracker.summary("embedded", "none"))
-			.hasToString("sent=1 received=0 lost=0 p50_us=-1 p99_us=-1 server=embedded relay=none");
+			.hasToString("sent=1 received=0 lost=0 latency_p50_us=-1 latency_p99_us=-1 server=embedded relay=none");
 	}
 
 	@Test

@@ -21,12 +21,16 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
+import io.socks5udp.template.Socks5UdpRoute;
 import io.socks5udp.test.relay.EmbeddedSocks5Relay;
 import io.socks5udp.test.support.UdpEchoServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -50,7 +54,9 @@ class SampleApplicationTests {
 		assertThat(summary.sent()).isEqualTo(1000);
 		assertThat(summary.received()).isEqualTo(1000);
 		assertThat(summary.lost()).isZero();
-		assertThat(summary.p50Micros()).isPositive().isLessThanOrEqualTo(summary.p99Micros());
+		assertThat(summary.latencyP50Micros()).isPositive().isLessThanOrEqualTo(summary.latencyP99Micros());
+		assertThat(summary.throughputInFlight()).isEqualTo(32);
+		assertThat(summary.throughputRoundTripsPerSecond()).isPositive();
 		assertThat(summary.server()).isEqualTo(EmbeddedRelayListener.SERVER);
 		assertThat(summary.relay()).startsWith("127.0.0.1:");
 		assertThat(output.getErr()).isEmpty();
@@ -68,7 +74,9 @@ class SampleApplicationTests {
 	@Test
 	void ipv6TargetGoesThroughTheEmbeddedRelayToo(CapturedOutput output) {
 		try (UdpEchoServer echo = UdpEchoServer.startIpv6()) {
-			int status = SampleApplication.run("--sample.count=50", "--sample.target=[::1]:" + echo.port());
+			// No warm-up: the echo server then sees the counted pings alone
+			int status = SampleApplication.run("--sample.count=50", "--sample.warmup=0s",
+					"--sample.target=[::1]:" + echo.port());
 			assertThat(status).isZero();
 			assertThat(echo.datagramCount()).isEqualTo(50);
 		}
@@ -109,7 +117,8 @@ class SampleApplicationTests {
 		assertThat(summary.sent()).isEqualTo(5);
 		assertThat(summary.received()).isZero();
 		assertThat(summary.lost()).isEqualTo(5);
-		assertThat(summary.p50Micros()).isEqualTo(-1);
+		assertThat(summary.latencyP50Micros()).isEqualTo(-1);
+		assertThat(summary.throughputRoundTripsPerSecond()).isEqualTo(-1);
 		assertThat(summary.server()).isEqualTo(EmbeddedRelayListener.SERVER);
 	}
 
@@ -174,6 +183,32 @@ class SampleApplicationTests {
 		assertThat(status).isEqualTo(2);
 		assertThat(output.getErr()).contains("error: sample.target=localhost is invalid")
 			.contains("\tat io.socks5udp.sample.Socks5AddressConverter.convert");
+	}
+
+	@Test
+	void serverNoDestinationOfTheRunNeedsIsNeverContacted(CapturedOutput output, @TempDir Path folder)
+			throws IOException {
+		Path conf = Files.writeString(folder.resolve("socks5c.conf"), "127.0.0.0/8 NONE\n0.0.0.0/0 127.0.0.1:1\n");
+		try (UdpEchoServer echo = UdpEchoServer.startIpv4()) {
+			int status = SampleApplication.run("--socks5.udp.config-file=" + conf, "--sample.count=5",
+					"--sample.target=127.0.0.1:" + echo.port());
+			assertThat(status).isZero();
+		}
+		PingSummaryLine summary = PingSummaryLine.only(output.getOut());
+		assertThat(summary.received()).isEqualTo(5);
+		assertThat(summary.server()).isEqualTo(Socks5UdpRoute.DIRECT_NAME);
+		assertThat(output.getErr()).isEmpty();
+	}
+
+	@Test
+	void deadServerTheTargetRoutesToEndsTheRunAtStartup(CapturedOutput output, @TempDir Path folder)
+			throws IOException {
+		Path conf = Files.writeString(folder.resolve("socks5c.conf"), "127.0.0.0/8 NONE\n0.0.0.0/0 127.0.0.1:1\n");
+		int status = SampleApplication.run("--socks5.udp.config-file=" + conf, "--sample.count=5",
+				"--sample.target=192.0.2.1:7");
+		assertThat(status).isEqualTo(2);
+		assertThat(oneErrorLine(output))
+			.startsWith("error: cannot open a UDP association with SOCKS5 server '127.0.0.1:1'");
 	}
 
 	static String[] serverArguments(String host, int port, String target) {

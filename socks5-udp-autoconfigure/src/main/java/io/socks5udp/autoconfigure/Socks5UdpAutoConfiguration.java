@@ -17,9 +17,12 @@
 package io.socks5udp.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import io.socks5udp.core.client.Socks5AssociationOptions;
+import io.socks5udp.core.registry.ReloadableSocks5ServerRegistry;
 import io.socks5udp.core.registry.Socks5Rule;
 import io.socks5udp.core.registry.Socks5RuleSet;
 import io.socks5udp.core.registry.Socks5ServerEndpoint;
@@ -67,11 +70,37 @@ public final class Socks5UdpAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(Socks5ServerRegistry.class)
+	@ConditionalOnBooleanProperty(name = Socks5UdpRegistryFactory.WATCH_PROPERTY, havingValue = false,
+			matchIfMissing = true)
 	Socks5RuleSet socks5ServerRegistry(Socks5UdpProperties properties, Socks5UdpConnectionDetails connectionDetails,
 			Environment environment, ResourceLoader resourceLoader) {
 		return new Socks5UdpRegistryFactory(properties, Socks5UdpServerOptions.endpoints(connectionDetails),
 				environment, ApplicationResourceLoader.get(resourceLoader, true))
 			.create();
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(Socks5ServerRegistry.class)
+	@ConditionalOnBooleanProperty(Socks5UdpRegistryFactory.WATCH_PROPERTY)
+	ReloadableSocks5ServerRegistry socks5ReloadableServerRegistry(Socks5UdpProperties properties,
+			Socks5UdpConnectionDetails connectionDetails, Environment environment, ResourceLoader resourceLoader) {
+		return new Socks5UdpRegistryFactory(properties, Socks5UdpServerOptions.endpoints(connectionDetails),
+				environment, ApplicationResourceLoader.get(resourceLoader, true))
+			.createReloadable();
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(Socks5UdpRegistryFactory.WATCH_PROPERTY)
+	Socks5UdpRegistryWatcher socks5UdpRegistryWatcher(Socks5ServerRegistry registry) {
+		if (!(registry instanceof ReloadableSocks5ServerRegistry reloadable)) {
+			throw new Socks5UdpConfigurationException(Socks5UdpRegistryFactory.WATCH_PROPERTY, "true",
+					"the application's own Socks5ServerRegistry bean (" + registry.getClass().getName()
+							+ ") cannot reload a file",
+					"Remove " + Socks5UdpRegistryFactory.WATCH_PROPERTY
+							+ ", or define a ReloadableSocks5ServerRegistry.",
+					null);
+		}
+		return new Socks5UdpRegistryWatcher(reloadable);
 	}
 
 	@Bean
@@ -84,33 +113,74 @@ public final class Socks5UdpAutoConfiguration {
 		Socks5UdpTemplateBuilder builder = Socks5UdpTemplate.builder(registry)
 			.reconnectBackoff(backoff(properties.getReconnect()))
 			.outage(properties.getOutage().getSendPolicy(), maxWait(properties.getOutage()))
-			.associateOnStartup(properties.isAssociateOnStartup())
+			.idleTimeout(idleTimeout(properties))
 			.failFast(properties.isFailFast())
 			.optionsCustomizers(optionsCustomizers.orderedStream().toList())
 			.channelCustomizers(channelCustomizers.orderedStream().toList());
+		Set<String> names = new LinkedHashSet<>(servers.keySet());
 		servers.forEach(builder::server);
 		if (registry instanceof Socks5RuleSet ruleSet) {
-			addRuleServers(builder, ruleSet, servers);
+			names.addAll(addRuleServers(builder, ruleSet, servers));
 		}
+		else if (registry instanceof ReloadableSocks5ServerRegistry reloadable) {
+			names.addAll(addRuleServers(builder, reloadable.current(), servers));
+		}
+		builder.warmServers(warmServers(properties, names));
 		Socks5UdpTemplate template = builder.build();
 		templateCustomizers.orderedStream().forEach((customizer) -> customizer.customize(template));
 		return template;
 	}
 
-	private static void addRuleServers(Socks5UdpTemplateBuilder builder, Socks5RuleSet ruleSet,
+	private static Set<String> addRuleServers(Socks5UdpTemplateBuilder builder, Socks5RuleSet ruleSet,
 			Map<String, Socks5AssociationOptions> servers) {
+		Set<String> added = new LinkedHashSet<>();
 		for (Socks5Rule rule : ruleSet.rules()) {
 			Socks5ServerEndpoint endpoint = rule.server().endpoint();
-			if (endpoint != null && !servers.containsKey(endpoint.name())) {
+			if (endpoint != null && !servers.containsKey(endpoint.name()) && added.add(endpoint.name())) {
 				builder.server(endpoint.name(),
 						Socks5AssociationOptions.builder(endpoint.host(), endpoint.port())
 							.name(endpoint.name())
 							.build());
 			}
 		}
+		return added;
 	}
 
-	private static ReconnectBackoff backoff(Socks5UdpProperties.Reconnect reconnect) {
+	/**
+	 * The servers to associate at startup: those listed in warm-servers or marked warm,
+	 * or every server with the deprecated associate-on-startup.
+	 */
+	@SuppressWarnings("deprecation")
+	private static Set<String> warmServers(Socks5UdpProperties properties, Set<String> names) {
+		if (properties.isAssociateOnStartup()) {
+			return names;
+		}
+		Set<String> warm = new LinkedHashSet<>();
+		properties.getServers().forEach((name, server) -> {
+			if (server.isWarm()) {
+				warm.add(name);
+			}
+		});
+		for (String name : properties.getWarmServers()) {
+			if (name == null || !names.contains(name)) {
+				throw invalid("socks5.udp.warm-servers", name, "warm server '" + name + "' is not configured",
+						"names of configured servers or of servers the rules name, among " + names);
+			}
+			warm.add(name);
+		}
+		return warm;
+	}
+
+	private static Duration idleTimeout(Socks5UdpProperties properties) {
+		Duration idleTimeout = properties.getIdleTimeout();
+		if (idleTimeout == null || idleTimeout.isNegative()) {
+			throw invalid("socks5.udp.idle-timeout", idleTimeout, "idleTimeout: " + idleTimeout + " (expected: >= 0)",
+					"a duration such as 5m, or 0 to keep associations open");
+		}
+		return idleTimeout;
+	}
+
+	private static ReconnectBackoff backoff(Socks5UdpReconnectProperties reconnect) {
 		String prefix = "socks5.udp.reconnect.";
 		Duration initialDelay = reconnect.getInitialDelay();
 		Duration maxDelay = reconnect.getMaxDelay();
@@ -132,10 +202,16 @@ public final class Socks5UdpAutoConfiguration {
 			throw invalid(prefix + "jitter", reconnect.getJitter(),
 					"jitter: " + reconnect.getJitter() + " (expected: 0-1)", "a fraction from 0 to 1, such as 0.2");
 		}
-		return new ReconnectBackoff(initialDelay, maxDelay, reconnect.getMultiplier(), reconnect.getJitter());
+		Duration stableAfter = reconnect.getStableAfter();
+		if (stableAfter == null || stableAfter.isNegative()) {
+			throw invalid(prefix + "stable-after", stableAfter, "stableAfter: " + stableAfter + " (expected: >= 0)",
+					"a duration such as 5s");
+		}
+		return new ReconnectBackoff(initialDelay, maxDelay, reconnect.getMultiplier(), reconnect.getJitter(),
+				stableAfter);
 	}
 
-	private static Duration maxWait(Socks5UdpProperties.Outage outage) {
+	private static Duration maxWait(Socks5UdpOutageProperties outage) {
 		Duration maxWait = outage.getMaxWait();
 		if (maxWait == null || maxWait.isNegative()) {
 			throw invalid("socks5.udp.outage.max-wait", maxWait, "maxWait: " + maxWait + " (expected: >= 0)",

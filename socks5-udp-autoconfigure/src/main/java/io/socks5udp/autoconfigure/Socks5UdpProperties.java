@@ -27,6 +27,8 @@ import io.socks5udp.template.OutageSendPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration properties for SOCKS5 UDP: the servers, the routing rules that choose a
@@ -66,20 +68,50 @@ public class Socks5UdpProperties {
 	private boolean useSocks5cConfig = true;
 
 	/**
-	 * Whether to open associations when the application starts. When false, each
-	 * association opens on the first datagram sent through its server.
+	 * Whether to watch the socks5c.conf file (config-file, or the file SOCKS5C_CONFIG
+	 * names) and reload its rules when it changes. A reload that fails, or that would
+	 * drop every rule, keeps the rules in use and is reported in the log, the
+	 * socks5UdpRegistry health indicator and the socks5.udp.registry.reloads meter.
 	 */
-	private boolean associateOnStartup = true;
+	private boolean watchConfigFile;
 
 	/**
-	 * Whether startup fails when an association cannot be opened. When false, an
-	 * unreachable server is reported DOWN and retried in the background.
+	 * Whether a host name that no name-fragment rule matches is resolved here and routed
+	 * by the rule of its address, as socks5_getserv routes the address its caller
+	 * resolved. When false, or when the name does not resolve, it takes the route of the
+	 * 0.0.0.0/0 rule. Either way the name is what the SOCKS5 server is sent.
+	 */
+	private boolean resolveNamesLocally = true;
+
+	/**
+	 * Whether every configured server, and every server a rule names, is warm.
+	 */
+	private boolean associateOnStartup;
+
+	/**
+	 * Servers, by logical name, associated when the application starts and kept
+	 * associated; every other server is associated on the first datagram routed to it.
+	 */
+	private List<String> warmServers = new ArrayList<>();
+
+	/**
+	 * How long an association with a server that is not warm may carry nothing before it
+	 * is closed; the next datagram opens another. 0 keeps associations open.
+	 */
+	private Duration idleTimeout = Duration.ofMinutes(5);
+
+	/**
+	 * Whether startup fails when the association with a warm server cannot be opened.
+	 * When false, an unreachable server is reported DOWN and retried in the background.
+	 * Servers that are not warm are not contacted at startup.
 	 */
 	private boolean failFast;
 
-	private final Reconnect reconnect = new Reconnect();
+	@NestedConfigurationProperty
+	private final Socks5UdpReconnectProperties reconnect = new Socks5UdpReconnectProperties();
 
-	private final Outage outage = new Outage();
+	@NestedConfigurationProperty
+	private final Socks5UdpOutageProperties outage = new Socks5UdpOutageProperties();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -117,12 +149,47 @@ public class Socks5UdpProperties {
 		this.useSocks5cConfig = useSocks5cConfig;
 	}
 
+	public boolean isWatchConfigFile() {
+		return this.watchConfigFile;
+	}
+
+	public void setWatchConfigFile(boolean watchConfigFile) {
+		this.watchConfigFile = watchConfigFile;
+	}
+
+	@Deprecated(since = "0.2.0")
+	@DeprecatedConfigurationProperty(replacement = "socks5.udp.warm-servers",
+			reason = "Associations open on the first datagram routed to their server; list the servers to associate at startup")
 	public boolean isAssociateOnStartup() {
 		return this.associateOnStartup;
 	}
 
 	public void setAssociateOnStartup(boolean associateOnStartup) {
 		this.associateOnStartup = associateOnStartup;
+	}
+
+	public boolean isResolveNamesLocally() {
+		return this.resolveNamesLocally;
+	}
+
+	public void setResolveNamesLocally(boolean resolveNamesLocally) {
+		this.resolveNamesLocally = resolveNamesLocally;
+	}
+
+	public List<String> getWarmServers() {
+		return this.warmServers;
+	}
+
+	public void setWarmServers(List<String> warmServers) {
+		this.warmServers = warmServers;
+	}
+
+	public Duration getIdleTimeout() {
+		return this.idleTimeout;
+	}
+
+	public void setIdleTimeout(Duration idleTimeout) {
+		this.idleTimeout = idleTimeout;
 	}
 
 	public boolean isFailFast() {
@@ -133,11 +200,11 @@ public class Socks5UdpProperties {
 		this.failFast = failFast;
 	}
 
-	public Reconnect getReconnect() {
+	public Socks5UdpReconnectProperties getReconnect() {
 		return this.reconnect;
 	}
 
-	public Outage getOutage() {
+	public Socks5UdpOutageProperties getOutage() {
 		return this.outage;
 	}
 
@@ -197,6 +264,12 @@ public class Socks5UdpProperties {
 		 * with the relay address and others are dropped and counted (foreign-source).
 		 */
 		private boolean connectedChannel = true;
+
+		/**
+		 * Whether the server is warm: associated at startup and kept associated, rather
+		 * than on the first datagram routed to it.
+		 */
+		private boolean warm;
 
 		public @Nullable String getHost() {
 			return this.host;
@@ -270,6 +343,14 @@ public class Socks5UdpProperties {
 			this.connectedChannel = connectedChannel;
 		}
 
+		public boolean isWarm() {
+			return this.warm;
+		}
+
+		public void setWarm(boolean warm) {
+			this.warm = warm;
+		}
+
 	}
 
 	/**
@@ -304,101 +385,6 @@ public class Socks5UdpProperties {
 
 		public void setServer(@Nullable String server) {
 			this.server = server;
-		}
-
-	}
-
-	/**
-	 * Re-association after an association dies.
-	 */
-	public static class Reconnect {
-
-		/**
-		 * Delay before the first attempt to re-establish a dead association.
-		 */
-		private Duration initialDelay = Duration.ofMillis(100);
-
-		/**
-		 * Longest delay between two attempts.
-		 */
-		private Duration maxDelay = Duration.ofSeconds(30);
-
-		/**
-		 * Factor applied to the delay after each failed attempt.
-		 */
-		private double multiplier = 2;
-
-		/**
-		 * Random fraction of each delay added or taken away, from 0 (none) to 1, so that
-		 * clients do not reconnect in lockstep.
-		 */
-		private double jitter = 0.2;
-
-		public Duration getInitialDelay() {
-			return this.initialDelay;
-		}
-
-		public void setInitialDelay(Duration initialDelay) {
-			this.initialDelay = initialDelay;
-		}
-
-		public Duration getMaxDelay() {
-			return this.maxDelay;
-		}
-
-		public void setMaxDelay(Duration maxDelay) {
-			this.maxDelay = maxDelay;
-		}
-
-		public double getMultiplier() {
-			return this.multiplier;
-		}
-
-		public void setMultiplier(double multiplier) {
-			this.multiplier = multiplier;
-		}
-
-		public double getJitter() {
-			return this.jitter;
-		}
-
-		public void setJitter(double jitter) {
-			this.jitter = jitter;
-		}
-
-	}
-
-	/**
-	 * Behaviour of sends while a server's association is down.
-	 */
-	public static class Outage {
-
-		/**
-		 * What a send through a server whose association is down does: 'fail' at once, or
-		 * 'wait' up to max-wait for the association to come back. Either way a send that
-		 * does not go out is counted as dropped (reason no-association).
-		 */
-		private OutageSendPolicy sendPolicy = OutageSendPolicy.FAIL;
-
-		/**
-		 * Longest time a send waits for its association when send-policy is 'wait'.
-		 */
-		private Duration maxWait = Duration.ofSeconds(1);
-
-		public OutageSendPolicy getSendPolicy() {
-			return this.sendPolicy;
-		}
-
-		public void setSendPolicy(OutageSendPolicy sendPolicy) {
-			this.sendPolicy = sendPolicy;
-		}
-
-		public Duration getMaxWait() {
-			return this.maxWait;
-		}
-
-		public void setMaxWait(Duration maxWait) {
-			this.maxWait = maxWait;
 		}
 
 	}

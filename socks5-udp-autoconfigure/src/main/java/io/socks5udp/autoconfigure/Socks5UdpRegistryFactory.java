@@ -23,9 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.socks5udp.core.registry.ReloadableSocks5ServerRegistry;
 import io.socks5udp.core.registry.Socks5ConfigException;
 import io.socks5udp.core.registry.Socks5ConfigParser;
 import io.socks5udp.core.registry.Socks5Destination;
+import io.socks5udp.core.registry.Socks5ForwardLookup;
 import io.socks5udp.core.registry.Socks5Rule;
 import io.socks5udp.core.registry.Socks5RuleOrigin;
 import io.socks5udp.core.registry.Socks5RuleSet;
@@ -54,6 +56,8 @@ final class Socks5UdpRegistryFactory {
 
 	static final String CONFIG_FILE_PROPERTY = "socks5.udp.config-file";
 
+	static final String WATCH_PROPERTY = "socks5.udp.watch-config-file";
+
 	static final String ENVIRONMENT_VARIABLE = Socks5ServerRegistryBuilder.CONFIG_ENVIRONMENT_VARIABLE;
 
 	private static final String SINGLE_SERVER_SOURCE = "socks5.udp.servers (the only server carries all traffic)";
@@ -75,9 +79,33 @@ final class Socks5UdpRegistryFactory {
 	}
 
 	Socks5RuleSet create() {
+		return build(Socks5ServerRegistryBuilder::build);
+	}
+
+	/**
+	 * Build a registry that can reload its file, for
+	 * {@code socks5.udp.watch-config-file}.
+	 * @return the registry, not yet watching
+	 * @throws Socks5UdpConfigurationException if no file gives rules to watch
+	 */
+	ReloadableSocks5ServerRegistry createReloadable() {
+		ReloadableSocks5ServerRegistry registry = build(Socks5ServerRegistryBuilder::buildReloadable);
+		if (registry.files().isEmpty()) {
+			throw new Socks5UdpConfigurationException(WATCH_PROPERTY, "true",
+					"no socks5c.conf file to watch: " + CONFIG_FILE_PROPERTY + " is unset or not a file, and "
+							+ ENVIRONMENT_VARIABLE + " names none",
+					"Set " + CONFIG_FILE_PROPERTY + " to a file (file:/etc/socks5c.conf), or set " + WATCH_PROPERTY
+							+ "=false.",
+					null);
+		}
+		return registry;
+	}
+
+	private <R> R build(RegistryBuild<R> build) {
 		List<Socks5Rule> rules = propertyRules();
 		Socks5ServerRegistryBuilder builder = Socks5ServerRegistry.builder()
-			.resolver(Socks5ServerResolver.of(this.servers));
+			.resolver(Socks5ServerResolver.of(this.servers))
+			.forwardLookup(this.properties.isResolveNamesLocally() ? Socks5ForwardLookup.system() : null);
 		String configFile = this.properties.getConfigFile();
 		String variable = this.properties.isUseSocks5cConfig() ? this.environment.getProperty(ENVIRONMENT_VARIABLE)
 				: null;
@@ -92,7 +120,7 @@ final class Socks5UdpRegistryFactory {
 			builder.environment(Map.of(ENVIRONMENT_VARIABLE, variable));
 		}
 		try {
-			return builder.build();
+			return build.build(builder);
 		}
 		catch (IOException ex) {
 			throw (configFile != null) ? unreadableConfigFile(configFile, ex) : unreadableEnvironmentFile(variable, ex);
@@ -100,6 +128,13 @@ final class Socks5UdpRegistryFactory {
 		catch (Socks5ConfigException ex) {
 			throw configError(ex, configFile);
 		}
+	}
+
+	@FunctionalInterface
+	private interface RegistryBuild<R> {
+
+		R build(Socks5ServerRegistryBuilder builder) throws IOException;
+
 	}
 
 	private List<Socks5Rule> propertyRules() {

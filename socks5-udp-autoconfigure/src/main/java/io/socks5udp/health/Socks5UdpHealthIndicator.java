@@ -33,8 +33,9 @@ import org.springframework.util.Assert;
  * Health of the association with one SOCKS5 server, from its cached state: no handshake
  * or datagram per probe. {@code UP} with the relay address and the association's age;
  * {@code DOWN}, while re-associating, with the last error (its {@code S5_*} name and
- * reply code), since when and the next attempt; {@code UNKNOWN} before the first
- * association; {@code OUT_OF_SERVICE} while the template is stopped.
+ * reply code), since when and the next attempt; {@code UNKNOWN} while no association is
+ * needed (not associated yet, or closed after the idle timeout), which does not make the
+ * composite health DOWN; {@code OUT_OF_SERVICE} while the template is stopped.
  *
  * @author socks5-udp authors
  */
@@ -84,6 +85,9 @@ public class Socks5UdpHealthIndicator extends AbstractHealthIndicator {
 				}
 			}
 			case STOPPED -> builder.status(Status.OUT_OF_SERVICE);
+			case IDLE -> builder.unknown()
+				.withDetail("since", String.valueOf(status.since()))
+				.withDetail("association", "not associated: opens on the first datagram routed to this server");
 			default -> builder.unknown().withDetail("since", String.valueOf(status.since()));
 		}
 	}

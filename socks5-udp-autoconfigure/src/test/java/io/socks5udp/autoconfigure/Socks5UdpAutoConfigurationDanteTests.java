@@ -157,7 +157,8 @@ class Socks5UdpAutoConfigurationDanteTests {
 		Map<String, Object> defaults = Map.of("socks5.udp.servers.corp.host", this.dante.host(),
 				"socks5.udp.servers.corp.port", this.dante.port(), "socks5.udp.rules[0].destination", "localhost",
 				"socks5.udp.rules[0].server", "corp", "socks5.udp.rules[1].destination", "127.0.0.0/8",
-				"socks5.udp.rules[1].server", "NONE", "socks5.udp.use-socks5c-config", false);
+				"socks5.udp.rules[1].server", "NONE", "socks5.udp.use-socks5c-config", false,
+				"socks5.udp.servers.corp.warm", true);
 		this.context = new SpringApplicationBuilder(DanteTestApplication.class).web(WebApplicationType.NONE)
 			.properties(defaults)
 			.properties(properties)

@@ -49,8 +49,8 @@ class Socks5UdpPropertiesTests {
 		assertThat(properties).containsKeys("socks5.udp.enabled", "socks5.udp.servers", "socks5.udp.rules",
 				"socks5.udp.config-file", "socks5.udp.use-socks5c-config", "socks5.udp.associate-on-startup",
 				"socks5.udp.fail-fast", "socks5.udp.reconnect.initial-delay", "socks5.udp.reconnect.max-delay",
-				"socks5.udp.reconnect.multiplier", "socks5.udp.reconnect.jitter", "socks5.udp.outage.send-policy",
-				"socks5.udp.outage.max-wait", "management.health.socks5udp.enabled");
+				"socks5.udp.reconnect.multiplier", "socks5.udp.reconnect.jitter", "socks5.udp.reconnect.stable-after",
+				"socks5.udp.outage.send-policy", "socks5.udp.outage.max-wait", "management.health.socks5udp.enabled");
 		assertThat(properties.values()).allSatisfy((property) -> assertThat((String) property.get("description"))
 			.as("description of " + property.get("name"))
 			.isNotBlank()
@@ -67,6 +67,11 @@ class Socks5UdpPropertiesTests {
 		assertThat(properties.get("socks5.udp.reconnect.max-delay")).containsEntry("defaultValue", "30s");
 		assertThat(properties.get("socks5.udp.reconnect.multiplier")).containsEntry("defaultValue", 2);
 		assertThat(properties.get("socks5.udp.reconnect.jitter")).containsEntry("defaultValue", 0.2);
+		assertThat(properties.get("socks5.udp.reconnect.stable-after")).containsEntry("defaultValue", "5s");
+		assertThat(properties.get("socks5.udp.idle-timeout")).containsEntry("defaultValue", "5m");
+		assertThat(properties.get("socks5.udp.resolve-names-locally")).containsEntry("defaultValue", true);
+		assertThat(properties.get("socks5.udp.associate-on-startup")).containsEntry("defaultValue", false)
+			.containsKey("deprecation");
 		assertThat(properties.get("socks5.udp.outage.send-policy")).containsEntry("defaultValue", "fail");
 		assertThat(properties.get("socks5.udp.outage.max-wait")).containsEntry("defaultValue", "1s");
 	}

@@ -143,4 +143,11 @@ class Socks5UdpServerOptionsTests {
 				.isEqualTo("socks5.udp.outage.max-wait"));
 	}
 
+	@Test
+	void negativeStableAfterNamesTheProperty() {
+		this.contextRunner.withPropertyValues("socks5.udp.reconnect.stable-after=-1s")
+			.run((context) -> assertThat(ConfigurationFailures.of(context))
+				.hasMessage("socks5.udp.reconnect.stable-after: stableAfter: PT-1S (expected: >= 0)"));
+	}
+
 }

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -109,14 +110,18 @@ class Socks5UdpHealthIndicatorTests {
 		this.template.start();
 		Socks5UdpHealthIndicator indicator = new Socks5UdpHealthIndicator(this.template.associations().get("relay"));
 		assertThat(indicator.health().getStatus()).isEqualTo(Status.UNKNOWN);
-		assertThat(indicator.health().getDetails()).containsEntry("state", "IDLE");
+		assertThat(indicator.health().getDetails()).containsEntry("state", "IDLE")
+			.containsEntry("association", "not associated: opens on the first datagram routed to this server");
 		this.template.stop();
 		assertThat(indicator.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 	}
 
 	private ManagedAssociation startAndAwait(Socks5AssociationOptions options, boolean success) throws Exception {
 		CompletableFuture<Boolean> outcome = new CompletableFuture<>();
-		this.template = Socks5UdpTemplate.builder(Socks5ServerRegistry.direct()).server("relay", options).build();
+		this.template = Socks5UdpTemplate.builder(Socks5ServerRegistry.direct())
+			.server("relay", options)
+			.warmServers(List.of("relay"))
+			.build();
 		this.template.addAssociationListener(new ManagedAssociationListener() {
 
 			@Override

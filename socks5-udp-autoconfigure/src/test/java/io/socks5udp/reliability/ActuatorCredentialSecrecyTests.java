@@ -125,6 +125,7 @@ class ActuatorCredentialSecrecyTests {
 		registry.add(prefix + "port", relay::port);
 		registry.add(prefix + "username", () -> USERNAME);
 		registry.add(prefix + "password", () -> password);
+		registry.add(prefix + "warm", () -> true);
 	}
 
 	@AfterAll

@@ -68,7 +68,8 @@ final class TemplateFixtures {
 			throw new UncheckedIOException(ex);
 		}
 		return Socks5UdpTemplate.builder(registry)
-			.server(SERVER, Socks5AssociationOptions.builder(host, port).name(SERVER).build());
+			.server(SERVER, Socks5AssociationOptions.builder(host, port).name(SERVER).build())
+			.warmServers(List.of(SERVER));
 	}
 
 	/**

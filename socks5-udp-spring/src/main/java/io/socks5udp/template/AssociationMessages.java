@@ -116,6 +116,10 @@ final class AssociationMessages {
 				+ "; re-associating with backoff";
 	}
 
+	String idleClosed() {
+		return "Closed the idle UDP association with " + server() + "; the next send opens one";
+	}
+
 	String closed() {
 		return "Association with " + this.serverAddress + " closed";
 	}

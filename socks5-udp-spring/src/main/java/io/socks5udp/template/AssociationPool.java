@@ -43,12 +43,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * The managed associations of a template, one per server, and their lifecycle: the
  * configured servers from the start, every other server the registry routes to from its
- * first use; the threads that open and re-open them while the template runs. Every
- * server's options get the same customizations, whenever its association is added.
+ * first use; the threads that open and re-open them while the template runs, and the
+ * periodic check that closes those idle for the idle timeout. Every server's options get
+ * the same customizations, whenever its association is added.
  *
  * @author socks5-udp authors
  */
 final class AssociationPool {
+
+	/**
+	 * The longest period between two idle checks: an association closes at most this long
+	 * after its idle timeout.
+	 */
+	private static final Duration MAX_IDLE_CHECK_PERIOD = Duration.ofSeconds(1);
 
 	private final AssociationSettings settings;
 
@@ -88,6 +95,33 @@ final class AssociationPool {
 
 	Map<String, ManagedAssociation> associations() {
 		return this.associations;
+	}
+
+	/**
+	 * Mark servers warm, before the pool starts.
+	 * @param names the names of configured servers
+	 */
+	void warm(Iterable<String> names) {
+		for (String name : names) {
+			Objects.requireNonNull(this.associations.get(name), () -> "no server named " + name).warm();
+		}
+	}
+
+	/**
+	 * Mark a server warm, adding its association if it has none: before the pool starts,
+	 * it is opened (and checked by fail-fast) with the others; after, at once.
+	 * @param server the server
+	 * @return its association
+	 */
+	ManagedAssociation warm(Socks5ServerEndpoint server) {
+		ManagedAssociation association = association(server);
+		association.warm();
+		synchronized (this.monitor) {
+			if (this.running) {
+				association.openIfIdle();
+			}
+		}
+		return association;
 	}
 
 	void addListener(ManagedAssociationListener listener) {
@@ -158,14 +192,14 @@ final class AssociationPool {
 	}
 
 	/**
-	 * Start the associations: open them now or on first use. With fail-fast and eager
-	 * associations, wait for each first attempt.
-	 * @param eager whether to open the associations now
-	 * @param failFast whether a failed first attempt fails the start
-	 * @throws Socks5UdpStartupException if fail-fast is on and an association cannot be
-	 * opened; the pool is stopped again
+	 * Start the associations: open the warm ones now, the others on first use. With
+	 * fail-fast, wait for each warm one's first attempt.
+	 * @param failFast whether a failed first attempt of a warm association fails the
+	 * start
+	 * @throws Socks5UdpStartupException if fail-fast is on and a warm association cannot
+	 * be opened; the pool is stopped again
 	 */
-	void start(boolean eager, boolean failFast) {
+	void start(boolean failFast) {
 		synchronized (this.monitor) {
 			if (this.running) {
 				return;
@@ -174,13 +208,35 @@ final class AssociationPool {
 			this.openExecutor = Executors.newCachedThreadPool(daemonThreads("socks5-udp-associate-"));
 			Map<ManagedAssociation, CompletableFuture<Throwable>> firstAttempts = new LinkedHashMap<>();
 			for (ManagedAssociation association : this.associations.values()) {
-				firstAttempts.put(association, association.start(this.scheduler, this.openExecutor, eager, failFast));
+				boolean warm = association.isWarm();
+				CompletableFuture<Throwable> first = association.start(this.scheduler, this.openExecutor, warm,
+						failFast);
+				if (warm) {
+					firstAttempts.put(association, first);
+				}
 			}
+			scheduleIdleChecks();
 			this.running = true;
-			if (failFast && eager) {
+			if (failFast) {
 				awaitFirstAttempts(firstAttempts);
 			}
 		}
+	}
+
+	private void scheduleIdleChecks() {
+		Duration timeout = this.settings.idleTimeout();
+		if (timeout.isZero()) {
+			return;
+		}
+		Duration quarter = timeout.dividedBy(4);
+		long period = Math.max(1,
+				((quarter.compareTo(MAX_IDLE_CHECK_PERIOD) < 0) ? quarter : MAX_IDLE_CHECK_PERIOD).toMillis());
+		// Only called from start(), once the scheduler exists
+		Objects.requireNonNull(this.scheduler).scheduleWithFixedDelay(() -> {
+			for (ManagedAssociation association : this.associations.values()) {
+				association.closeIfIdle();
+			}
+		}, period, period, TimeUnit.MILLISECONDS);
 	}
 
 	private void awaitFirstAttempts(Map<ManagedAssociation, CompletableFuture<Throwable>> firstAttempts) {

@@ -16,6 +16,8 @@
 
 package io.socks5udp.template;
 
+import java.time.Duration;
+
 /**
  * How the managed associations of a template open, reconnect and treat sends during an
  * outage: the same for every server.
@@ -23,8 +25,11 @@ package io.socks5udp.template;
  * @param backoff the backoff between attempts to re-establish an association
  * @param outage what sends do while there is no association
  * @param opener what opens an association
+ * @param idleTimeout how long an association that is not warm may carry nothing before it
+ * is closed; zero for never
  * @author socks5-udp authors
  */
-record AssociationSettings(ReconnectBackoff backoff, OutagePolicy outage, AssociationOpener opener) {
+record AssociationSettings(ReconnectBackoff backoff, OutagePolicy outage, AssociationOpener opener,
+		Duration idleTimeout) {
 
 }

@@ -31,11 +31,14 @@ import io.socks5udp.core.protocol.Socks5AssociationClosedException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The association with one SOCKS5 server, kept alive: opened at start (or on first use),
+ * The association with one SOCKS5 server, kept alive while it is needed: opened on the
+ * first send through the server (or at start if the server is {@link #isWarm() warm}),
  * shared by every destination and thread that the server carries, and re-established with
  * {@link ReconnectBackoff exponential backoff and jitter} when it dies, each time with a
- * new relay address. While it is down, sends {@link OutageSendPolicy fail or wait} and
- * every datagram that does not go out is counted as dropped.
+ * new relay address. One that is not warm is closed when it has carried nothing for the
+ * idle timeout, and opened again by the next send. While it is down, sends
+ * {@link OutageSendPolicy fail or wait} and every datagram that does not go out is
+ * counted as dropped.
  * <p>
  * Instances are created and driven by {@link Socks5UdpTemplate}; health indicators and
  * metrics read their {@link #status() status} and {@link #traffic() traffic}.
@@ -51,6 +54,8 @@ public final class ManagedAssociation {
 	private final OutagePolicy outage;
 
 	private final ReconnectStateMachine machine;
+
+	private volatile boolean warm;
 
 	ManagedAssociation(String name, Socks5AssociationOptions options, AssociationSettings settings,
 			Socks5UdpDatagramListener inbound, List<ManagedAssociationListener> listeners) {
@@ -83,6 +88,27 @@ public final class ManagedAssociation {
 	public String serverAddress() {
 		String host = this.options.host();
 		return ((host.indexOf(':') >= 0) ? "[" + host + "]" : host) + ":" + this.options.port();
+	}
+
+	/**
+	 * Return whether the association is warm: opened at start, re-established whether or
+	 * not anything uses it, and never closed for being idle.
+	 * @return whether it is warm
+	 */
+	public boolean isWarm() {
+		return this.warm;
+	}
+
+	void warm() {
+		this.warm = true;
+	}
+
+	void openIfIdle() {
+		this.machine.openIfIdle();
+	}
+
+	void closeIfIdle() {
+		this.machine.closeIfIdle();
 	}
 
 	/**
@@ -191,7 +217,10 @@ public final class ManagedAssociation {
 	 */
 	private Socks5UdpRoute sendAgainOrFail(OpenAssociation open, Socks5Address destination, IOException ex,
 			Transmission transmission) {
-		if (!(ex instanceof Socks5AssociationClosedException) || !this.outage.sendsAgainAfterClose()) {
+		// An association closed for being idle under a send that found it open was not
+		// lost: the send opens the next one, whatever the outage policy
+		boolean idleClosed = this.machine.state() == State.IDLE;
+		if (!(ex instanceof Socks5AssociationClosedException) || !(this.outage.sendsAgainAfterClose() || idleClosed)) {
 			throw sendFailed(open, destination, ex);
 		}
 		this.machine.died(open.association(), ex);
@@ -234,12 +263,14 @@ public final class ManagedAssociation {
 	public enum State {
 
 		/**
-		 * Not opened yet: associations open on first use.
+		 * No association open, and none needed yet: not opened yet, or closed after
+		 * carrying nothing for the idle timeout. The next send opens one.
 		 */
 		IDLE,
 
 		/**
-		 * The first attempt to open the association is under way.
+		 * An attempt to open the association from {@link #IDLE} is under way; sends wait
+		 * for it.
 		 */
 		CONNECTING,
 

@@ -86,6 +86,15 @@ final class ManagedAssociationEvents {
 		}
 	}
 
+	void idleClosed() {
+		if (logger.isDebugEnabled()) {
+			logger.debug(this.messages.idleClosed());
+		}
+		for (ManagedAssociationListener listener : this.listeners) {
+			listener.idleClosed(this.association);
+		}
+	}
+
 	void closeFailed(RuntimeException ex) {
 		logger.debug("Error closing association", ex);
 	}

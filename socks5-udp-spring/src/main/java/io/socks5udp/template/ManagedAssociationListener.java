@@ -56,6 +56,14 @@ public interface ManagedAssociationListener {
 	}
 
 	/**
+	 * An association that is not warm was closed, or no longer re-established, because it
+	 * carried nothing for the idle timeout; the next send opens one.
+	 * @param association the managed association
+	 */
+	default void idleClosed(ManagedAssociation association) {
+	}
+
+	/**
 	 * An open association died: its control connection closed or failed.
 	 * @param association the managed association
 	 * @param cause why it died

@@ -37,17 +37,16 @@ import io.socks5udp.template.ManagedAssociation.State;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps one server's association open, as Lettuce's connection watchdog keeps a
- * connection: opens it (at start or on first use), notices when it dies, and opens the
- * next one after a {@link ReconnectBackoff backoff}, each time with a new relay address.
- * Its {@link State states} are IDLE, CONNECTING, UP, DOWN and STOPPED; every change
+ * Keeps one server's association open while it is needed, as Lettuce's connection
+ * watchdog keeps a connection: opens it (at start if warm, else on first use), notices
+ * when it dies, and opens the next one after a {@link ReconnectBackoff backoff}, each
+ * time with a new relay address; closes it when it has been {@link IdleWatch idle} unless
+ * warm. Its {@link State states} are IDLE, CONNECTING, UP, DOWN and STOPPED; every change
  * happens under one lock and wakes the senders waiting for an association.
  *
  * @author socks5-udp authors
  */
 final class ReconnectStateMachine {
-
-	private static final Duration OPEN_GRACE = Duration.ofSeconds(1);
 
 	private final ManagedAssociation owner;
 
@@ -56,6 +55,8 @@ final class ReconnectStateMachine {
 	private final AssociationMessages messages;
 
 	private final RouteTraffic traffic = new RouteTraffic();
+
+	private final IdleWatch idle;
 
 	private final Socks5UdpDatagramListener inbound;
 
@@ -67,11 +68,11 @@ final class ReconnectStateMachine {
 
 	private final Condition stateChanged = this.lock.newCondition();
 
+	private final AssociationWait wait = new AssociationWait(this, this.lock, this.stateChanged);
+
 	private volatile @Nullable OpenAssociation open;
 
-	/**
-	 * Written under the lock; volatile so that a glance at the state takes no lock.
-	 */
+	// Written under the lock; volatile so that a glance at the state takes no lock
 	private volatile State state = State.STOPPED;
 
 	private Instant since = Instant.now();
@@ -98,6 +99,7 @@ final class ReconnectStateMachine {
 		this.messages = new AssociationMessages(owner.name(), owner.serverAddress());
 		this.events = new ManagedAssociationEvents(owner, this.messages, listeners);
 		this.schedule = new ReconnectSchedule(settings.backoff());
+		this.idle = new IdleWatch(this.traffic, settings.idleTimeout());
 	}
 
 	/**
@@ -127,15 +129,7 @@ final class ReconnectStateMachine {
 		}
 	}
 
-	/**
-	 * Start: open the association now ({@code eager}) or on first use.
-	 * @param scheduler the scheduler of reconnect attempts
-	 * @param openExecutor where attempts run
-	 * @param eager whether to open now
-	 * @param failFast whether a failed first attempt ends the start (the template then
-	 * fails) instead of being retried with backoff
-	 * @return the outcome of the first attempt: {@code null} on success, else the failure
-	 */
+	// See ManagedAssociation.start
 	CompletableFuture<Throwable> start(ScheduledExecutorService scheduler, Executor openExecutor, boolean eager,
 			boolean failFast) {
 		this.lock.lock();
@@ -162,61 +156,72 @@ final class ReconnectStateMachine {
 		OpenAssociation current;
 		this.lock.lock();
 		try {
-			current = this.open;
-			this.open = null;
-			if (current != null) {
-				this.traffic.closed(current.association().counters());
-			}
-			this.schedule.cancel();
+			current = detach();
 			transition(State.STOPPED);
 			this.firstAttempt.complete(null);
 		}
 		finally {
 			this.lock.unlock();
 		}
+		closeDetached(current);
+	}
+
+	// Close the association, or stop re-establishing it, if it is not warm and nothing
+	// used it for the idle timeout; the next send opens one again
+	void closeIfIdle() {
+		OpenAssociation current;
+		this.lock.lock();
+		try {
+			if (this.owner.isWarm() || (this.state != State.UP && this.state != State.DOWN) || !this.idle.isIdle()) {
+				return;
+			}
+			current = detach();
+			backToIdle();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		closeDetached(current);
+		this.events.idleClosed();
+	}
+
+	private @Nullable OpenAssociation detach() {
+		OpenAssociation current = this.open;
+		this.open = null;
+		if (current != null) {
+			this.traffic.closed(current.association().counters());
+		}
+		this.schedule.cancel();
+		return current;
+	}
+
+	private void closeDetached(@Nullable OpenAssociation current) {
 		if (current != null) {
 			closeQuietly(current.association());
 		}
 	}
 
-	/**
-	 * Return the open association, waiting for one as long as the outage policy lets a
-	 * send wait in each state, and starting the first attempt of an idle association.
-	 * @param destination the destination of the datagram that waits
-	 * @param outage the outage policy
-	 * @return the open association
-	 * @throws Socks5UdpServerUnavailableException if none opened in time; the datagram is
-	 * counted as dropped
-	 */
+	private void backToIdle() {
+		this.everUp = false;
+		this.failedAttempts = 0;
+		this.lastError = null;
+		transition(State.IDLE);
+	}
+
+	// Throws Socks5UdpServerUnavailableException, the datagram counted as dropped, if
+	// no association opened within the outage policy's patience
 	OpenAssociation await(Socks5Address destination, OutagePolicy outage) {
-		long start = System.nanoTime();
+		return this.wait.await(destination, outage);
+	}
+
+	// For the first send (which holds the lock) or a server made warm while running
+	void openIfIdle() {
 		this.lock.lock();
 		try {
-			while (true) {
-				OpenAssociation current = this.open;
-				if (current != null) {
-					return current;
-				}
-				if (this.state == State.IDLE) {
-					transition(State.CONNECTING);
-					submitAttempt();
-				}
-				long patience = outage.patienceNanos(this.state, openTimeout());
-				if (patience == OutagePolicy.REFUSE) {
-					throw refused(destination, outage.refusal(this.state));
-				}
-				long remaining = start + patience - System.nanoTime();
-				if (remaining <= 0) {
-					throw refused(destination, "no association after waiting "
-							+ Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
-				}
-				try {
-					this.stateChanged.awaitNanos(remaining);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw refused(destination, "interrupted while waiting for the association");
-				}
+			if (this.state == State.IDLE) {
+				this.idle.touch();
+				transition(State.CONNECTING);
+				submitAttempt();
 			}
 		}
 		finally {
@@ -224,12 +229,7 @@ final class ReconnectStateMachine {
 		}
 	}
 
-	private Duration openTimeout() {
-		Socks5AssociationOptions options = this.owner.options();
-		return options.connectTimeout().plus(options.handshakeTimeout()).plus(OPEN_GRACE);
-	}
-
-	private Socks5UdpServerUnavailableException refused(Socks5Address destination, String reason) {
+	Socks5UdpServerUnavailableException refused(Socks5Address destination, String reason) {
 		this.traffic.totals().drop(Socks5DropReason.NO_ASSOCIATION);
 		return this.messages.refused(destination, reason, status());
 	}
@@ -255,10 +255,7 @@ final class ReconnectStateMachine {
 		}
 	}
 
-	/**
-	 * Learn that an attempt is about to start.
-	 * @return whether it should go on: not if the template stopped since it was submitted
-	 */
+	// Whether an attempt about to start goes on: not if the template stopped since
 	boolean attemptStarts() {
 		this.lock.lock();
 		try {
@@ -302,6 +299,7 @@ final class ReconnectStateMachine {
 		this.failedAttempts = 0;
 		this.everUp = true;
 		this.schedule.cancel();
+		this.idle.touch();
 		transition(State.UP);
 		this.firstAttempt.complete(null);
 	}
@@ -359,11 +357,17 @@ final class ReconnectStateMachine {
 			if (this.state == State.STOPPED) {
 				return;
 			}
-			this.lastError = failure;
-			this.failedAttempts = 0;
 			this.schedule.died(Duration.between(association.openedAt(), Instant.now()));
-			transition(State.DOWN);
-			this.schedule.schedule(this::scheduledAttemptDue);
+			if (!this.owner.isWarm() && this.idle.isIdle()) {
+				// Nothing needs it: the next send opens one, as after an idle close
+				backToIdle();
+			}
+			else {
+				this.lastError = failure;
+				this.failedAttempts = 0;
+				transition(State.DOWN);
+				this.schedule.schedule(this::scheduledAttemptDue);
+			}
 		}
 		finally {
 			this.lock.unlock();
@@ -385,6 +389,10 @@ final class ReconnectStateMachine {
 		catch (RuntimeException ex) {
 			this.events.closeFailed(ex);
 		}
+	}
+
+	ManagedAssociation owner() {
+		return this.owner;
 	}
 
 	AssociationMessages messages() {

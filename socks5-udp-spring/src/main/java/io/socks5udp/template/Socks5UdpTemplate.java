@@ -30,6 +30,7 @@ import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
 import io.socks5udp.core.registry.Socks5Route;
+import io.socks5udp.core.registry.Socks5ServerEndpoint;
 import io.socks5udp.core.registry.Socks5ServerRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -41,8 +42,10 @@ import org.springframework.util.Assert;
  * {@link Socks5ServerRegistry registry} chooses for its destination, or directly.
  * <p>
  * One {@link ManagedAssociation association} per server is shared by every destination
- * and thread it carries; it opens when the template {@link #start() starts} (or on first
- * use) and is re-established with backoff when it dies. Destinations the registry sends
+ * and thread it carries; it opens on the first send routed to its server (or when the
+ * template {@link #start() starts}, if the server is warm), is re-established with
+ * backoff when it dies while in use, and is closed when idle unless warm. A server no
+ * destination is routed to is never contacted. Destinations the registry sends
  * {@code NONE} go through one plain UDP channel, the direct route. Every public method is
  * thread-safe.
  * <p>
@@ -77,23 +80,21 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 
 	private final RouteSender sender;
 
-	private final boolean associateOnStartup;
-
 	private final boolean failFast;
 
 	private final int phase;
 
 	Socks5UdpTemplate(Socks5UdpTemplateBuilder builder) {
 		this.registry = builder.registry;
-		this.associateOnStartup = builder.associateOnStartup;
 		this.failFast = builder.failFast;
 		this.phase = builder.phase;
 		List<Socks5UdpChannelCustomizer> channelCustomizers = List.copyOf(builder.channelCustomizers);
 		this.direct = new DirectRoute(this.dispatch, channelCustomizers);
 		AssociationSettings settings = new AssociationSettings(builder.backoff,
-				new OutagePolicy(builder.sendPolicy, builder.maxWait), AssociationOpener.DEFAULT);
+				new OutagePolicy(builder.sendPolicy, builder.maxWait), AssociationOpener.DEFAULT, builder.idleTimeout);
 		this.pool = new AssociationPool(builder.servers, settings, List.copyOf(builder.optionsCustomizers),
 				channelCustomizers, this.dispatch);
+		this.pool.warm(builder.allWarm ? builder.servers.keySet() : builder.warmServers);
 		this.sender = new RouteSender(this.direct, this.pool, this.pendingReplies);
 	}
 
@@ -229,6 +230,21 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	}
 
 	/**
+	 * Make a server warm, as {@link Socks5UdpTemplateBuilder#warmServers} does: its
+	 * association opens when the template starts (and is checked by fail-fast), or at
+	 * once if it runs, is re-established whether or not anything uses it, and is never
+	 * closed for being idle. For a server that a component will need, such as the one its
+	 * destination routes to or one an inbound adapter listens on; call it before the
+	 * template starts for fail-fast to check it.
+	 * @param server the server, as a route names it
+	 * @return the server's association
+	 */
+	public ManagedAssociation warm(Socks5ServerEndpoint server) {
+		Assert.notNull(server, "'server' must not be null");
+		return this.pool.warm(server);
+	}
+
+	/**
 	 * Return the traffic of the direct route.
 	 * @return the direct traffic
 	 */
@@ -254,18 +270,18 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	}
 
 	/**
-	 * Start the template: open the associations (unless they open on first use). Without
-	 * fail-fast, this returns at once and unreachable servers are retried in the
-	 * background; with fail-fast, it waits for each first attempt and throws if one
-	 * fails.
-	 * @throws Socks5UdpStartupException if fail-fast is on and an association cannot be
-	 * opened
+	 * Start the template: open the associations with the warm servers; every other
+	 * association opens on first use. Without fail-fast, this returns at once and
+	 * unreachable warm servers are retried in the background; with fail-fast, it waits
+	 * for each warm server's first attempt and throws if one fails.
+	 * @throws Socks5UdpStartupException if fail-fast is on and the association with a
+	 * warm server cannot be opened
 	 */
 	@Override
 	public void start() {
 		this.direct.start();
 		try {
-			this.pool.start(this.associateOnStartup, this.failFast);
+			this.pool.start(this.failFast);
 		}
 		catch (Socks5UdpStartupException ex) {
 			this.direct.stop();

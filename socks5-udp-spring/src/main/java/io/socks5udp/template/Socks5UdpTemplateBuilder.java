@@ -18,9 +18,12 @@ package io.socks5udp.template;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.registry.Socks5ServerRegistry;
@@ -36,6 +39,12 @@ import org.springframework.util.Assert;
  */
 public final class Socks5UdpTemplateBuilder {
 
+	/**
+	 * The default time an association that is not warm may carry nothing before it is
+	 * closed: 5 minutes.
+	 */
+	public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+
 	final Socks5ServerRegistry registry;
 
 	final Map<String, Socks5AssociationOptions> servers = new LinkedHashMap<>();
@@ -50,7 +59,11 @@ public final class Socks5UdpTemplateBuilder {
 
 	Duration maxWait = Duration.ofSeconds(1);
 
-	boolean associateOnStartup = true;
+	final Set<String> warmServers = new LinkedHashSet<>();
+
+	boolean allWarm;
+
+	Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
 
 	boolean failFast;
 
@@ -102,18 +115,53 @@ public final class Socks5UdpTemplateBuilder {
 	}
 
 	/**
-	 * Set whether associations open when the template starts (default) or on first use.
-	 * @param associateOnStartup whether to open associations at start
+	 * Set whether every server set with {@link #server(String, Socks5AssociationOptions)}
+	 * is warm.
+	 * @param associateOnStartup whether every configured server is warm
 	 * @return this builder
+	 * @deprecated associations open on first use unless their server is warm; use
+	 * {@link #warmServers(Collection)} for the servers that must be associated at start
 	 */
+	@Deprecated(since = "0.2.0")
 	public Socks5UdpTemplateBuilder associateOnStartup(boolean associateOnStartup) {
-		this.associateOnStartup = associateOnStartup;
+		this.allWarm = associateOnStartup;
 		return this;
 	}
 
 	/**
-	 * Set whether {@link Socks5UdpTemplate#start()} fails when an association cannot be
-	 * opened (default {@code false}: retry in the background).
+	 * Mark servers warm: their associations open when the template starts, are
+	 * re-established whether or not anything uses them, and are never closed for being
+	 * idle. Every other server is associated on the first send (or request) routed to it.
+	 * Each name must be that of a server set with
+	 * {@link #server(String, Socks5AssociationOptions)}.
+	 * @param names the servers' logical names
+	 * @return this builder
+	 */
+	public Socks5UdpTemplateBuilder warmServers(Collection<String> names) {
+		Assert.notNull(names, "'names' must not be null");
+		Assert.noNullElements(names, "'names' must not contain null elements");
+		this.warmServers.addAll(names);
+		return this;
+	}
+
+	/**
+	 * Set how long an association that is not warm may carry nothing (no datagram sent,
+	 * received or refused) before it is closed; the next send opens one again. Zero keeps
+	 * associations open once opened.
+	 * @param idleTimeout the idle timeout (default {@link #DEFAULT_IDLE_TIMEOUT})
+	 * @return this builder
+	 */
+	public Socks5UdpTemplateBuilder idleTimeout(Duration idleTimeout) {
+		Assert.isTrue(idleTimeout != null && !idleTimeout.isNegative(),
+				() -> "idleTimeout: " + idleTimeout + " (expected: >= 0)");
+		this.idleTimeout = idleTimeout;
+		return this;
+	}
+
+	/**
+	 * Set whether {@link Socks5UdpTemplate#start()} fails when the association with a
+	 * warm server cannot be opened (default {@code false}: retry in the background).
+	 * Servers that are not warm are not contacted at start.
 	 * @param failFast whether to fail at start
 	 * @return this builder
 	 */
@@ -160,8 +208,14 @@ public final class Socks5UdpTemplateBuilder {
 	/**
 	 * Build the template. No I/O happens until it starts.
 	 * @return the template
+	 * @throws IllegalArgumentException if a warm server is not one set with
+	 * {@link #server(String, Socks5AssociationOptions)}
 	 */
 	public Socks5UdpTemplate build() {
+		for (String name : this.warmServers) {
+			Assert.isTrue(this.servers.containsKey(name), () -> "warm server '" + name
+					+ "' is not configured (expected one of " + this.servers.keySet() + ")");
+		}
 		return new Socks5UdpTemplate(this);
 	}
 

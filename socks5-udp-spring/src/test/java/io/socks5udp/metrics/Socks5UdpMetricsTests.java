@@ -19,6 +19,7 @@ package io.socks5udp.metrics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +71,7 @@ class Socks5UdpMetricsTests {
 			.build();
 		this.template = Socks5UdpTemplate.builder(routes)
 			.server(server(), Socks5AssociationOptions.builder("127.0.0.1", this.relay.port()).name(server()).build())
+			.warmServers(List.of(server()))
 			.reconnectBackoff(new ReconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0))
 			.build();
 		// Bound first, so that its meters are up to date when the events below arrive

@@ -39,6 +39,8 @@ class AssociationEvents implements ManagedAssociationListener {
 
 	private final BlockingQueue<Throwable> died = new LinkedBlockingQueue<>();
 
+	private final BlockingQueue<String> idleClosed = new LinkedBlockingQueue<>();
+
 	@Override
 	public void opened(ManagedAssociation association, Duration handshake, boolean reconnect) {
 		this.opened.add(reconnect);
@@ -52,6 +54,15 @@ class AssociationEvents implements ManagedAssociationListener {
 	@Override
 	public void died(ManagedAssociation association, Throwable cause) {
 		this.died.add(cause);
+	}
+
+	@Override
+	public void idleClosed(ManagedAssociation association) {
+		this.idleClosed.add(association.name());
+	}
+
+	String awaitIdleClosed() throws InterruptedException {
+		return take(this.idleClosed, "an association to close for being idle");
 	}
 
 	/**

@@ -81,10 +81,11 @@ class AssociationPoolTests {
 	@Test
 	void configuredServerGetsTheOptionsCustomizersOnceBeforeTheChannelCustomizers() throws Exception {
 		List<String> customized = new CopyOnWriteArrayList<>();
-		this.fixture.start(this.fixture.builder("127.0.0.1/32 relay").optionsCustomizers(List.of((name, options) -> {
-			customized.add("options of " + name);
-			options.channelConfigurer((channel) -> customized.add("configurer of " + name));
-		})).channelCustomizers(List.of((channel) -> customized.add("channel customizer"))));
+		this.fixture
+			.start(this.fixture.warmBuilder("127.0.0.1/32 relay").optionsCustomizers(List.of((name, options) -> {
+				customized.add("options of " + name);
+				options.channelConfigurer((channel) -> customized.add("configurer of " + name));
+			})).channelCustomizers(List.of((channel) -> customized.add("channel customizer"))));
 		this.fixture.events().awaitOpened();
 		assertThat(customized).containsExactly("options of relay", "configurer of relay", "channel customizer");
 	}
@@ -92,7 +93,7 @@ class AssociationPoolTests {
 	@Test
 	void channelCustomizersReachTheAssociationsChannel() throws Exception {
 		List<String> customized = new CopyOnWriteArrayList<>();
-		this.fixture.start(this.fixture.builder("127.0.0.1/32 relay").channelCustomizers(List.of((channel) -> {
+		this.fixture.start(this.fixture.warmBuilder("127.0.0.1/32 relay").channelCustomizers(List.of((channel) -> {
 			channel.setOption(StandardSocketOptions.SO_RCVBUF, 262144);
 			customized.add((channel.getLocalAddress() != null) ? "association" : "direct");
 		})));
@@ -108,6 +109,7 @@ class AssociationPoolTests {
 		Socks5UdpTemplate template = this.fixture
 			.use(Socks5UdpTemplate.builder(TemplateFixture.registry(closedPort, "127.0.0.1/32 relay"))
 				.server("relay", Socks5AssociationOptions.builder("127.0.0.1", closedPort).name("relay").build())
+				.warmServers(List.of("relay"))
 				.failFast(true)
 				.build());
 		assertThatExceptionOfType(Socks5UdpStartupException.class).isThrownBy(template::start)
@@ -124,6 +126,7 @@ class AssociationPoolTests {
 		Socks5UdpTemplate template = this.fixture
 			.use(Socks5UdpTemplate.builder(TemplateFixture.registry(closedPort, "127.0.0.1/32 relay"))
 				.server("relay", Socks5AssociationOptions.builder("127.0.0.1", closedPort).name("relay").build())
+				.warmServers(List.of("relay"))
 				.failFast(true)
 				.build());
 		assertThatExceptionOfType(Socks5UdpStartupException.class).isThrownBy(template::start);
@@ -138,6 +141,7 @@ class AssociationPoolTests {
 		Socks5UdpTemplate template = this.fixture
 			.use(Socks5UdpTemplate.builder(TemplateFixture.registry(closedPort, "127.0.0.1/32 relay"))
 				.server("relay", Socks5AssociationOptions.builder("127.0.0.1", closedPort).name("relay").build())
+				.warmServers(List.of("relay"))
 				.build());
 		template.addAssociationListener(this.fixture.events());
 		template.start();

@@ -17,6 +17,7 @@
 package io.socks5udp.template;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,7 +43,7 @@ class ListenerDispatchTests {
 
 	@Test
 	void listenerThatOverflowsItsStackDoesNotStopDelivery() throws Exception {
-		Socks5UdpTemplate template = this.fixture.use(this.fixture.builder("127.0.0.1/32 relay").build());
+		Socks5UdpTemplate template = this.fixture.use(this.fixture.warmBuilder("127.0.0.1/32 relay").build());
 		template.addListener((source, payload, route) -> {
 			throw new StackOverflowError("listener recursed too deep");
 		});
@@ -71,7 +72,7 @@ class ListenerDispatchTests {
 
 	@Test
 	void fatalErrorInAListenerEndsTheAssociationWhichIsReestablished() throws Exception {
-		Socks5UdpTemplate template = this.fixture.use(this.fixture.builder("127.0.0.1/32 relay").build());
+		Socks5UdpTemplate template = this.fixture.use(this.fixture.warmBuilder("127.0.0.1/32 relay").build());
 		AtomicBoolean failOnce = new AtomicBoolean(true);
 		template.addListener((source, payload, route) -> {
 			if (failOnce.getAndSet(false)) {

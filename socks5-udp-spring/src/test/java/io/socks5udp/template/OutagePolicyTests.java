@@ -17,6 +17,7 @@
 package io.socks5udp.template;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -44,7 +45,7 @@ class OutagePolicyTests {
 
 	@Test
 	void waitPolicyHoldsSendsUntilTheAssociationIsBack() throws Exception {
-		this.fixture.start(this.fixture.builder("127.0.0.1/32 relay")
+		this.fixture.start(this.fixture.warmBuilder("127.0.0.1/32 relay")
 			.outage(OutageSendPolicy.WAIT, Duration.ofSeconds(TIMEOUT_SECONDS)));
 		this.fixture.events().awaitOpened();
 		this.fixture.relay().faults().replyCode(Socks5ReplyCode.GENERAL_FAILURE);
@@ -60,8 +61,8 @@ class OutagePolicyTests {
 
 	@Test
 	void waitPolicyGivesUpAfterTheMaximumWait() throws Exception {
-		this.fixture
-			.start(this.fixture.builder("127.0.0.1/32 relay").outage(OutageSendPolicy.WAIT, Duration.ofMillis(200)));
+		this.fixture.start(
+				this.fixture.warmBuilder("127.0.0.1/32 relay").outage(OutageSendPolicy.WAIT, Duration.ofMillis(200)));
 		this.fixture.events().awaitOpened();
 		this.fixture.relay().faults().replyCode(Socks5ReplyCode.CONNECTION_NOT_ALLOWED);
 		this.fixture.relay().closeControlConnections();

@@ -19,6 +19,7 @@ package io.socks5udp.template;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,7 @@ class ReconnectStateMachineTests {
 			Socks5UdpTemplate template = this.fixture.use(Socks5UdpTemplate
 				.builder(Socks5ServerRegistry.builder().text("socks5c.conf", "127.0.0.1/32 " + name).build())
 				.server(name, Socks5AssociationOptions.builder("127.0.0.1", server.port()).name(name).build())
+				.warmServers(List.of(name))
 				.build());
 			template.addAssociationListener(this.fixture.events());
 			template.start();
@@ -71,7 +73,7 @@ class ReconnectStateMachineTests {
 
 	@Test
 	void deadAssociationIsReestablishedWithANewRelayAddress() throws Exception {
-		this.fixture.start(this.fixture.builder("127.0.0.1/32 relay"));
+		this.fixture.start(this.fixture.warmBuilder("127.0.0.1/32 relay"));
 		this.fixture.events().awaitOpened();
 		ManagedAssociation association = this.fixture.template().associations().get("relay");
 		InetSocketAddress firstRelay = association.status().relayAddress();
@@ -95,7 +97,7 @@ class ReconnectStateMachineTests {
 
 	@Test
 	void backoffAfterADeathGrowsFromItsFirstDelay() throws Exception {
-		this.fixture.start(this.fixture.builder("127.0.0.1/32 relay")
+		this.fixture.start(this.fixture.warmBuilder("127.0.0.1/32 relay")
 			.reconnectBackoff(new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(10), 2, 0)));
 		this.fixture.events().awaitOpened();
 		BlockingQueue<Long> failures = new LinkedBlockingQueue<>();
@@ -124,6 +126,7 @@ class ReconnectStateMachineTests {
 		Socks5UdpTemplate template = this.fixture
 			.use(Socks5UdpTemplate.builder(TemplateFixture.registry(closedPort, "127.0.0.1/32 relay"))
 				.server("relay", Socks5AssociationOptions.builder("127.0.0.1", closedPort).name("relay").build())
+				.warmServers(List.of("relay"))
 				.build());
 		template.addAssociationListener(this.fixture.events());
 		template.start();
@@ -139,7 +142,7 @@ class ReconnectStateMachineTests {
 	@Test
 	void refusedAssociationIsReportedWithItsReplyCode() throws Exception {
 		this.fixture.relay().faults().replyCode(Socks5ReplyCode.CONNECTION_NOT_ALLOWED);
-		this.fixture.start(this.fixture.builder("127.0.0.1/32 relay"));
+		this.fixture.start(this.fixture.warmBuilder("127.0.0.1/32 relay"));
 		assertThat(this.fixture.events().awaitFailed()).isInstanceOf(Socks5NotAllowedException.class);
 		ManagedAssociationStatus status = this.fixture.template().associations().get("relay").status();
 		assertThat(Socks5UdpErrors.code(status.lastError())).isEqualTo("S5_EPERM");

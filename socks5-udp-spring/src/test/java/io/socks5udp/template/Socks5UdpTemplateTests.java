@@ -25,12 +25,16 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.socks5udp.core.client.Socks5DropReason;
 import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.core.protocol.Socks5Errno;
+import io.socks5udp.core.protocol.Socks5NoServerException;
 import io.socks5udp.core.protocol.Socks5PayloadTooLargeException;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
 import io.socks5udp.template.TemplateFixture.Received;
@@ -70,7 +74,7 @@ class Socks5UdpTemplateTests {
 
 	@Test
 	void deliveringADatagramToListenersAllocatesNothing() throws Exception {
-		Socks5UdpTemplate template = this.fixture.use(this.fixture.builder("127.0.0.1/32 relay").build());
+		Socks5UdpTemplate template = this.fixture.use(this.fixture.warmBuilder("127.0.0.1/32 relay").build());
 		ReceiveAllocationProbe probe = new ReceiveAllocationProbe(2_000, 1_000);
 		template.addListener(probe);
 		template.addListener((source, payload, route) -> {
@@ -195,7 +199,7 @@ class Socks5UdpTemplateTests {
 
 	@Test
 	void oversizePayloadIsRejectedBeforeSendingAndCounted() throws Exception {
-		this.fixture.start(this.fixture.builder("127.0.0.1/32 relay"));
+		this.fixture.start(this.fixture.warmBuilder("127.0.0.1/32 relay"));
 		this.fixture.events().awaitOpened();
 		assertThatExceptionOfType(Socks5PayloadTooLargeException.class)
 			.isThrownBy(() -> this.fixture.template().send("127.0.0.1", this.fixture.echo().port(), new byte[65498]));
@@ -269,6 +273,91 @@ class Socks5UdpTemplateTests {
 			return this.allocated;
 		}
 
+	}
+
+	@Test
+	void requestTellsTheRelayThatCarriedTheReply() throws Exception {
+		this.fixture.start(this.fixture.builder("127.0.0.1/32 relay"));
+		Socks5UdpReply reply = this.fixture.template()
+			.request(Socks5Address.of(this.fixture.echo().address()), bytes("question"),
+					Duration.ofSeconds(TIMEOUT_SECONDS), Socks5UdpRoutePolicy.REQUIRE_SERVER);
+		assertThat(reply.datagram().address()).isEqualTo(Socks5Address.of(this.fixture.echo().address()));
+		assertThat(StandardCharsets.US_ASCII.decode(reply.datagram().payload()).toString()).isEqualTo("question");
+		assertThat(reply.route().serverName()).isEqualTo("relay");
+		assertThat(reply.route().relayAddress()).isEqualTo(this.fixture.relay().lastBoundAddress());
+	}
+
+	@Test
+	void serverRequiredRefusesTheDirectRouteAndSendsNothing() throws Exception {
+		this.fixture.start(this.fixture.builder());
+		Socks5Address echo = Socks5Address.of(this.fixture.echo().address());
+		assertThatExceptionOfType(Socks5UdpException.class)
+			.isThrownBy(() -> this.fixture.template()
+				.send(echo, ByteBuffer.wrap(bytes("no")), Socks5UdpRoutePolicy.REQUIRE_SERVER))
+			.withMessage("No SOCKS5 server for " + echo)
+			.withRootCauseInstanceOf(Socks5NoServerException.class)
+			.satisfies((ex) -> assertThat(ex.errno()).isEqualTo(Socks5Errno.S5_ENOSERV));
+		assertThatExceptionOfType(Socks5UdpException.class)
+			.isThrownBy(() -> this.fixture.template()
+				.request(echo, bytes("no"), Duration.ofSeconds(TIMEOUT_SECONDS), Socks5UdpRoutePolicy.REQUIRE_SERVER))
+			.withRootCauseInstanceOf(Socks5NoServerException.class);
+		assertThat(this.fixture.template()
+			.requestAsync(echo, bytes("no"), Duration.ofSeconds(TIMEOUT_SECONDS), Socks5UdpRoutePolicy.REQUIRE_SERVER))
+			.failsWithin(Duration.ZERO)
+			.withThrowableOfType(ExecutionException.class)
+			.withRootCauseInstanceOf(Socks5NoServerException.class);
+		this.fixture.template().send(echo, ByteBuffer.wrap(bytes("allowed")), Socks5UdpRoutePolicy.ALLOW_DIRECT);
+		assertThat(this.fixture.awaitReceived().text()).isEqualTo("allowed");
+		assertThat(this.fixture.echo().datagramCount()).isOne();
+	}
+
+	@Test
+	void requestAsyncCompletesWithTheReplyAndItsRoute() throws Exception {
+		this.fixture.start(this.fixture.builder("127.0.0.1/32 relay"));
+		CompletableFuture<Socks5UdpReply> reply = this.fixture.template()
+			.requestAsync(Socks5Address.of(this.fixture.echo().address()), bytes("later"),
+					Duration.ofSeconds(TIMEOUT_SECONDS), Socks5UdpRoutePolicy.ALLOW_DIRECT);
+		assertThat(reply).succeedsWithin(Duration.ofSeconds(TIMEOUT_SECONDS)).satisfies((answer) -> {
+			assertThat(StandardCharsets.US_ASCII.decode(answer.datagram().payload()).toString()).isEqualTo("later");
+			assertThat(answer.route().relayAddress()).isEqualTo(this.fixture.relay().lastBoundAddress());
+		});
+	}
+
+	@Test
+	void requestAsyncWithoutReplyFailsWithTheTimeoutException() throws Exception {
+		this.fixture.start(this.fixture.builder("127.0.0.1/32 relay"));
+		try (DatagramChannel silent = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+			int port = ((InetSocketAddress) silent.getLocalAddress()).getPort();
+			CompletableFuture<Socks5UdpReply> reply = this.fixture.template()
+				.requestAsync(Socks5Address.of("127.0.0.1", port), bytes("anyone?"), Duration.ofMillis(300),
+						Socks5UdpRoutePolicy.ALLOW_DIRECT);
+			assertThat(reply).failsWithin(Duration.ofSeconds(TIMEOUT_SECONDS))
+				.withThrowableOfType(ExecutionException.class)
+				.havingCause()
+				.isInstanceOf(Socks5UdpReplyTimeoutException.class)
+				.withMessageStartingWith("No reply from 127.0.0.1:" + port + " via server 'relay'");
+		}
+	}
+
+	@Test
+	void cancelledRequestLeavesItsLateReplyToTheListeners() throws Exception {
+		this.fixture.start(this.fixture.builder());
+		try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+			peer.setSoTimeout((int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+			Socks5Address destination = Socks5Address.of((InetSocketAddress) peer.getLocalSocketAddress());
+			CompletableFuture<Socks5UdpReply> reply = this.fixture.template()
+				.requestAsync(destination, bytes("question"), Duration.ofSeconds(TIMEOUT_SECONDS),
+						Socks5UdpRoutePolicy.ALLOW_DIRECT);
+			DatagramPacket request = new DatagramPacket(new byte[64], 64);
+			peer.receive(request);
+			assertThat(reply.cancel(false)).isTrue();
+			byte[] late = bytes("late answer");
+			peer.send(new DatagramPacket(late, late.length, request.getSocketAddress()));
+			Received received = this.fixture.awaitReceived();
+			assertThat(received.text()).isEqualTo("late answer");
+			assertThat(received.source()).isEqualTo(destination);
+			assertThat(reply).isCancelled();
+		}
 	}
 
 }

@@ -131,6 +131,17 @@ class TemplateFixture implements BeforeEachCallback, AfterEachCallback {
 					Socks5AssociationOptions.builder(this.relay.host(), this.relay.port()).name("relay").build());
 	}
 
+	/**
+	 * Return a builder like {@link #builder(String...)} whose server {@code relay} is
+	 * warm: associated when the template starts.
+	 * @param rules the rules, each {@code <destination> <server>}
+	 * @return the builder
+	 * @throws IOException never
+	 */
+	Socks5UdpTemplateBuilder warmBuilder(String... rules) throws IOException {
+		return builder(rules).warmServers(List.of("relay"));
+	}
+
 	static Socks5ServerRegistry registry(int relayPort, String... rules) throws IOException {
 		Socks5ConfigParser parser = Socks5ConfigParser.withLogicalNames();
 		List<Socks5Rule> parsed = Arrays.stream(rules)

@@ -30,7 +30,7 @@ import io.socks5udp.core.protocol.Socks5Address;
  *
  * @author socks5-udp authors
  */
-final class CoreAssociationPath implements RoundTripPath {
+public final class CoreAssociationPath implements RoundTripPath {
 
 	private final String name;
 
@@ -40,7 +40,13 @@ final class CoreAssociationPath implements RoundTripPath {
 
 	private Socks5UdpAssociation association;
 
-	CoreAssociationPath(String name, InetSocketAddress server, InetSocketAddress target) {
+	/**
+	 * Create the path.
+	 * @param name the name used in reports
+	 * @param server the SOCKS5 server
+	 * @param target the echo target
+	 */
+	public CoreAssociationPath(String name, InetSocketAddress server, InetSocketAddress target) {
 		this.name = name;
 		this.server = server;
 		this.target = Socks5Address.of(target);

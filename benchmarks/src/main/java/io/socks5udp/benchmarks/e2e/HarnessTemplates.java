@@ -56,6 +56,9 @@ final class HarnessTemplates {
 		Socks5UdpTemplate template = Socks5UdpTemplate.builder(registry)
 			.server(SERVER, Socks5AssociationOptions.builder(host, server.getPort()).name(SERVER).build())
 			.reconnectBackoff(backoff)
+			// Associated at start, as every harness measured before associations opened
+			// on demand
+			.warmServers(List.of(SERVER))
 			.build();
 		template.start();
 		return template;

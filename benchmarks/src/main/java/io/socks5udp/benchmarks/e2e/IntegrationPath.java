@@ -38,7 +38,7 @@ import org.springframework.messaging.support.GenericMessage;
  *
  * @author socks5-udp authors
  */
-final class IntegrationPath implements RoundTripPath {
+public final class IntegrationPath implements RoundTripPath {
 
 	private final InetSocketAddress server;
 
@@ -50,7 +50,12 @@ final class IntegrationPath implements RoundTripPath {
 
 	private MessageChannel requests;
 
-	IntegrationPath(InetSocketAddress server, InetSocketAddress target) {
+	/**
+	 * Create the path.
+	 * @param server the SOCKS5 server
+	 * @param target the echo target
+	 */
+	public IntegrationPath(InetSocketAddress server, InetSocketAddress target) {
 		this.server = server;
 		this.target = target;
 	}

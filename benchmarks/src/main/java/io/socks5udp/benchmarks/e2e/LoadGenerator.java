@@ -38,7 +38,7 @@ import java.util.function.IntUnaryOperator;
  *
  * @author socks5-udp authors
  */
-final class LoadGenerator {
+public final class LoadGenerator {
 
 	static final String SENDER_THREAD = "e2e-sender";
 
@@ -62,12 +62,34 @@ final class LoadGenerator {
 
 	private int sampleCount;
 
-	LoadGenerator(int inFlight, long lossTimeoutMillis) {
+	/**
+	 * Create a generator.
+	 * @param inFlight the most datagrams awaiting their echo at a time
+	 * @param lossTimeoutMillis how long a full window may wait before its datagrams count
+	 * as lost
+	 */
+	public LoadGenerator(int inFlight, long lossTimeoutMillis) {
 		this.inFlight = inFlight;
 		this.lossTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(lossTimeoutMillis);
 	}
 
 	LoadResult run(RoundTripPath path, int payloadSize, double warmupSeconds, double seconds) throws Exception {
+		return run(path, payloadSize, warmupSeconds, seconds, null);
+	}
+
+	/**
+	 * Open the path, warm it up, measure it and close it.
+	 * @param path the path
+	 * @param payloadSize bytes per datagram, at least 8 (the send time)
+	 * @param warmupSeconds how long to send before measuring
+	 * @param seconds how long to measure
+	 * @param accounting what to charge the CPU and allocation of the measured interval
+	 * to, or {@code null} for the sending thread and the path's threads
+	 * @return the figures of the measured interval
+	 * @throws Exception when the path fails
+	 */
+	public LoadResult run(RoundTripPath path, int payloadSize, double warmupSeconds, double seconds,
+			LoadAccounting accounting) throws Exception {
 		this.window.set(0);
 		this.sampleCount = 0;
 		this.received.set(0);
@@ -85,14 +107,17 @@ final class LoadGenerator {
 				LockSupport.unpark(this.sender);
 			}
 		});
-		List<String> prefixes = new ArrayList<>(List.of(SENDER_THREAD));
-		prefixes.addAll(Arrays.asList(path.threadNamePrefixes()));
-		ThreadAccounting accounting = new ThreadAccounting(prefixes);
+		if (accounting == null) {
+			List<String> prefixes = new ArrayList<>(List.of(SENDER_THREAD));
+			prefixes.addAll(Arrays.asList(path.threadNamePrefixes()));
+			accounting = new ThreadAccounting(prefixes);
+		}
+		LoadAccounting charged = accounting;
 		long[] result = new long[2];
 		Exception[] failure = new Exception[1];
 		Thread sender = new Thread(() -> {
 			try {
-				drive(path, payloadSize, warmupSeconds, seconds, accounting, result);
+				drive(path, payloadSize, warmupSeconds, seconds, charged, result);
 			}
 			catch (Exception ex) {
 				failure[0] = ex;
@@ -115,11 +140,11 @@ final class LoadGenerator {
 		double rate = count * 1e9 / elapsedNanos;
 		double cpu = (count > 0) ? accounting.cpuNanos() / 1e9 / count * 1e6 : Double.NaN;
 		double alloc = (count > 0) ? (double) accounting.allocatedBytes() / count : Double.NaN;
-		return new LoadResult(path.name(), payloadSize, rate, p50, p99, cpu, alloc, lost);
+		return new LoadResult(path.name(), payloadSize, rate, p50, p99, cpu, alloc, lost, count);
 	}
 
 	private void drive(RoundTripPath path, int payloadSize, double warmupSeconds, double seconds,
-			ThreadAccounting accounting, long[] result) throws Exception {
+			LoadAccounting accounting, long[] result) throws Exception {
 		ByteBuffer payload = ByteBuffer.allocateDirect(Math.max(payloadSize, 8));
 		payload.limit(payloadSize);
 		long lost = 0;

@@ -23,14 +23,16 @@ package io.socks5udp.benchmarks.e2e;
  * @param roundTripsPerSecond completed round trips per second
  * @param p50Micros median round-trip time in microseconds
  * @param p99Micros 99th percentile round-trip time in microseconds
- * @param cpuSecondsPerMillion client CPU seconds per million round trips (harness and
- * path threads, echo target excluded)
+ * @param cpuSecondsPerMillion client CPU seconds per million round trips (what the
+ * {@link LoadAccounting} counts: harness and path threads in process, the whole client
+ * process across processes; echo target excluded)
  * @param bytesAllocatedPerRoundTrip bytes allocated per round trip by the sending thread
  * and the path's threads
  * @param lost datagrams that did not come back within the window timeout
+ * @param roundTrips round trips completed in the measured interval
  * @author socks5-udp authors
  */
-record LoadResult(String path, int payloadSize, double roundTripsPerSecond, double p50Micros, double p99Micros,
-		double cpuSecondsPerMillion, double bytesAllocatedPerRoundTrip, long lost) {
+public record LoadResult(String path, int payloadSize, double roundTripsPerSecond, double p50Micros, double p99Micros,
+		double cpuSecondsPerMillion, double bytesAllocatedPerRoundTrip, long lost, long roundTrips) {
 
 }

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  *
  * @author socks5-udp authors
  */
-final class MinimalClientPath implements RoundTripPath {
+public final class MinimalClientPath implements RoundTripPath {
 
 	private static final String THREAD = "e2e-minimal-receive";
 
@@ -35,7 +35,12 @@ final class MinimalClientPath implements RoundTripPath {
 
 	private MinimalSocks5UdpClient client;
 
-	MinimalClientPath(InetSocketAddress server, InetSocketAddress target) {
+	/**
+	 * Create the path.
+	 * @param server the SOCKS5 server
+	 * @param target the echo target
+	 */
+	public MinimalClientPath(InetSocketAddress server, InetSocketAddress target) {
 		this.server = server;
 		this.target = target;
 	}

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  *
  * @author socks5-udp authors
  */
-interface RoundTripPath extends AutoCloseable {
+public interface RoundTripPath extends AutoCloseable {
 
 	/**
 	 * Return the short name used in reports, e.g. {@code b-minimal}.

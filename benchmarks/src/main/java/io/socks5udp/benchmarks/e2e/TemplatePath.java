@@ -29,7 +29,7 @@ import io.socks5udp.template.Socks5UdpTemplate;
  *
  * @author socks5-udp authors
  */
-final class TemplatePath implements RoundTripPath {
+public final class TemplatePath implements RoundTripPath {
 
 	private final InetSocketAddress server;
 
@@ -37,7 +37,12 @@ final class TemplatePath implements RoundTripPath {
 
 	private Socks5UdpTemplate template;
 
-	TemplatePath(InetSocketAddress server, InetSocketAddress target) {
+	/**
+	 * Create the path.
+	 * @param server the SOCKS5 server
+	 * @param target the echo target
+	 */
+	public TemplatePath(InetSocketAddress server, InetSocketAddress target) {
 		this.server = server;
 		this.target = Socks5Address.of(target);
 	}

@@ -27,7 +27,7 @@ import java.util.List;
  *
  * @author socks5-udp authors
  */
-final class ThreadAccounting {
+final class ThreadAccounting implements LoadAccounting {
 
 	private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
 		.getThreadMXBean();
@@ -46,23 +46,27 @@ final class ThreadAccounting {
 		THREADS.setThreadCpuTimeEnabled(true);
 	}
 
-	void start() {
+	@Override
+	public void start() {
 		this.ids = matchingThreads();
 		// Allocation counters last at the start, first at the stop
 		this.cpuNanos = -sumCpu();
 		this.allocatedBytes = -sumAllocated();
 	}
 
-	void stop() {
+	@Override
+	public void stop() {
 		this.allocatedBytes += sumAllocated();
 		this.cpuNanos += sumCpu();
 	}
 
-	long cpuNanos() {
+	@Override
+	public long cpuNanos() {
 		return this.cpuNanos;
 	}
 
-	long allocatedBytes() {
+	@Override
+	public long allocatedBytes() {
 		return this.allocatedBytes;
 	}
 

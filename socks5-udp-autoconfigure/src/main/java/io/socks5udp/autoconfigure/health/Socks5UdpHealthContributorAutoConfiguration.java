@@ -17,7 +17,9 @@
 package io.socks5udp.autoconfigure.health;
 
 import io.socks5udp.autoconfigure.Socks5UdpAutoConfiguration;
+import io.socks5udp.core.registry.ReloadableSocks5ServerRegistry;
 import io.socks5udp.health.Socks5UdpHealthContributor;
+import io.socks5udp.health.Socks5UdpRegistryHealthIndicator;
 import io.socks5udp.template.Socks5UdpTemplate;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,7 +32,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the {@code socks5Udp} health contributor: one indicator per
- * SOCKS5 server, reporting the association's cached state. Disabled with
+ * SOCKS5 server, reporting the association's cached state; and, when the socks5c.conf
+ * file is watched, the {@code socks5UdpRegistry} indicator of its reloads. Disabled with
  * {@code management.health.socks5udp.enabled=false}.
  *
  * @author socks5-udp authors
@@ -45,6 +48,13 @@ public final class Socks5UdpHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = { "socks5UdpHealthIndicator", "socks5UdpHealthContributor" })
 	Socks5UdpHealthContributor socks5UdpHealthContributor(Socks5UdpTemplate template) {
 		return new Socks5UdpHealthContributor(template);
+	}
+
+	@Bean
+	@ConditionalOnBean(ReloadableSocks5ServerRegistry.class)
+	@ConditionalOnMissingBean(name = "socks5UdpRegistryHealthIndicator")
+	Socks5UdpRegistryHealthIndicator socks5UdpRegistryHealthIndicator(ReloadableSocks5ServerRegistry registry) {
+		return new Socks5UdpRegistryHealthIndicator(registry);
 	}
 
 }

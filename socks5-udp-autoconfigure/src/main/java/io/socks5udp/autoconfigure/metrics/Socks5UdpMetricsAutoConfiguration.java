@@ -16,8 +16,12 @@
 
 package io.socks5udp.autoconfigure.metrics;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.socks5udp.autoconfigure.Socks5UdpAutoConfiguration;
+import io.socks5udp.core.registry.ReloadableSocks5ServerRegistry;
 import io.socks5udp.metrics.Socks5UdpMetrics;
 import io.socks5udp.template.Socks5UdpTemplate;
 
@@ -44,6 +48,32 @@ public final class Socks5UdpMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	Socks5UdpMetrics socks5UdpMetrics(Socks5UdpTemplate template) {
 		return new Socks5UdpMetrics(template);
+	}
+
+	/**
+	 * Meters of a watched socks5c.conf file: {@code socks5.udp.registry.reloads}
+	 * (counter, tag {@code outcome}: {@code success} or {@code failure}) and
+	 * {@code socks5.udp.registry.rules} (gauge, the rules in use).
+	 * @param registry the reloadable registry
+	 * @return the binder
+	 */
+	@Bean
+	@ConditionalOnBean(ReloadableSocks5ServerRegistry.class)
+	@ConditionalOnMissingBean(name = "socks5UdpRegistryMetrics")
+	MeterBinder socks5UdpRegistryMetrics(ReloadableSocks5ServerRegistry registry) {
+		return (meters) -> {
+			FunctionCounter.builder("socks5.udp.registry.reloads", registry, (r) -> r.reloadStatus().reloads())
+				.tag("outcome", "success")
+				.description("Reloads of the watched socks5c.conf file that put new rules in use")
+				.register(meters);
+			FunctionCounter.builder("socks5.udp.registry.reloads", registry, (r) -> r.reloadStatus().failedReloads())
+				.tag("outcome", "failure")
+				.description("Reloads of the watched socks5c.conf file that failed or were refused")
+				.register(meters);
+			Gauge.builder("socks5.udp.registry.rules", registry, (r) -> r.reloadStatus().ruleCount())
+				.description("Rules in use from the watched socks5c.conf file and the properties")
+				.register(meters);
+		};
 	}
 
 }

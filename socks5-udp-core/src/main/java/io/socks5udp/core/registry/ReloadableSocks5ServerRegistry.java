@@ -143,6 +143,14 @@ public final class ReloadableSocks5ServerRegistry implements Socks5ServerRegistr
 	}
 
 	/**
+	 * Return the files the rules are read from: what {@link #watch()} watches.
+	 * @return the files, empty when every source is text or properties
+	 */
+	public List<Path> files() {
+		return List.copyOf(this.loader.files());
+	}
+
+	/**
 	 * Watch the files of the sources and reload when one changes, on a daemon thread.
 	 * Changes that come in a burst give one reload. Does nothing if already watching or
 	 * if no source reads a file.

@@ -37,10 +37,14 @@ final class RuleSetLoader {
 
 	private final @Nullable Socks5ReverseLookup reverseLookup;
 
+	private final @Nullable Socks5ForwardLookup forwardLookup;
+
 	private final boolean disabled;
 
 	RuleSetLoader(List<Socks5RuleSource> sources, Socks5ServerResolver resolver,
-			@Nullable Socks5ReverseLookup reverseLookup, boolean disabled) {
+			@Nullable Socks5ReverseLookup reverseLookup, @Nullable Socks5ForwardLookup forwardLookup,
+			boolean disabled) {
+		this.forwardLookup = forwardLookup;
 		this.sources = List.copyOf(sources);
 		this.resolver = resolver;
 		this.reverseLookup = reverseLookup;
@@ -61,7 +65,7 @@ final class RuleSetLoader {
 		for (Socks5RuleSource source : this.sources) {
 			rules.addAll(source.load());
 		}
-		return Socks5RuleSet.compile(rules, this.resolver, this.reverseLookup);
+		return Socks5RuleSet.compile(rules, this.resolver, this.reverseLookup, this.forwardLookup);
 	}
 
 	/**

@@ -40,10 +40,10 @@ import org.jspecify.annotations.Nullable;
 public final class Socks5RuleSet implements Socks5ServerRegistry {
 
 	static final Socks5RuleSet EMPTY = new Socks5RuleSet(List.of(), false, Socks5Route.IMPLICIT_IPV4,
-			Socks5Route.IMPLICIT_IPV6, Socks5Route.IMPLICIT_NAME, List.of(), List.of(), Map.of(), null);
+			Socks5Route.IMPLICIT_IPV6, Socks5Route.IMPLICIT_NAME, List.of(), List.of(), Map.of(), null, null);
 
 	static final Socks5RuleSet DISABLED = new Socks5RuleSet(List.of(), true, Socks5Route.DISABLED, Socks5Route.DISABLED,
-			Socks5Route.DISABLED, List.of(), List.of(), Map.of(), null);
+			Socks5Route.DISABLED, List.of(), List.of(), Map.of(), null, null);
 
 	private final List<Socks5Rule> rules;
 
@@ -59,9 +59,12 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 
 	private final @Nullable Socks5ReverseLookup reverseLookup;
 
+	private final @Nullable Socks5ForwardLookup forwardLookup;
+
 	private Socks5RuleSet(List<Socks5Rule> rules, boolean disabled, Socks5Route ipv4Default, Socks5Route ipv6Default,
 			Socks5Route nameDefault, List<PrefixSegments.Prefix> ipv4Prefixes, List<PrefixSegments.Prefix> ipv6Prefixes,
-			Map<String, Socks5Route> fragments, @Nullable Socks5ReverseLookup reverseLookup) {
+			Map<String, Socks5Route> fragments, @Nullable Socks5ReverseLookup reverseLookup,
+			@Nullable Socks5ForwardLookup forwardLookup) {
 		this.rules = List.copyOf(rules);
 		this.disabled = disabled;
 		this.ipv4 = new Ipv4RouteTable(ipv4Prefixes, ipv4Default);
@@ -69,6 +72,7 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 		this.names = new NameFragmentTable(fragments);
 		this.nameDefault = nameDefault;
 		this.reverseLookup = this.names.isEmpty() ? null : reverseLookup;
+		this.forwardLookup = forwardLookup;
 	}
 
 	/**
@@ -76,11 +80,13 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 	 * @param rules the rules, in order
 	 * @param resolver the resolver of logical server names
 	 * @param reverseLookup the reverse lookup, or {@code null} for none
+	 * @param forwardLookup the lookup of names no fragment matches, or {@code null} for
+	 * none
 	 * @return the rule set
 	 * @throws Socks5ConfigException if a rule names an unknown logical server
 	 */
 	static Socks5RuleSet compile(List<Socks5Rule> rules, Socks5ServerResolver resolver,
-			@Nullable Socks5ReverseLookup reverseLookup) {
+			@Nullable Socks5ReverseLookup reverseLookup, @Nullable Socks5ForwardLookup forwardLookup) {
 		List<PrefixSegments.Prefix> ipv4Prefixes = new ArrayList<>();
 		List<PrefixSegments.Prefix> ipv6Prefixes = new ArrayList<>();
 		Map<String, Socks5Route> fragments = new LinkedHashMap<>();
@@ -108,7 +114,7 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 		Socks5Route nameDefault = (ipv4CatchAll != null) ? ipv4CatchAll
 				: (ipv6CatchAll != null) ? ipv6CatchAll : Socks5Route.IMPLICIT_NAME;
 		return new Socks5RuleSet(rules, false, Socks5Route.IMPLICIT_IPV4, Socks5Route.IMPLICIT_IPV6, nameDefault,
-				ipv4Prefixes, ipv6Prefixes, fragments, reverseLookup);
+				ipv4Prefixes, ipv6Prefixes, fragments, reverseLookup, forwardLookup);
 	}
 
 	private static @Nullable Socks5ServerEndpoint resolve(Socks5Rule rule, Socks5ServerResolver resolver) {
@@ -242,7 +248,11 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 			}
 		}
 		Socks5Route route = this.names.match(host);
-		return (route != null) ? route : this.nameDefault;
+		if (route != null) {
+			return route;
+		}
+		InetAddress address = (this.forwardLookup != null) ? this.forwardLookup.address(host) : null;
+		return (address != null) ? lookup(address) : this.nameDefault;
 	}
 
 	private static String ascii(String host) {

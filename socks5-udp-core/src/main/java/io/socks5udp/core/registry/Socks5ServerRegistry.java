@@ -36,8 +36,11 @@ import io.socks5udp.core.protocol.Socks5NoServerException;
  * <li>Name fragments match the host name the caller gave (a domain {@link Socks5Address}
  * or an unresolved {@link InetSocketAddress}); an address is turned into a name only with
  * an explicit {@link Socks5ReverseLookup}. A host name that no fragment matches takes the
- * route of the {@code 0.0.0.0/0} rule (else of the {@code ::/0} rule), since its address
- * is not known without a DNS lookup; with neither rule it is direct.</li>
+ * route of the address it resolves to with a {@link Socks5ForwardLookup}, as
+ * {@code socks5_getserv} routes the address its caller resolved; without one, or when the
+ * name does not resolve, the route of the {@code 0.0.0.0/0} rule (else of the
+ * {@code ::/0} rule), since its address is not known; with neither rule it is
+ * direct.</li>
  * </ul>
  * Lookups are thread-safe and allocate nothing for a {@link Socks5Address}, an IPv4
  * {@link InetAddress} or a host name; an IPv6 {@link InetAddress} costs the copy of its

@@ -54,6 +54,8 @@ public final class Socks5ServerRegistryBuilder {
 
 	private @Nullable Socks5ReverseLookup reverseLookup;
 
+	private @Nullable Socks5ForwardLookup forwardLookup;
+
 	private boolean disabled;
 
 	private boolean emptyReloadAllowed;
@@ -187,6 +189,22 @@ public final class Socks5ServerRegistryBuilder {
 	}
 
 	/**
+	 * Opt in to routing a host name that no name-fragment rule matches by the rule of the
+	 * address it resolves to, as {@code socks5_getserv} routes the address its caller
+	 * resolved; the name is still what the SOCKS5 server is sent. Without it (the
+	 * default), or when the name cannot be resolved here, such a name takes the route of
+	 * the {@code 0.0.0.0/0} rule (else of {@code ::/0}), as for a proxy that alone
+	 * resolves names.
+	 * @param forwardLookup the lookup, usually {@link Socks5ForwardLookup#system()};
+	 * {@code null} for none
+	 * @return this builder
+	 */
+	public Socks5ServerRegistryBuilder forwardLookup(@Nullable Socks5ForwardLookup forwardLookup) {
+		this.forwardLookup = forwardLookup;
+		return this;
+	}
+
+	/**
 	 * Read the sources and build an immutable registry.
 	 * @return the registry
 	 * @throws IOException if a source cannot be read or is refused (a file that is not a
@@ -212,7 +230,7 @@ public final class Socks5ServerRegistryBuilder {
 	}
 
 	private RuleSetLoader loader() {
-		return new RuleSetLoader(this.sources, this.resolver, this.reverseLookup, this.disabled);
+		return new RuleSetLoader(this.sources, this.resolver, this.reverseLookup, this.forwardLookup, this.disabled);
 	}
 
 }

@@ -450,6 +450,46 @@ class Socks5RuleSetTests {
 				+ ((random.nextInt(3) == 0) ? "" : "." + labels[random.nextInt(labels.length)]);
 	}
 
+	@Test
+	void nameNoFragmentMatchesTakesTheRouteOfItsAddressWithAForwardLookup() throws Exception {
+		String text = """
+				127.0.0.0/8  NONE
+				0.0.0.0/0    127.0.0.1:1
+				.corp.test   corp:1080
+				""";
+		List<String> looked = new ArrayList<>();
+		Socks5ForwardLookup lookup = (host) -> {
+			looked.add(host);
+			try {
+				return host.equals("app.internal") ? InetAddress.getByAddress(host, new byte[] { 127, 0, 0, 9 }) : null;
+			}
+			catch (UnknownHostException ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
+		Socks5RuleSet resolving = Socks5ServerRegistry.builder().text("test.conf", text).forwardLookup(lookup).build();
+		assertThat(describe(resolving.lookup(Socks5Address.of("app.internal", 53)))).isEqualTo("NONE");
+		assertThat(describe(resolving.lookup("app.internal"))).isEqualTo("NONE");
+		assertThat(describe(resolving.lookup(InetSocketAddress.createUnresolved("app.internal", 53))))
+			.isEqualTo("NONE");
+		// A name that does not resolve here falls back to the 0/0 rule, as without lookup
+		assertThat(describe(resolving.lookup("nowhere.invalid"))).isEqualTo("127.0.0.1:1");
+		// A fragment match needs no lookup
+		assertThat(describe(resolving.lookup("www.corp.test"))).isEqualTo("corp:1080");
+		assertThat(looked).containsExactly("app.internal", "app.internal", "app.internal", "nowhere.invalid");
+		// Without a forward lookup, names go to the proxy by the 0/0 rule
+		assertThat(describe(rules(text).lookup("app.internal"))).isEqualTo("127.0.0.1:1");
+	}
+
+	@Test
+	void localhostGoesDirectByItsAddressRuleWithTheSystemLookup() throws Exception {
+		Socks5RuleSet rules = Socks5ServerRegistry.builder()
+			.text("test.conf", "127.0.0.0/8 NONE\n::1/128 NONE\n0.0.0.0/0 127.0.0.1:1\n")
+			.forwardLookup(Socks5ForwardLookup.system())
+			.build();
+		assertThat(describe(rules.lookup(Socks5Address.of("localhost", 53)))).isEqualTo("NONE");
+	}
+
 	static Socks5RuleSet rules(String text) throws IOException {
 		return Socks5ServerRegistry.builder().text("test.conf", text).build();
 	}

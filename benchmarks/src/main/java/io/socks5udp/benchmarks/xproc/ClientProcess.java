@@ -1,0 +1,61 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.benchmarks.xproc;
+
+import java.net.InetSocketAddress;
+import java.util.function.BiFunction;
+
+import io.socks5udp.benchmarks.e2e.LoadGenerator;
+import io.socks5udp.benchmarks.e2e.LoadResult;
+import io.socks5udp.benchmarks.e2e.RoundTripPath;
+
+/**
+ * The body of a Java client process: drives one path with the end-to-end harness's
+ * {@link LoadGenerator} (a sending thread and the path's own receive thread), warms it
+ * up, measures it, charges the whole process for CPU and allocation, prints the
+ * {@link ResultLine} and exits.
+ *
+ * @author socks5-udp authors
+ */
+final class ClientProcess {
+
+	/** How long a full window may wait before its datagrams count as lost. */
+	private static final long LOSS_TIMEOUT_MILLIS = 200;
+
+	private ClientProcess() {
+	}
+
+	static void run(String[] args, BiFunction<InetSocketAddress, InetSocketAddress, RoundTripPath> paths)
+			throws Exception {
+		ClientArguments arguments = ClientArguments.parse(args);
+		RoundTripPath path = paths.apply(arguments.relay(), arguments.target());
+		LoadGenerator generator = new LoadGenerator(arguments.inFlight(), LOSS_TIMEOUT_MILLIS);
+		ProcessAccounting accounting = new ProcessAccounting(() -> mark(ResultLine.MEASURING),
+				() -> mark(ResultLine.MEASURED));
+		LoadResult result = generator.run(path, arguments.size(), arguments.warmupSeconds(), arguments.seconds(),
+				accounting);
+		System.out.println(ResultLine.format(result, accounting.contextSwitches()));
+		System.out.flush();
+		// The paths' daemon threads and the harness's are done with
+		System.exit(0);
+	}
+
+	static void mark(String marker) {
+		System.out.println(marker);
+		System.out.flush();
+	}
+
+}

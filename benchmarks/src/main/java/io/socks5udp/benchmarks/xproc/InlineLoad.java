@@ -1,0 +1,161 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.benchmarks.xproc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+import io.socks5udp.benchmarks.e2e.LoadAccounting;
+import io.socks5udp.benchmarks.e2e.LoadResult;
+import io.socks5udp.core.client.Socks5UdpAssociation;
+import io.socks5udp.core.protocol.Socks5Address;
+
+/**
+ * Drives the core client the way the C client drives its socket: on one thread. The
+ * association's receive loop hands each echo to the listener, which sends the next
+ * datagram at once, so no datagram crosses from one thread to another and no thread parks
+ * or wakes another per round trip. The main thread only fills the window at the start,
+ * fills it again after a loss, and takes the snapshots.
+ * <p>
+ * Compared with the {@link io.socks5udp.benchmarks.e2e.LoadGenerator} (a sending thread
+ * that parks while the window is full, woken by the receive thread), this shows what the
+ * core client costs without the hand-off between two threads.
+ *
+ * @author socks5-udp authors
+ */
+final class InlineLoad {
+
+	private static final int MAX_SAMPLES = 4_000_000;
+
+	private static final long LOSS_TIMEOUT_NANOS = 200_000_000L;
+
+	private final long[] samples = new long[MAX_SAMPLES];
+
+	private final Socks5UdpAssociation association;
+
+	private final Socks5Address target;
+
+	private final int size;
+
+	private final int inFlight;
+
+	private final ByteBuffer receiveThreadPayload;
+
+	private volatile boolean measuring;
+
+	private volatile long received;
+
+	private int sampleCount;
+
+	InlineLoad(Socks5UdpAssociation association, Socks5Address target, int size, int inFlight) {
+		this.association = association;
+		this.target = target;
+		this.size = size;
+		this.inFlight = inFlight;
+		this.receiveThreadPayload = ByteBuffer.allocateDirect(size);
+	}
+
+	LoadResult run(double warmupSeconds, double seconds, LoadAccounting accounting) throws Exception {
+		this.association.startReceiving((source, payload) -> echoed(payload));
+		ByteBuffer payload = ByteBuffer.allocateDirect(this.size);
+		long lost = fillWindow(payload);
+		lost += waitChecking(warmupSeconds, payload);
+		lost = 0;
+		this.measuring = true;
+		accounting.start();
+		long startReceived = this.received;
+		long start = System.nanoTime();
+		lost += waitChecking(seconds, payload);
+		long count = this.received - startReceived;
+		long elapsed = System.nanoTime() - start;
+		accounting.stop();
+		this.measuring = false;
+		this.association.close();
+		long[] sorted = Arrays.copyOf(this.samples, Math.min(this.sampleCount, MAX_SAMPLES));
+		Arrays.sort(sorted);
+		return new LoadResult("core-inline", this.size, count * 1e9 / elapsed, percentile(sorted, 0.50) / 1000.0,
+				percentile(sorted, 0.99) / 1000.0, (count > 0) ? accounting.cpuNanos() / 1e9 / count * 1e6 : Double.NaN,
+				(count > 0) ? (double) accounting.allocatedBytes() / count : Double.NaN, lost, count);
+	}
+
+	private void echoed(ByteBuffer payload) {
+		long now = System.nanoTime();
+		long sent = payload.getLong(payload.position());
+		if (this.measuring) {
+			int i = this.sampleCount;
+			if (i < MAX_SAMPLES) {
+				this.samples[i] = now - sent;
+				this.sampleCount = i + 1;
+			}
+		}
+		this.received++;
+		send(this.receiveThreadPayload);
+	}
+
+	private void send(ByteBuffer payload) {
+		payload.clear();
+		payload.putLong(0, System.nanoTime());
+		try {
+			this.association.send(this.target, payload);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private long fillWindow(ByteBuffer payload) {
+		for (int i = 0; i < this.inFlight; i++) {
+			send(payload);
+		}
+		return 0;
+	}
+
+	/**
+	 * Wait, and when no echo came for the loss timeout, count the window as lost and fill
+	 * it again.
+	 */
+	private long waitChecking(double seconds, ByteBuffer payload) throws InterruptedException {
+		long end = System.nanoTime() + (long) (seconds * 1e9);
+		long lost = 0;
+		long lastReceived = this.received;
+		long lastProgress = System.nanoTime();
+		while (System.nanoTime() < end) {
+			Thread.sleep(20);
+			long now = System.nanoTime();
+			if (this.received != lastReceived) {
+				lastReceived = this.received;
+				lastProgress = now;
+			}
+			else if (now - lastProgress > LOSS_TIMEOUT_NANOS) {
+				lost += this.inFlight;
+				fillWindow(payload);
+				lastProgress = now;
+			}
+		}
+		return lost;
+	}
+
+	private static long percentile(long[] sorted, double p) {
+		if (sorted.length == 0) {
+			return 0;
+		}
+		int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+		return sorted[Math.max(0, index)];
+	}
+
+}

@@ -1,0 +1,42 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.benchmarks.xproc;
+
+import io.socks5udp.benchmarks.e2e.MinimalClientPath;
+
+/**
+ * Client process of path {@code minimal}: the end-to-end harness's minimal hand-written
+ * Java client (blocking NIO, a receive thread), through the relay to the echo target.
+ * Arguments: see {@link ClientArguments}.
+ *
+ * @author socks5-udp authors
+ */
+public final class MinimalClientMain {
+
+	private MinimalClientMain() {
+	}
+
+	/**
+	 * Run the client and print its {@link ResultLine}.
+	 * @param args
+	 * {@code --relay HOST:PORT --target HOST:PORT --size BYTES --in-flight N --warmup S --seconds S}
+	 * @throws Exception on failure
+	 */
+	public static void main(String[] args) throws Exception {
+		ClientProcess.run(args, (relay, target) -> new MinimalClientPath(relay, target));
+	}
+
+}
