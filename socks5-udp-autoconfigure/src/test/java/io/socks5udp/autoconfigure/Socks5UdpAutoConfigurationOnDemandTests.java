@@ -161,7 +161,8 @@ class Socks5UdpAutoConfigurationOnDemandTests {
 			.run((context) -> {
 				Socks5UdpConfigurationException failure = ConfigurationFailures.of(context);
 				assertThat(failure.property()).isEqualTo("socks5.udp.warm-servers");
-				assertThat(failure).hasMessage("socks5.udp.warm-servers: warm server 'other' is not configured");
+				assertThat(failure).hasMessage(
+						"Property socks5.udp.warm-servers with value 'other' is invalid: warm server 'other' is not configured");
 			});
 	}
 

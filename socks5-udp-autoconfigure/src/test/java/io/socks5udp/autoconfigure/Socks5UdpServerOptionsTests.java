@@ -146,8 +146,8 @@ class Socks5UdpServerOptionsTests {
 	@Test
 	void negativeStableAfterNamesTheProperty() {
 		this.contextRunner.withPropertyValues("socks5.udp.reconnect.stable-after=-1s")
-			.run((context) -> assertThat(ConfigurationFailures.of(context))
-				.hasMessage("socks5.udp.reconnect.stable-after: stableAfter: PT-1S (expected: >= 0)"));
+			.run((context) -> assertThat(ConfigurationFailures.of(context)).hasMessage(
+					"Property socks5.udp.reconnect.stable-after with value 'PT-1S' is invalid: stableAfter: PT-1S (expected: >= 0)"));
 	}
 
 }

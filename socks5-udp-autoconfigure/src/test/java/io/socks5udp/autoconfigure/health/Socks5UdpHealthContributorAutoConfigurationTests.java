@@ -162,7 +162,7 @@ class Socks5UdpHealthContributorAutoConfigurationTests {
 						HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
 						AvailabilityProbesAutoConfiguration.class, AvailabilityHealthContributorAutoConfiguration.class,
 						ApplicationAvailabilityAutoConfiguration.class))
-				.withPropertyValues("socks5.udp.use-socks5c-config=false",
+				.withPropertyValues("socks5.udp.use-socks5c-config=false", "socks5.udp.servers.corp.warm=true",
 						"management.endpoint.health.probes.enabled=true",
 						"management.endpoint.health.group.readiness.include=readinessState,socks5Udp")
 				.withPropertyValues(relay.springProperties("corp")
