@@ -21,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,12 @@ class ReloadableSocks5ServerRegistryTests {
 
 	private final BlockingQueue<Object> outcomes = new LinkedBlockingQueue<>();
 
+	private final List<Path> fifos = new ArrayList<>();
+
 	@AfterEach
 	void close() {
+		// A reload blocked opening a FIFO holds the reload lock that close() takes
+		this.fifos.forEach(TestFiles::releaseReaders);
 		if (this.registry != null) {
 			this.registry.close();
 		}
@@ -239,7 +244,7 @@ class ReloadableSocks5ServerRegistryTests {
 	@Test
 	@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 	void fifoFailsTheFirstLoadWithoutHanging() throws Exception {
-		Path fifo = TestFiles.fifo(this.directory.resolve("socks5c.conf"));
+		Path fifo = fifo(this.directory.resolve("socks5c.conf"));
 		assertThatExceptionOfType(FileSystemException.class)
 			.isThrownBy(() -> Socks5ServerRegistry.builder().file(fifo).buildReloadable())
 			.withMessageStartingWith(fifo + ": is not a regular file but a FIFO");
@@ -256,7 +261,7 @@ class ReloadableSocks5ServerRegistryTests {
 		Path file = Files.writeString(this.directory.resolve("socks5c.conf"), "10.0.0.0/8 old\n");
 		this.registry = open(file);
 		Files.delete(file);
-		TestFiles.fifo(file);
+		fifo(file);
 		assertThatExceptionOfType(FileSystemException.class).isThrownBy(this.registry::reload)
 			.withMessageStartingWith(file + ": is not a regular file but a FIFO");
 		assertThat(server("10.1.1.1")).isEqualTo("old");
@@ -269,6 +274,7 @@ class ReloadableSocks5ServerRegistryTests {
 		Path file = Files.writeString(this.directory.resolve("socks5c.conf"), "10.0.0.0/8 old\n");
 		this.registry = open(file).watch();
 		Path fifo = TestFiles.fifo(this.directory.resolve("fifo.tmp"));
+		this.fifos.add(file);
 		Files.move(fifo, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		Object outcome = this.outcomes.poll(30, TimeUnit.SECONDS);
 		assertThat(outcome).isInstanceOf(FileSystemException.class);
@@ -355,6 +361,11 @@ class ReloadableSocks5ServerRegistryTests {
 		assertThatIllegalArgumentException().isThrownBy(this.registry::watch)
 			.withMessage("file: '" + root + "' (expected: a file, not a root directory)");
 		assertThat(this.registry.isWatching()).isFalse();
+	}
+
+	private Path fifo(Path path) throws Exception {
+		this.fifos.add(TestFiles.fifo(path));
+		return path;
 	}
 
 	private ReloadableSocks5ServerRegistry open(Path file) throws Exception {

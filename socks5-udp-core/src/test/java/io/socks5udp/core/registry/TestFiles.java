@@ -19,7 +19,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -51,6 +53,25 @@ final class TestFiles {
 		}
 		Assumptions.assumeTrue(exit == 0, "mkfifo is not available: the FIFO case is not tested here");
 		return path;
+	}
+
+	/**
+	 * Open a FIFO for writing on a daemon thread and close it at once, which releases
+	 * whoever is blocked opening it for reading (they then read an empty file). Lets a
+	 * test of code that should never have opened the FIFO fail instead of hanging.
+	 * @param fifo the FIFO
+	 */
+	static void releaseReaders(Path fifo) {
+		Thread writer = new Thread(() -> {
+			try {
+				Files.newOutputStream(fifo, StandardOpenOption.WRITE).close();
+			}
+			catch (IOException ex) {
+				// Gone: nobody can be blocked on it
+			}
+		}, "fifo-writer");
+		writer.setDaemon(true);
+		writer.start();
 	}
 
 	static Path resource(String name) {
