@@ -24,7 +24,7 @@ import java.util.Objects;
 import io.socks5udp.autoconfigure.Socks5UdpConfigurationException;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
-import io.socks5udp.core.registry.Socks5Route;
+import io.socks5udp.core.registry.Socks5ServerSelection;
 import io.socks5udp.template.ManagedAssociation;
 import io.socks5udp.template.Socks5UdpRoute;
 import io.socks5udp.template.Socks5UdpTemplate;
@@ -198,7 +198,7 @@ class PingRunner implements ApplicationRunner, ExitCodeGenerator, SmartLifecycle
 	private PingSummary summary(PingRun.@Nullable Figures figures) {
 		String server;
 		String relay;
-		Socks5Route route = this.template.registry().lookup(Objects.requireNonNull(this.properties.getTarget()));
+		Socks5ServerSelection route = this.template.registry().lookup(Objects.requireNonNull(this.properties.getTarget()));
 		if (route.isDirect()) {
 			server = Socks5UdpRoute.DIRECT_NAME;
 			relay = "none";

@@ -19,7 +19,7 @@ package io.socks5udp.sample;
 import java.util.Objects;
 
 import io.socks5udp.core.protocol.Socks5Address;
-import io.socks5udp.core.registry.Socks5Route;
+import io.socks5udp.core.registry.Socks5ServerSelection;
 import io.socks5udp.template.Socks5UdpTemplate;
 import io.socks5udp.template.Socks5UdpTemplateCustomizer;
 
@@ -45,7 +45,7 @@ class TargetServerWarmUp implements Socks5UdpTemplateCustomizer {
 		if (target == null) {
 			return;
 		}
-		Socks5Route route = template.registry().lookup(target);
+		Socks5ServerSelection route = template.registry().lookup(target);
 		if (!route.isDirect()) {
 			template.warm(Objects.requireNonNull(route.server()));
 		}

@@ -39,7 +39,7 @@ import io.socks5udp.core.client.AssociateAddressPolicy;
 import io.socks5udp.core.client.RelayAddressPolicy;
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.protocol.Socks5Address;
-import io.socks5udp.core.registry.Socks5Route;
+import io.socks5udp.core.registry.Socks5ServerSelection;
 import io.socks5udp.core.registry.Socks5RuleSet;
 import io.socks5udp.core.registry.Socks5ServerRegistry;
 import io.socks5udp.template.ManagedAssociation;
@@ -394,7 +394,7 @@ class Socks5UdpAutoConfigurationTests {
 	}
 
 	private static String serverFor(Socks5ServerRegistry registry, String host) {
-		Socks5Route route = registry.lookup(host);
+		Socks5ServerSelection route = registry.lookup(host);
 		return route.isDirect() ? "NONE" : route.server().name();
 	}
 

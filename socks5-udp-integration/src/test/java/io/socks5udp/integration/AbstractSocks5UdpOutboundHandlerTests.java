@@ -32,7 +32,7 @@ import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5NoServerException;
 import io.socks5udp.core.registry.Socks5Destination;
-import io.socks5udp.core.registry.Socks5Route;
+import io.socks5udp.core.registry.Socks5ServerSelection;
 import io.socks5udp.core.registry.Socks5Rule;
 import io.socks5udp.core.registry.Socks5ServerEndpoint;
 import io.socks5udp.core.registry.Socks5ServerRegistry;
@@ -226,25 +226,25 @@ class AbstractSocks5UdpOutboundHandlerTests {
 		}
 
 		@Override
-		public Socks5Route lookup(Socks5Address destination) {
+		public Socks5ServerSelection lookup(Socks5Address destination) {
 			this.lookups.incrementAndGet();
 			return this.delegate.lookup(destination);
 		}
 
 		@Override
-		public Socks5Route lookup(InetSocketAddress destination) {
+		public Socks5ServerSelection lookup(InetSocketAddress destination) {
 			this.lookups.incrementAndGet();
 			return this.delegate.lookup(destination);
 		}
 
 		@Override
-		public Socks5Route lookup(InetAddress destination) {
+		public Socks5ServerSelection lookup(InetAddress destination) {
 			this.lookups.incrementAndGet();
 			return this.delegate.lookup(destination);
 		}
 
 		@Override
-		public Socks5Route lookup(String host) {
+		public Socks5ServerSelection lookup(String host) {
 			this.lookups.incrementAndGet();
 			return this.delegate.lookup(host);
 		}

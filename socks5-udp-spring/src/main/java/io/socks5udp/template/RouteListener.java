@@ -18,7 +18,7 @@ package io.socks5udp.template;
 
 import java.nio.ByteBuffer;
 
-import io.socks5udp.core.client.Socks5DatagramListener;
+import io.socks5udp.core.client.Socks5AssociationListener;
 import io.socks5udp.core.client.Socks5DropReason;
 import io.socks5udp.core.protocol.Socks5Address;
 
@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param route the association's route
  * @author socks5-udp authors
  */
-record RouteListener(Socks5UdpDatagramListener inbound, Socks5UdpRoute route) implements Socks5DatagramListener {
+record RouteListener(Socks5UdpDatagramListener inbound, Socks5UdpRoute route) implements Socks5AssociationListener {
 
 	@Override
 	public void onDatagram(Socks5Address source, ByteBuffer payload) {

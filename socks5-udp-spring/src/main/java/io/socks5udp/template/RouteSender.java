@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.socks5udp.core.protocol.Socks5Address;
-import io.socks5udp.core.registry.Socks5Route;
+import io.socks5udp.core.registry.Socks5ServerSelection;
 import io.socks5udp.core.registry.Socks5ServerEndpoint;
 
 import org.springframework.util.Assert;
@@ -42,7 +42,7 @@ import org.springframework.util.Assert;
  */
 record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pendingReplies) {
 
-	Socks5UdpRoute send(Socks5Route route, Socks5Address destination, byte[] payload, int offset, int length) {
+	Socks5UdpRoute send(Socks5ServerSelection route, Socks5Address destination, byte[] payload, int offset, int length) {
 		if (route.isDirect()) {
 			this.direct.send(destination, this.direct.resolve(destination), ByteBuffer.wrap(payload, offset, length));
 			return Socks5UdpRoute.DIRECT;
@@ -50,7 +50,7 @@ record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pend
 		return this.pool.association(server(route)).send(destination, payload, offset, length);
 	}
 
-	Socks5UdpRoute send(Socks5Route route, Socks5Address destination, ByteBuffer payload) {
+	Socks5UdpRoute send(Socks5ServerSelection route, Socks5Address destination, ByteBuffer payload) {
 		if (route.isDirect()) {
 			this.direct.send(destination, this.direct.resolve(destination), payload);
 			return Socks5UdpRoute.DIRECT;
@@ -61,7 +61,7 @@ record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pend
 	/**
 	 * Send a request and wait for its reply.
 	 */
-	Socks5UdpReply request(Socks5Route route, Socks5Address destination, byte[] payload, Duration timeout) {
+	Socks5UdpReply request(Socks5ServerSelection route, Socks5Address destination, byte[] payload, Duration timeout) {
 		SentRequest sent = sendRequest(route, destination, payload, timeout);
 		return this.pendingReplies.await(sent.request(), sent.route(), timeout);
 	}
@@ -69,7 +69,7 @@ record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pend
 	/**
 	 * Send a request; its reply completes the future, or the timeout fails it.
 	 */
-	CompletableFuture<Socks5UdpReply> requestAsync(Socks5Route route, Socks5Address destination, byte[] payload,
+	CompletableFuture<Socks5UdpReply> requestAsync(Socks5ServerSelection route, Socks5Address destination, byte[] payload,
 			Duration timeout) {
 		SentRequest sent = sendRequest(route, destination, payload, timeout);
 		CompletableFuture<Socks5UdpReply> reply = sent.request().reply();
@@ -88,7 +88,7 @@ record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pend
 	/**
 	 * Register a request for its reply, then send it: no reply can slip past it.
 	 */
-	private SentRequest sendRequest(Socks5Route route, Socks5Address destination, byte[] payload, Duration timeout) {
+	private SentRequest sendRequest(Socks5ServerSelection route, Socks5Address destination, byte[] payload, Duration timeout) {
 		Assert.notNull(payload, "'payload' must not be null");
 		Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(),
 				() -> "timeout: " + timeout + " (expected: positive)");
@@ -123,7 +123,7 @@ record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pend
 	private record SentRequest(PendingReplies.Pending request, Socks5UdpRoute route) {
 	}
 
-	private static Socks5ServerEndpoint server(Socks5Route route) {
+	private static Socks5ServerEndpoint server(Socks5ServerSelection route) {
 		// Only a direct route names no server, and callers handle direct routes first
 		return Objects.requireNonNull(route.server());
 	}

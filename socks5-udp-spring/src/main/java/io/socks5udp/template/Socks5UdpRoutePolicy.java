@@ -18,7 +18,7 @@ package io.socks5udp.template;
 
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5NoServerException;
-import io.socks5udp.core.registry.Socks5Route;
+import io.socks5udp.core.registry.Socks5ServerSelection;
 
 /**
  * Which routes a datagram may take. The registry chooses the route of a destination; a
@@ -52,7 +52,7 @@ public enum Socks5UdpRoutePolicy {
 	 * @return the route, when this policy allows it
 	 * @throws Socks5UdpException if the route is direct and a server is required
 	 */
-	Socks5Route check(Socks5Route route, Socks5Address destination) {
+	Socks5ServerSelection check(Socks5ServerSelection route, Socks5Address destination) {
 		if (route.isDirect() && this == REQUIRE_SERVER) {
 			throw new Socks5UdpException("No SOCKS5 server for " + destination,
 					new Socks5NoServerException("no SOCKS5 server for " + destination + ": " + route.reason()));

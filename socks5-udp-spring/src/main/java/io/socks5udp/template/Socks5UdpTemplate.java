@@ -29,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
-import io.socks5udp.core.registry.Socks5Route;
+import io.socks5udp.core.registry.Socks5ServerSelection;
 import io.socks5udp.core.registry.Socks5ServerEndpoint;
 import io.socks5udp.core.registry.Socks5ServerRegistry;
 import org.jspecify.annotations.Nullable;
@@ -200,7 +200,7 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 		}
 	}
 
-	private Socks5Route routeFor(Socks5Address destination, Socks5UdpRoutePolicy policy) {
+	private Socks5ServerSelection routeFor(Socks5Address destination, Socks5UdpRoutePolicy policy) {
 		Assert.notNull(policy, "'policy' must not be null");
 		return policy.check(this.registry.lookup(destination), destination);
 	}

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.registry.Socks5Destination;
-import io.socks5udp.core.registry.Socks5Route;
+import io.socks5udp.core.registry.Socks5ServerSelection;
 import io.socks5udp.core.registry.Socks5Rule;
 import io.socks5udp.core.registry.Socks5RuleSet;
 import io.socks5udp.core.registry.Socks5ServerRegistry;
@@ -128,7 +128,7 @@ public class RegistryLookupBenchmark {
 	 * @return the route
 	 */
 	@Benchmark
-	public Socks5Route ipv4InetAddress() {
+	public Socks5ServerSelection ipv4InetAddress() {
 		return this.registry.lookup(this.ipv4Addresses[nextIndex()]);
 	}
 
@@ -137,7 +137,7 @@ public class RegistryLookupBenchmark {
 	 * @return the route
 	 */
 	@Benchmark
-	public Socks5Route ipv4Socks5Address() {
+	public Socks5ServerSelection ipv4Socks5Address() {
 		return this.registry.lookup(this.ipv4Socks5Addresses[nextIndex()]);
 	}
 
@@ -146,7 +146,7 @@ public class RegistryLookupBenchmark {
 	 * @return the route
 	 */
 	@Benchmark
-	public Socks5Route ipv6InetAddress() {
+	public Socks5ServerSelection ipv6InetAddress() {
 		return this.registry.lookup(this.ipv6Addresses[nextIndex()]);
 	}
 
@@ -155,7 +155,7 @@ public class RegistryLookupBenchmark {
 	 * @return the route
 	 */
 	@Benchmark
-	public Socks5Route ipv6Socks5Address() {
+	public Socks5ServerSelection ipv6Socks5Address() {
 		return this.registry.lookup(this.ipv6Socks5Addresses[nextIndex()]);
 	}
 
@@ -164,7 +164,7 @@ public class RegistryLookupBenchmark {
 	 * @return the route
 	 */
 	@Benchmark
-	public Socks5Route hostName() {
+	public Socks5ServerSelection hostName() {
 		return this.registry.lookup(this.hostNames[nextIndex()]);
 	}
 
@@ -173,7 +173,7 @@ public class RegistryLookupBenchmark {
 	 * @return the route
 	 */
 	@Benchmark
-	public Socks5Route domainSocks5Address() {
+	public Socks5ServerSelection domainSocks5Address() {
 		return this.registry.lookup(this.domainSocks5Addresses[nextIndex()]);
 	}
 

@@ -60,10 +60,10 @@ final class Socks5ReceiveLoop implements Runnable {
 
 	private final Socks5AssociationCounters counters;
 
-	private final Socks5DatagramListener listener;
+	private final Socks5AssociationListener listener;
 
 	Socks5ReceiveLoop(Socks5UdpAssociation association, Socks5RelayChannel channel, InetSocketAddress relay,
-			Socks5AssociationCounters counters, Socks5DatagramListener listener) {
+			Socks5AssociationCounters counters, Socks5AssociationListener listener) {
 		this.association = association;
 		this.channel = channel;
 		this.relay = relay;

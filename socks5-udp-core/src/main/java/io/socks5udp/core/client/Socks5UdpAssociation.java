@@ -62,7 +62,7 @@ import org.jspecify.annotations.Nullable;
  * encodes into one of a few direct buffers the association owns (one per processor), each
  * as large as the largest datagram it carried, and gives it back once the datagram is
  * written; however many threads send, sending needs no more memory. Receiving is either
- * by {@link #receive(Duration)} or by a {@link #startReceiving(Socks5DatagramListener)
+ * by {@link #receive(Duration)} or by a {@link #startReceiving(Socks5AssociationListener)
  * receive loop}, not both.
  * <p>
  * Interrupting a thread that sends or receives (by {@link Thread#interrupt()},
@@ -342,7 +342,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * Wait for the next datagram from the relay. Datagrams that fail to decode, are
 	 * fragments or come from elsewhere than the relay are dropped and counted, and the
 	 * wait goes on until the timeout. Cannot be mixed with
-	 * {@link #startReceiving(Socks5DatagramListener)}. Callers are served one at a time;
+	 * {@link #startReceiving(Socks5AssociationListener)}. Callers are served one at a time;
 	 * the wait for a turn counts against the timeout.
 	 * @param timeout how long to wait at most; zero waits as briefly as the system allows
 	 * @return the datagram, its payload a fresh buffer; {@code null} on timeout
@@ -380,7 +380,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @throws IllegalStateException if a receive loop was already started, if
 	 * {@link #receive(Duration)} was used, or if the association is closed
 	 */
-	public void startReceiving(Socks5DatagramListener listener) {
+	public void startReceiving(Socks5AssociationListener listener) {
 		Objects.requireNonNull(listener, "'listener' must not be null");
 		claimReceiveMode(LISTENER_MODE);
 		synchronized (this.lifecycleLock) {

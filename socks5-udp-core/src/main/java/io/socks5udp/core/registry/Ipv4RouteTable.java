@@ -27,9 +27,9 @@ final class Ipv4RouteTable {
 
 	private final int[] starts;
 
-	private final Socks5Route[] routes;
+	private final Socks5ServerSelection[] routes;
 
-	Ipv4RouteTable(List<PrefixSegments.Prefix> prefixes, Socks5Route defaultRoute) {
+	Ipv4RouteTable(List<PrefixSegments.Prefix> prefixes, Socks5ServerSelection defaultRoute) {
 		PrefixSegments segments = PrefixSegments.of(prefixes, 32, defaultRoute);
 		List<BigInteger> points = segments.starts();
 		this.starts = new int[points.size()];
@@ -45,7 +45,7 @@ final class Ipv4RouteTable {
 	 * @param address the address, as {@link java.net.Inet4Address#hashCode()} gives it
 	 * @return the route
 	 */
-	Socks5Route lookup(int address) {
+	Socks5ServerSelection lookup(int address) {
 		int key = address ^ Integer.MIN_VALUE;
 		int[] points = this.starts;
 		int low = 0;

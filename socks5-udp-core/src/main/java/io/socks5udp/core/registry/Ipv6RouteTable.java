@@ -30,9 +30,9 @@ final class Ipv6RouteTable {
 
 	private final long[] lows;
 
-	private final Socks5Route[] routes;
+	private final Socks5ServerSelection[] routes;
 
-	Ipv6RouteTable(List<PrefixSegments.Prefix> prefixes, Socks5Route defaultRoute) {
+	Ipv6RouteTable(List<PrefixSegments.Prefix> prefixes, Socks5ServerSelection defaultRoute) {
 		PrefixSegments segments = PrefixSegments.of(prefixes, 128, defaultRoute);
 		List<BigInteger> points = segments.starts();
 		this.highs = new long[points.size()];
@@ -50,7 +50,7 @@ final class Ipv6RouteTable {
 	 * @param address the 16 address bytes
 	 * @return the route
 	 */
-	Socks5Route lookup(byte[] address) {
+	Socks5ServerSelection lookup(byte[] address) {
 		return lookup(bits(address, 0), bits(address, 8));
 	}
 
@@ -60,7 +60,7 @@ final class Ipv6RouteTable {
 	 * @param low the last 64 bits of the address
 	 * @return the route
 	 */
-	Socks5Route lookup(long high, long low) {
+	Socks5ServerSelection lookup(long high, long low) {
 		long keyHigh = high ^ Long.MIN_VALUE;
 		long keyLow = low ^ Long.MIN_VALUE;
 		long[] pointHighs = this.highs;

@@ -38,7 +38,7 @@ final class NameFragmentTable {
 
 	private final long[] keys;
 
-	private final Socks5Route[] routes;
+	private final Socks5ServerSelection[] routes;
 
 	private final long[] firstCharacters;
 
@@ -46,14 +46,14 @@ final class NameFragmentTable {
 
 	private final int mask;
 
-	NameFragmentTable(Map<String, Socks5Route> routesByFragment) {
-		Map<String, Socks5Route> entries = new LinkedHashMap<>(routesByFragment);
+	NameFragmentTable(Map<String, Socks5ServerSelection> routesByFragment) {
+		Map<String, Socks5ServerSelection> entries = new LinkedHashMap<>(routesByFragment);
 		// At most a quarter full, so that a probe for an absent suffix mostly ends at
 		// once
 		int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 4 - 1)) << 1;
 		this.fragments = new String[capacity];
 		this.keys = new long[capacity];
-		this.routes = new Socks5Route[capacity];
+		this.routes = new Socks5ServerSelection[capacity];
 		this.mask = capacity - 1;
 		int maxLength = 0;
 		for (String fragment : entries.keySet()) {
@@ -73,19 +73,19 @@ final class NameFragmentTable {
 	 * @param host the host name
 	 * @return the route, or {@code null} if no fragment matches
 	 */
-	@Nullable Socks5Route match(String host) {
+	@Nullable Socks5ServerSelection match(String host) {
 		int end = host.length();
 		if (end > 0 && host.charAt(end - 1) == '.') {
 			end--;
 		}
 		int limit = Math.min(end, this.maxLength);
-		Socks5Route best = null;
+		Socks5ServerSelection best = null;
 		int hash = 0;
 		for (int length = 1; length <= limit; length++) {
 			char c = lowerCase(host.charAt(end - length));
 			hash = 31 * hash + c;
 			if (c < 128 && (this.firstCharacters[length * 2 + (c >>> 6)] & (1L << c)) != 0) {
-				Socks5Route route = probe(hash, length, host, end - length);
+				Socks5ServerSelection route = probe(hash, length, host, end - length);
 				if (route != null) {
 					best = route;
 				}
@@ -94,7 +94,7 @@ final class NameFragmentTable {
 		return best;
 	}
 
-	private @Nullable Socks5Route probe(int hash, int length, String host, int start) {
+	private @Nullable Socks5ServerSelection probe(int hash, int length, String host, int start) {
 		long key = key(hash, length);
 		for (int slot = spread(hash, length) & this.mask;; slot = (slot + 1) & this.mask) {
 			long candidate = this.keys[slot];
@@ -121,7 +121,7 @@ final class NameFragmentTable {
 		return ((long) hash << 32) | ((long) length << 1) | 1L;
 	}
 
-	private void put(String fragment, Socks5Route route) {
+	private void put(String fragment, Socks5ServerSelection route) {
 		int hash = 0;
 		for (int i = fragment.length() - 1; i >= 0; i--) {
 			hash = 31 * hash + lowerCase(fragment.charAt(i));

@@ -37,7 +37,7 @@ final class PrefixSegments {
 
 	private final List<BigInteger> starts = new ArrayList<>();
 
-	private final List<Socks5Route> routes = new ArrayList<>();
+	private final List<Socks5ServerSelection> routes = new ArrayList<>();
 
 	private PrefixSegments() {
 	}
@@ -49,7 +49,7 @@ final class PrefixSegments {
 	 * @param defaultRoute the route where no prefix matches
 	 * @return the segments
 	 */
-	static PrefixSegments of(List<Prefix> prefixes, int bits, Socks5Route defaultRoute) {
+	static PrefixSegments of(List<Prefix> prefixes, int bits, Socks5ServerSelection defaultRoute) {
 		List<Prefix> sorted = new ArrayList<>(prefixes);
 		// Stable: among equal prefixes the first rule stays first, and wins below
 		sorted.sort(Comparator.comparing(Prefix::start).thenComparingInt(Prefix::length));
@@ -88,7 +88,7 @@ final class PrefixSegments {
 		return cursor;
 	}
 
-	private void add(BigInteger start, Socks5Route route) {
+	private void add(BigInteger start, Socks5ServerSelection route) {
 		if (!this.routes.isEmpty() && this.routes.get(this.routes.size() - 1) == route) {
 			return;
 		}
@@ -100,8 +100,8 @@ final class PrefixSegments {
 		return this.starts;
 	}
 
-	Socks5Route[] routes() {
-		return this.routes.toArray(new Socks5Route[0]);
+	Socks5ServerSelection[] routes() {
+		return this.routes.toArray(new Socks5ServerSelection[0]);
 	}
 
 	/**
@@ -112,9 +112,9 @@ final class PrefixSegments {
 	 * @param length the prefix length
 	 * @param route the route
 	 */
-	record Prefix(BigInteger start, BigInteger end, int length, Socks5Route route) {
+	record Prefix(BigInteger start, BigInteger end, int length, Socks5ServerSelection route) {
 
-		static Prefix of(Socks5Destination destination, Socks5Route route) {
+		static Prefix of(Socks5Destination destination, Socks5ServerSelection route) {
 			byte[] bytes = Objects.requireNonNull(destination.address()).getAddress();
 			BigInteger start = new BigInteger(1, bytes);
 			int hostBits = bytes.length * 8 - destination.prefixLength();

@@ -193,22 +193,22 @@ public final class ReloadableSocks5ServerRegistry implements Socks5ServerRegistr
 	}
 
 	@Override
-	public Socks5Route lookup(Socks5Address destination) {
+	public Socks5ServerSelection lookup(Socks5Address destination) {
 		return current().lookup(destination);
 	}
 
 	@Override
-	public Socks5Route lookup(InetSocketAddress destination) {
+	public Socks5ServerSelection lookup(InetSocketAddress destination) {
 		return current().lookup(destination);
 	}
 
 	@Override
-	public Socks5Route lookup(InetAddress destination) {
+	public Socks5ServerSelection lookup(InetAddress destination) {
 		return current().lookup(destination);
 	}
 
 	@Override
-	public Socks5Route lookup(String host) {
+	public Socks5ServerSelection lookup(String host) {
 		return current().lookup(host);
 	}
 

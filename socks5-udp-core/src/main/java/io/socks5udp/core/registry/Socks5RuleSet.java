@@ -39,11 +39,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Socks5RuleSet implements Socks5ServerRegistry {
 
-	static final Socks5RuleSet EMPTY = new Socks5RuleSet(List.of(), false, Socks5Route.IMPLICIT_IPV4,
-			Socks5Route.IMPLICIT_IPV6, Socks5Route.IMPLICIT_NAME, List.of(), List.of(), Map.of(), null, null);
+	static final Socks5RuleSet EMPTY = new Socks5RuleSet(List.of(), false, Socks5ServerSelection.IMPLICIT_IPV4,
+			Socks5ServerSelection.IMPLICIT_IPV6, Socks5ServerSelection.IMPLICIT_NAME, List.of(), List.of(), Map.of(), null, null);
 
-	static final Socks5RuleSet DISABLED = new Socks5RuleSet(List.of(), true, Socks5Route.DISABLED, Socks5Route.DISABLED,
-			Socks5Route.DISABLED, List.of(), List.of(), Map.of(), null, null);
+	static final Socks5RuleSet DISABLED = new Socks5RuleSet(List.of(), true, Socks5ServerSelection.DISABLED, Socks5ServerSelection.DISABLED,
+			Socks5ServerSelection.DISABLED, List.of(), List.of(), Map.of(), null, null);
 
 	private final List<Socks5Rule> rules;
 
@@ -55,15 +55,15 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 
 	private final NameFragmentTable names;
 
-	private final Socks5Route nameDefault;
+	private final Socks5ServerSelection nameDefault;
 
 	private final @Nullable Socks5ReverseLookup reverseLookup;
 
 	private final @Nullable Socks5ForwardLookup forwardLookup;
 
-	private Socks5RuleSet(List<Socks5Rule> rules, boolean disabled, Socks5Route ipv4Default, Socks5Route ipv6Default,
-			Socks5Route nameDefault, List<PrefixSegments.Prefix> ipv4Prefixes, List<PrefixSegments.Prefix> ipv6Prefixes,
-			Map<String, Socks5Route> fragments, @Nullable Socks5ReverseLookup reverseLookup,
+	private Socks5RuleSet(List<Socks5Rule> rules, boolean disabled, Socks5ServerSelection ipv4Default, Socks5ServerSelection ipv6Default,
+			Socks5ServerSelection nameDefault, List<PrefixSegments.Prefix> ipv4Prefixes, List<PrefixSegments.Prefix> ipv6Prefixes,
+			Map<String, Socks5ServerSelection> fragments, @Nullable Socks5ReverseLookup reverseLookup,
 			@Nullable Socks5ForwardLookup forwardLookup) {
 		this.rules = List.copyOf(rules);
 		this.disabled = disabled;
@@ -89,11 +89,11 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 			@Nullable Socks5ReverseLookup reverseLookup, @Nullable Socks5ForwardLookup forwardLookup) {
 		List<PrefixSegments.Prefix> ipv4Prefixes = new ArrayList<>();
 		List<PrefixSegments.Prefix> ipv6Prefixes = new ArrayList<>();
-		Map<String, Socks5Route> fragments = new LinkedHashMap<>();
-		Socks5Route ipv4CatchAll = null;
-		Socks5Route ipv6CatchAll = null;
+		Map<String, Socks5ServerSelection> fragments = new LinkedHashMap<>();
+		Socks5ServerSelection ipv4CatchAll = null;
+		Socks5ServerSelection ipv6CatchAll = null;
 		for (Socks5Rule rule : rules) {
-			Socks5Route route = Socks5Route.of(resolve(rule, resolver), rule);
+			Socks5ServerSelection route = Socks5ServerSelection.of(resolve(rule, resolver), rule);
 			Socks5Destination destination = rule.destination();
 			if (destination.isNameFragment()) {
 				fragments.putIfAbsent(destination.nameFragment(), route);
@@ -111,9 +111,9 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 				}
 			}
 		}
-		Socks5Route nameDefault = (ipv4CatchAll != null) ? ipv4CatchAll
-				: (ipv6CatchAll != null) ? ipv6CatchAll : Socks5Route.IMPLICIT_NAME;
-		return new Socks5RuleSet(rules, false, Socks5Route.IMPLICIT_IPV4, Socks5Route.IMPLICIT_IPV6, nameDefault,
+		Socks5ServerSelection nameDefault = (ipv4CatchAll != null) ? ipv4CatchAll
+				: (ipv6CatchAll != null) ? ipv6CatchAll : Socks5ServerSelection.IMPLICIT_NAME;
+		return new Socks5RuleSet(rules, false, Socks5ServerSelection.IMPLICIT_IPV4, Socks5ServerSelection.IMPLICIT_IPV6, nameDefault,
 				ipv4Prefixes, ipv6Prefixes, fragments, reverseLookup, forwardLookup);
 	}
 
@@ -149,7 +149,7 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 	}
 
 	@Override
-	public Socks5Route lookup(Socks5Address destination) {
+	public Socks5ServerSelection lookup(Socks5Address destination) {
 		Objects.requireNonNull(destination, "'destination' must not be null");
 		if (destination.isDomain()) {
 			// Already ASCII: a Socks5Address converts names with IDNA
@@ -173,7 +173,7 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 	}
 
 	@Override
-	public Socks5Route lookup(InetSocketAddress destination) {
+	public Socks5ServerSelection lookup(InetSocketAddress destination) {
 		Objects.requireNonNull(destination, "'destination' must not be null");
 		if (destination.isUnresolved()) {
 			return lookup(destination.getHostString());
@@ -181,7 +181,7 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 		if (!this.names.isEmpty()) {
 			String host = destination.getHostString();
 			if (!Socks5AddressText.looksLikeIpv4(host) && host.indexOf(':') < 0) {
-				Socks5Route route = this.names.match(host);
+				Socks5ServerSelection route = this.names.match(host);
 				if (route != null) {
 					return route;
 				}
@@ -191,11 +191,11 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 	}
 
 	@Override
-	public Socks5Route lookup(InetAddress destination) {
+	public Socks5ServerSelection lookup(InetAddress destination) {
 		Objects.requireNonNull(destination, "'destination' must not be null");
 		if (this.reverseLookup != null) {
 			String host = this.reverseLookup.hostName(destination);
-			Socks5Route route = (host != null) ? this.names.match(host) : null;
+			Socks5ServerSelection route = (host != null) ? this.names.match(host) : null;
 			if (route != null) {
 				return route;
 			}
@@ -208,12 +208,12 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 	}
 
 	@Override
-	public Socks5Route lookup(String host) {
+	public Socks5ServerSelection lookup(String host) {
 		Objects.requireNonNull(host, "'host' must not be null");
 		return lookupHost(host, true);
 	}
 
-	private Socks5Route lookupHost(String host, boolean mayBeUnicode) {
+	private Socks5ServerSelection lookupHost(String host, boolean mayBeUnicode) {
 		long ipv4 = Socks5AddressText.parseIpv4(host);
 		if (ipv4 >= 0) {
 			return (this.reverseLookup != null)
@@ -247,7 +247,7 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 				return lookupHost(ascii, false);
 			}
 		}
-		Socks5Route route = this.names.match(host);
+		Socks5ServerSelection route = this.names.match(host);
 		if (route != null) {
 			return route;
 		}

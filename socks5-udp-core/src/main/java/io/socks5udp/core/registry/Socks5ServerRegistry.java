@@ -57,7 +57,7 @@ public interface Socks5ServerRegistry {
 	 * @param destination the destination; for a domain name, name-fragment rules apply
 	 * @return the route: direct or a server
 	 */
-	Socks5Route lookup(Socks5Address destination);
+	Socks5ServerSelection lookup(Socks5Address destination);
 
 	/**
 	 * Return the route for a destination. The host name of an unresolved address is
@@ -66,7 +66,7 @@ public interface Socks5ServerRegistry {
 	 * @param destination the destination
 	 * @return the route: direct or a server
 	 */
-	Socks5Route lookup(InetSocketAddress destination);
+	Socks5ServerSelection lookup(InetSocketAddress destination);
 
 	/**
 	 * Return the route for an address. Name-fragment rules apply only with a
@@ -74,7 +74,7 @@ public interface Socks5ServerRegistry {
 	 * @param destination the address
 	 * @return the route: direct or a server
 	 */
-	Socks5Route lookup(InetAddress destination);
+	Socks5ServerSelection lookup(InetAddress destination);
 
 	/**
 	 * Return the route for a host: an IPv4 or IPv6 literal, or a host name. An IPv4
@@ -86,7 +86,7 @@ public interface Socks5ServerRegistry {
 	 * not one (such as {@code 256.1.1.1}): it is no name either
 	 * @see Socks5AddressText#parseIpv4(CharSequence)
 	 */
-	Socks5Route lookup(String host);
+	Socks5ServerSelection lookup(String host);
 
 	/**
 	 * Return the server for a destination that must go through one.

@@ -380,7 +380,7 @@ class Socks5UdpAssociationTests {
 		DatagramSocket stranger = relay(LOOPBACK);
 		Socks5UdpAssociation association = open(options(server(boundTo(relay))).connectedChannel(false));
 		BlockingQueue<String> events = new LinkedBlockingQueue<>();
-		association.startReceiving(new Socks5DatagramListener() {
+		association.startReceiving(new Socks5AssociationListener() {
 
 			@Override
 			public void onDatagram(Socks5Address source, ByteBuffer payload) {

@@ -403,7 +403,7 @@ class ReloadableSocks5ServerRegistryTests {
 	}
 
 	private String server(String destination) {
-		Socks5Route route = this.registry.lookup(destination);
+		Socks5ServerSelection route = this.registry.lookup(destination);
 		return route.isDirect() ? null : route.server().host();
 	}
 

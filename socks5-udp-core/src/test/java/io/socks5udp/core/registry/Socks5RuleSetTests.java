@@ -142,9 +142,9 @@ class Socks5RuleSetTests {
 	@Test
 	void implicitDefaultsSendEverythingDirect() throws Exception {
 		Socks5RuleSet rules = rules("# only a comment\n\n");
-		Socks5Route ipv4 = rules.lookup("203.0.113.9");
-		Socks5Route ipv6 = rules.lookup("2001:db8::9");
-		Socks5Route name = rules.lookup("host.example.test");
+		Socks5ServerSelection ipv4 = rules.lookup("203.0.113.9");
+		Socks5ServerSelection ipv6 = rules.lookup("2001:db8::9");
+		Socks5ServerSelection name = rules.lookup("host.example.test");
 		assertThat(List.of(ipv4, ipv6, name)).allSatisfy((route) -> {
 			assertThat(route.isDirect()).isTrue();
 			assertThat(route.server()).isNull();
@@ -494,7 +494,7 @@ class Socks5RuleSetTests {
 		return Socks5ServerRegistry.builder().text("test.conf", text).build();
 	}
 
-	static String describe(Socks5Route route) {
+	static String describe(Socks5ServerSelection route) {
 		if (route.isDirect()) {
 			return (route.rule() != null) ? "NONE" : "NONE (implicit)";
 		}

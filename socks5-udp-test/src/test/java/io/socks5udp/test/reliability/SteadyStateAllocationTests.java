@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import io.socks5udp.core.client.Socks5AssociationOptions;
-import io.socks5udp.core.client.Socks5DatagramListener;
+import io.socks5udp.core.client.Socks5AssociationListener;
 import io.socks5udp.core.client.Socks5UdpAssociation;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.test.relay.EmbeddedSocks5Relay;
@@ -110,7 +110,7 @@ class SteadyStateAllocationTests {
 	/**
 	 * Reads the receive loop's allocation counter at two datagrams, after the warm-up.
 	 */
-	private static final class ReceiveProbe implements Socks5DatagramListener {
+	private static final class ReceiveProbe implements Socks5AssociationListener {
 
 		private final Semaphore echoes = new Semaphore(0);
 

@@ -19,23 +19,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The answer of a registry lookup: contact the destination directly, or through a SOCKS5
- * server. Routes are made when the registry is built, so a lookup allocates nothing.
+ * server, and the rule that said so. Selections are made when the registry is built, so a
+ * lookup allocates nothing. (The way a datagram actually went, through which association,
+ * is the template's {@code Socks5UdpRoute}; this type only says which server should carry
+ * it.)
  *
  * @author socks5-udp authors
  * @see Socks5ServerRegistry#lookup(io.socks5udp.core.protocol.Socks5Address)
  */
-public final class Socks5Route {
+public final class Socks5ServerSelection {
 
-	static final Socks5Route IMPLICIT_IPV4 = new Socks5Route(null, null,
+	static final Socks5ServerSelection IMPLICIT_IPV4 = new Socks5ServerSelection(null, null,
 			"no rule matches, so the implicit record 0.0.0.0/0 NONE applies");
 
-	static final Socks5Route IMPLICIT_IPV6 = new Socks5Route(null, null,
+	static final Socks5ServerSelection IMPLICIT_IPV6 = new Socks5ServerSelection(null, null,
 			"no rule matches, so the implicit record ::/0 NONE applies");
 
-	static final Socks5Route IMPLICIT_NAME = new Socks5Route(null, null,
+	static final Socks5ServerSelection IMPLICIT_NAME = new Socks5ServerSelection(null, null,
 			"no name fragment matches and there is no 0.0.0.0/0 or ::/0 rule, so the implicit NONE applies");
 
-	static final Socks5Route DISABLED = new Socks5Route(null, null,
+	static final Socks5ServerSelection DISABLED = new Socks5ServerSelection(null, null,
 			"SOCKS is disabled: " + Socks5ServerRegistryBuilder.CONFIG_ENVIRONMENT_VARIABLE + " is set but empty");
 
 	private final @Nullable Socks5ServerEndpoint server;
@@ -44,15 +47,15 @@ public final class Socks5Route {
 
 	private final String reason;
 
-	Socks5Route(@Nullable Socks5ServerEndpoint server, @Nullable Socks5Rule rule, String reason) {
+	Socks5ServerSelection(@Nullable Socks5ServerEndpoint server, @Nullable Socks5Rule rule, String reason) {
 		this.server = server;
 		this.rule = rule;
 		this.reason = reason;
 	}
 
-	static Socks5Route of(@Nullable Socks5ServerEndpoint server, Socks5Rule rule) {
+	static Socks5ServerSelection of(@Nullable Socks5ServerEndpoint server, Socks5Rule rule) {
 		String origin = (rule.origin() != null) ? " (" + rule.origin() + ")" : "";
-		return new Socks5Route(server, rule, "rule '" + rule + "'" + origin + " matches");
+		return new Socks5ServerSelection(server, rule, "rule '" + rule + "'" + origin + " matches");
 	}
 
 	/**

@@ -25,10 +25,10 @@ import org.jspecify.annotations.Nullable;
  * receive loop thread.
  *
  * @author socks5-udp authors
- * @see Socks5UdpAssociation#startReceiving(Socks5DatagramListener)
+ * @see Socks5UdpAssociation#startReceiving(Socks5AssociationListener)
  */
 @FunctionalInterface
-public interface Socks5DatagramListener {
+public interface Socks5AssociationListener {
 
 	/**
 	 * Handle a datagram. The payload buffer is reused for the next datagram: it is valid
