@@ -198,7 +198,8 @@ class PingRunner implements ApplicationRunner, ExitCodeGenerator, SmartLifecycle
 	private PingSummary summary(PingRun.@Nullable Figures figures) {
 		String server;
 		String relay;
-		Socks5ServerSelection route = this.template.registry().lookup(Objects.requireNonNull(this.properties.getTarget()));
+		Socks5ServerSelection route = this.template.registry()
+			.lookup(Objects.requireNonNull(this.properties.getTarget()));
 		if (route.isDirect()) {
 			server = Socks5UdpRoute.DIRECT_NAME;
 			relay = "none";

@@ -42,7 +42,8 @@ import org.springframework.util.Assert;
  */
 record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pendingReplies) {
 
-	Socks5UdpRoute send(Socks5ServerSelection route, Socks5Address destination, byte[] payload, int offset, int length) {
+	Socks5UdpRoute send(Socks5ServerSelection route, Socks5Address destination, byte[] payload, int offset,
+			int length) {
 		if (route.isDirect()) {
 			this.direct.send(destination, this.direct.resolve(destination), ByteBuffer.wrap(payload, offset, length));
 			return Socks5UdpRoute.DIRECT;
@@ -69,8 +70,8 @@ record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pend
 	/**
 	 * Send a request; its reply completes the future, or the timeout fails it.
 	 */
-	CompletableFuture<Socks5UdpReply> requestAsync(Socks5ServerSelection route, Socks5Address destination, byte[] payload,
-			Duration timeout) {
+	CompletableFuture<Socks5UdpReply> requestAsync(Socks5ServerSelection route, Socks5Address destination,
+			byte[] payload, Duration timeout) {
 		SentRequest sent = sendRequest(route, destination, payload, timeout);
 		CompletableFuture<Socks5UdpReply> reply = sent.request().reply();
 		// The timer goes as soon as the reply is in, so that an answered request holds
@@ -88,7 +89,8 @@ record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pend
 	/**
 	 * Register a request for its reply, then send it: no reply can slip past it.
 	 */
-	private SentRequest sendRequest(Socks5ServerSelection route, Socks5Address destination, byte[] payload, Duration timeout) {
+	private SentRequest sendRequest(Socks5ServerSelection route, Socks5Address destination, byte[] payload,
+			Duration timeout) {
 		Assert.notNull(payload, "'payload' must not be null");
 		Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(),
 				() -> "timeout: " + timeout + " (expected: positive)");

@@ -342,8 +342,8 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * Wait for the next datagram from the relay. Datagrams that fail to decode, are
 	 * fragments or come from elsewhere than the relay are dropped and counted, and the
 	 * wait goes on until the timeout. Cannot be mixed with
-	 * {@link #startReceiving(Socks5AssociationListener)}. Callers are served one at a time;
-	 * the wait for a turn counts against the timeout.
+	 * {@link #startReceiving(Socks5AssociationListener)}. Callers are served one at a
+	 * time; the wait for a turn counts against the timeout.
 	 * @param timeout how long to wait at most; zero waits as briefly as the system allows
 	 * @return the datagram, its payload a fresh buffer; {@code null} on timeout
 	 * @throws java.io.InterruptedIOException if the calling thread is or gets interrupted

@@ -32,7 +32,8 @@ final class NoServer {
 	private NoServer() {
 	}
 
-	static Socks5ServerEndpoint require(Socks5ServerSelection route, Object destination) throws Socks5NoServerException {
+	static Socks5ServerEndpoint require(Socks5ServerSelection route, Object destination)
+			throws Socks5NoServerException {
 		if (route.isDirect()) {
 			throw new Socks5NoServerException("no SOCKS5 server for " + describe(destination) + ": " + route.reason());
 		}

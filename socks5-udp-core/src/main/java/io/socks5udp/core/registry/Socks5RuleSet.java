@@ -40,10 +40,11 @@ import org.jspecify.annotations.Nullable;
 public final class Socks5RuleSet implements Socks5ServerRegistry {
 
 	static final Socks5RuleSet EMPTY = new Socks5RuleSet(List.of(), false, Socks5ServerSelection.IMPLICIT_IPV4,
-			Socks5ServerSelection.IMPLICIT_IPV6, Socks5ServerSelection.IMPLICIT_NAME, List.of(), List.of(), Map.of(), null, null);
+			Socks5ServerSelection.IMPLICIT_IPV6, Socks5ServerSelection.IMPLICIT_NAME, List.of(), List.of(), Map.of(),
+			null, null);
 
-	static final Socks5RuleSet DISABLED = new Socks5RuleSet(List.of(), true, Socks5ServerSelection.DISABLED, Socks5ServerSelection.DISABLED,
-			Socks5ServerSelection.DISABLED, List.of(), List.of(), Map.of(), null, null);
+	static final Socks5RuleSet DISABLED = new Socks5RuleSet(List.of(), true, Socks5ServerSelection.DISABLED,
+			Socks5ServerSelection.DISABLED, Socks5ServerSelection.DISABLED, List.of(), List.of(), Map.of(), null, null);
 
 	private final List<Socks5Rule> rules;
 
@@ -61,8 +62,9 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 
 	private final @Nullable Socks5ForwardLookup forwardLookup;
 
-	private Socks5RuleSet(List<Socks5Rule> rules, boolean disabled, Socks5ServerSelection ipv4Default, Socks5ServerSelection ipv6Default,
-			Socks5ServerSelection nameDefault, List<PrefixSegments.Prefix> ipv4Prefixes, List<PrefixSegments.Prefix> ipv6Prefixes,
+	private Socks5RuleSet(List<Socks5Rule> rules, boolean disabled, Socks5ServerSelection ipv4Default,
+			Socks5ServerSelection ipv6Default, Socks5ServerSelection nameDefault,
+			List<PrefixSegments.Prefix> ipv4Prefixes, List<PrefixSegments.Prefix> ipv6Prefixes,
 			Map<String, Socks5ServerSelection> fragments, @Nullable Socks5ReverseLookup reverseLookup,
 			@Nullable Socks5ForwardLookup forwardLookup) {
 		this.rules = List.copyOf(rules);
@@ -113,8 +115,8 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 		}
 		Socks5ServerSelection nameDefault = (ipv4CatchAll != null) ? ipv4CatchAll
 				: (ipv6CatchAll != null) ? ipv6CatchAll : Socks5ServerSelection.IMPLICIT_NAME;
-		return new Socks5RuleSet(rules, false, Socks5ServerSelection.IMPLICIT_IPV4, Socks5ServerSelection.IMPLICIT_IPV6, nameDefault,
-				ipv4Prefixes, ipv6Prefixes, fragments, reverseLookup, forwardLookup);
+		return new Socks5RuleSet(rules, false, Socks5ServerSelection.IMPLICIT_IPV4, Socks5ServerSelection.IMPLICIT_IPV6,
+				nameDefault, ipv4Prefixes, ipv6Prefixes, fragments, reverseLookup, forwardLookup);
 	}
 
 	private static @Nullable Socks5ServerEndpoint resolve(Socks5Rule rule, Socks5ServerResolver resolver) {
