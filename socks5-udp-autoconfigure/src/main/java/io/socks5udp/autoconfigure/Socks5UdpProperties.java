@@ -354,7 +354,8 @@ public class Socks5UdpProperties {
 	}
 
 	/**
-	 * A routing rule: a socks5c.conf record.
+	 * A routing rule: a socks5c.conf record, or several with the same destination when it
+	 * names a list of servers.
 	 */
 	public static class Rule {
 
@@ -371,6 +372,20 @@ public class Socks5UdpProperties {
 		 */
 		private @Nullable String server;
 
+		/**
+		 * Servers that carry matching traffic, in order of preference, instead of one
+		 * server: the first that works carries it, the next while it does not (each a
+		 * server name or host:port, never NONE).
+		 */
+		private List<String> servers = new ArrayList<>();
+
+		/**
+		 * Whether to spread destinations over the working servers of the list by a stable
+		 * hash of the destination (one destination keeps one server), instead of sending
+		 * all to the first working one.
+		 */
+		private boolean spread;
+
 		public @Nullable String getDestination() {
 			return this.destination;
 		}
@@ -385,6 +400,22 @@ public class Socks5UdpProperties {
 
 		public void setServer(@Nullable String server) {
 			this.server = server;
+		}
+
+		public List<String> getServers() {
+			return this.servers;
+		}
+
+		public void setServers(List<String> servers) {
+			this.servers = servers;
+		}
+
+		public boolean isSpread() {
+			return this.spread;
+		}
+
+		public void setSpread(boolean spread) {
+			this.spread = spread;
 		}
 
 	}
