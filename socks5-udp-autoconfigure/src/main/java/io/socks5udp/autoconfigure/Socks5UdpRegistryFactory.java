@@ -141,7 +141,7 @@ final class Socks5UdpRegistryFactory {
 
 	private List<Socks5Rule> propertyRules() {
 		List<Socks5Rule> rules = new ArrayList<>();
-		List<Socks5UdpProperties.Rule> configured = this.properties.getRules();
+		List<Socks5UdpRuleProperties> configured = this.properties.getRules();
 		for (int i = 0; i < configured.size(); i++) {
 			rules.addAll(propertyRule(RULES_PROPERTY + "[" + i + "]", configured.get(i)));
 		}
@@ -152,7 +152,7 @@ final class Socks5UdpRegistryFactory {
 	 * Return the records of one rule: one for a server, one per server of a list (the
 	 * registry reads records of one source with the same destination as alternatives).
 	 */
-	private List<Socks5Rule> propertyRule(String source, Socks5UdpProperties.Rule rule) {
+	private List<Socks5Rule> propertyRule(String source, Socks5UdpRuleProperties rule) {
 		Socks5ConfigParser parser = Socks5ConfigParser.withLogicalNames();
 		String destination = required(source + ".destination", rule.getDestination(),
 				"an address with an optional prefix length such as 10.0.0.0/8, or a name suffix such as"
@@ -307,7 +307,7 @@ final class Socks5UdpRegistryFactory {
 	 * or the entry of its list of servers.
 	 */
 	private String ruleServerProperty(String source, String text) {
-		List<Socks5UdpProperties.Rule> rules = this.properties.getRules();
+		List<Socks5UdpRuleProperties> rules = this.properties.getRules();
 		for (int i = 0; i < rules.size(); i++) {
 			if (source.equals(RULES_PROPERTY + "[" + i + "]")) {
 				List<String> servers = rules.get(i).getServers();
