@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import io.socks5udp.integration.Socks5Udp;
+import io.socks5udp.integration.Socks5UdpHeaders;
 import io.socks5udp.template.Socks5UdpTemplate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -87,7 +88,8 @@ class PingFlows {
 	@Bean
 	IntegrationFlow inboundEchoes(Socks5UdpTemplate template, PingTracker tracker) {
 		return IntegrationFlow.from(Socks5Udp.inboundAdapter(template))
-			.handle((message) -> tracker.echoed((byte[]) message.getPayload()))
+			.handle((message) -> tracker.echoed((byte[]) message.getPayload(),
+					message.getHeaders().get(Socks5UdpHeaders.SERVER_NAME, String.class)))
 			.get();
 	}
 

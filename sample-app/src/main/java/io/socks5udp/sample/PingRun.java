@@ -79,6 +79,7 @@ final class PingRun {
 	 */
 	Figures run() throws InterruptedException {
 		warmUp();
+		this.tracker.forgetCarried();
 		int count = this.properties.getCount();
 		int latencyPings = Math.min(this.properties.getLatencyCount(), count / 2);
 		PingTracker.Mark start = this.tracker.mark();

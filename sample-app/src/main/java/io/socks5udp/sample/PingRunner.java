@@ -19,13 +19,16 @@ package io.socks5udp.sample;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 import io.socks5udp.autoconfigure.Socks5UdpConfigurationException;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
+import io.socks5udp.core.registry.Socks5ServerEndpoint;
 import io.socks5udp.core.registry.Socks5ServerSelection;
 import io.socks5udp.template.ManagedAssociation;
+import io.socks5udp.template.Socks5UdpFailoverStatus;
 import io.socks5udp.template.Socks5UdpRoute;
 import io.socks5udp.template.Socks5UdpTemplate;
 import org.apache.commons.logging.Log;
@@ -205,7 +208,7 @@ class PingRunner implements ApplicationRunner, ExitCodeGenerator, SmartLifecycle
 			relay = "none";
 		}
 		else {
-			server = Objects.requireNonNull(route.server()).name();
+			server = carrier(route);
 			ManagedAssociation association = this.template.associations().get(server);
 			Socks5UdpRoute current = (association != null) ? association.route() : null;
 			InetSocketAddress address = (current != null) ? current.relayAddress() : null;
@@ -217,7 +220,22 @@ class PingRunner implements ApplicationRunner, ExitCodeGenerator, SmartLifecycle
 		return new PingSummary(figures.sent(), figures.received(), figures.lost(),
 				new PingSummary.Latency(figures.latency().p50Micros(), figures.latency().p99Micros()),
 				new PingSummary.Throughput(this.properties.getInFlight(), figures.throughput().roundTripsPerSecond()),
-				server, relay);
+				server, relay, this.tracker.carried());
+	}
+
+	/**
+	 * Return the server that carries the target's pings: the rule's only server, or of
+	 * several, the one the rule's traffic goes to now.
+	 */
+	private String carrier(Socks5ServerSelection route) {
+		String preferred = Objects.requireNonNull(route.server()).name();
+		if (route.servers().size() < 2) {
+			return preferred;
+		}
+		List<String> names = route.servers().stream().map(Socks5ServerEndpoint::name).toList();
+		Socks5UdpFailoverStatus status = this.template.failoverStatus().get(String.join(",", names));
+		String carrier = (status != null) ? status.carrier() : null;
+		return (carrier != null) ? carrier : preferred;
 	}
 
 	private void checkPayloadFits() {

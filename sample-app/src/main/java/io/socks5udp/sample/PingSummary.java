@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of a run, printed as one line:
- * {@code sent=1000 received=1000 lost=0 latency_in_flight=1 latency_p50_us=48 latency_p99_us=160 throughput_in_flight=32 throughput_rtt_per_s=9500 server=embedded relay=127.0.0.1:40413}.
+ * {@code sent=1000 received=1000 lost=0 latency_in_flight=1 latency_p50_us=48 latency_p99_us=160 throughput_in_flight=32 throughput_rtt_per_s=9500 server=embedded relay=127.0.0.1:40413 carried=embedded:1000}.
  * The latency is the round-trip time of pings sent one at a time; the throughput the
  * round trips per second with up to {@code sample.in-flight} pings awaiting their echo,
  * whose round-trip times are mostly queueing and so are not reported. While the sample
@@ -32,13 +32,17 @@ import org.jspecify.annotations.Nullable;
  * @param latency the round-trip times without queueing
  * @param throughput the round trips per second with the configured window, or
  * {@code null} while the sample keeps running
- * @param server logical name of the SOCKS5 server the pings went through, or
- * {@code DIRECT}
- * @param relay the relay address the pings went to, or {@code none}
+ * @param server logical name of the SOCKS5 server the pings go through at the end, or
+ * {@code DIRECT}: for a target whose rule names several servers, the one that carries the
+ * rule then
+ * @param relay the relay address the pings go to at the end, or {@code none}
+ * @param carried the servers the echoes came through, each with its count of echoes
+ * ({@code first:312,second:688}, warm-up not included), or {@code none}: more than one
+ * after a failover
  * @author socks5-udp authors
  */
 record PingSummary(long sent, long received, long lost, Latency latency, @Nullable Throughput throughput, String server,
-		String relay) {
+		String relay, String carried) {
 
 	/**
 	 * Pings in flight while the latency is measured.
@@ -60,6 +64,7 @@ record PingSummary(long sent, long received, long lost, Latency latency, @Nullab
 			line.append(" throughput_rtt_per_s=").append(this.throughput.roundTripsPerSecond());
 		}
 		line.append(" server=").append(this.server).append(" relay=").append(this.relay);
+		line.append(" carried=").append(this.carried);
 		return line.toString();
 	}
 

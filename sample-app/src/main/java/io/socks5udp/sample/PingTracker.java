@@ -51,6 +51,9 @@ class PingTracker implements MeterBinder {
 	/** Send times of the pings awaiting their echo, by sequence number, oldest first. */
 	private final Map<Integer, Long> awaiting = new LinkedHashMap<>();
 
+	// Echoes per server they came through, in the order the servers first carried one
+	private final Map<String, Long> carried = new LinkedHashMap<>();
+
 	/**
 	 * Round-trip times of the latest echoes, in nanoseconds, oldest overwritten first.
 	 */
@@ -126,6 +129,16 @@ class PingTracker implements MeterBinder {
 	 * @param payload the payload that came back
 	 */
 	void echoed(byte[] payload) {
+		echoed(payload, null);
+	}
+
+	/**
+	 * Count an echo, and the server it came through.
+	 * @param payload the echoed ping
+	 * @param server the name of the server the echo came through, or {@code null} if
+	 * unknown
+	 */
+	void echoed(byte[] payload, @Nullable String server) {
 		long now = System.nanoTime();
 		if (payload.length != this.payloadSize) {
 			return;
@@ -137,6 +150,9 @@ class PingTracker implements MeterBinder {
 				return;
 			}
 			roundTrip = now - sentAt;
+			if (server != null) {
+				this.carried.merge(server, 1L, Long::sum);
+			}
 			this.roundTrips[(int) (this.received % this.roundTrips.length)] = roundTrip;
 			this.received++;
 			notifyAll();
@@ -204,12 +220,34 @@ class PingTracker implements MeterBinder {
 	 * @param relay the relay address the pings go to
 	 * @return the summary
 	 */
+	/**
+	 * Forget which servers carried the echoes so far, as after the warm-up.
+	 */
+	synchronized void forgetCarried() {
+		this.carried.clear();
+	}
+
+	/**
+	 * Return the servers that carried echoes, with their counts, for example
+	 * {@code first:312,second:688}.
+	 * @return the servers and counts, or {@code none}
+	 */
+	synchronized String carried() {
+		if (this.carried.isEmpty()) {
+			return "none";
+		}
+		StringBuilder carried = new StringBuilder();
+		this.carried.forEach((server,
+				count) -> carried.append((carried.length() > 0) ? "," : "").append(server).append(':').append(count));
+		return carried.toString();
+	}
+
 	synchronized PingSummary summary(String server, String relay) {
 		int kept = (int) Math.min(this.received, this.roundTrips.length);
 		long[] sorted = Arrays.copyOf(this.roundTrips, kept);
 		Arrays.sort(sorted);
 		return new PingSummary(this.sent, this.received, this.lost,
-				new PingSummary.Latency(micros(sorted, 0.50), micros(sorted, 0.99)), null, server, relay);
+				new PingSummary.Latency(micros(sorted, 0.50), micros(sorted, 0.99)), null, server, relay, carried());
 	}
 
 	/**

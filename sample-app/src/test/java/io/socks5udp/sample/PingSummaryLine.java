@@ -34,14 +34,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @param throughputRoundTripsPerSecond round trips per second in the throughput phase
  * @param server the server's name
  * @param relay the relay address
+ * @param carried the servers the echoes came through, with their counts
  * @author socks5-udp authors
  */
 record PingSummaryLine(long sent, long received, long lost, long latencyP50Micros, long latencyP99Micros,
-		int throughputInFlight, long throughputRoundTripsPerSecond, String server, String relay) {
+		int throughputInFlight, long throughputRoundTripsPerSecond, String server, String relay, String carried) {
 
 	private static final Pattern LINE = Pattern.compile("sent=(\\d+) received=(\\d+) lost=(\\d+) latency_in_flight=1 "
 			+ "latency_p50_us=(-1|\\d+) latency_p99_us=(-1|\\d+) throughput_in_flight=(\\d+) "
-			+ "throughput_rtt_per_s=(-1|\\d+) server=(\\S+) relay=(\\S+)");
+			+ "throughput_rtt_per_s=(-1|\\d+) server=(\\S+) relay=(\\S+) carried=(\\S+)");
 
 	/**
 	 * Parse standard output that must hold the summary line and nothing else.
@@ -65,7 +66,7 @@ record PingSummaryLine(long sent, long received, long lost, long latencyP50Micro
 		return new PingSummaryLine(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)),
 				Long.parseLong(matcher.group(3)), Long.parseLong(matcher.group(4)), Long.parseLong(matcher.group(5)),
 				Integer.parseInt(matcher.group(6)), Long.parseLong(matcher.group(7)), matcher.group(8),
-				matcher.group(9));
+				matcher.group(9), matcher.group(10));
 	}
 
 }

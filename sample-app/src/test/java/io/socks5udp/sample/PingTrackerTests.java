@@ -108,8 +108,8 @@ class PingTrackerTests {
 	void summaryWithoutEchoesHasNoPercentiles() {
 		PingTracker tracker = new PingTracker(16, LONG, 10);
 		tracker.nextPing();
-		assertThat(tracker.summary("embedded", "none"))
-			.hasToString("sent=1 received=0 lost=0 latency_p50_us=-1 latency_p99_us=-1 server=embedded relay=none");
+		assertThat(tracker.summary("embedded", "none")).hasToString(
+				"sent=1 received=0 lost=0 latency_p50_us=-1 latency_p99_us=-1 server=embedded relay=none carried=none");
 	}
 
 	@Test

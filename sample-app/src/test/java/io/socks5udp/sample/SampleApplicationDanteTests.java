@@ -17,6 +17,11 @@
 package io.socks5udp.sample;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import io.socks5udp.test.dante.DanteConfig;
 import io.socks5udp.test.dante.DanteSocksMethod;
 import io.socks5udp.test.dante.DanteUsers;
@@ -24,6 +29,7 @@ import io.socks5udp.test.dante.LocalDante;
 import io.socks5udp.test.relay.EmbeddedSocks5Relay;
 import io.socks5udp.test.support.TestEnvironment;
 import io.socks5udp.test.support.UdpEchoServer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,6 +73,37 @@ class SampleApplicationDanteTests {
 		assertThat(summary.lost()).isZero();
 		assertThat(summary.server()).isEqualTo("corp");
 		assertThat(summary.relay()).startsWith("127.0.0.1:");
+		assertThat(summary.carried()).isEqualTo("corp:1000");
+	}
+
+	@Test
+	void summarySaysWhichServersCarriedThePingsAcrossAFailover(CapturedOutput output) throws Exception {
+		try (LocalDante first = LocalDante.start();
+				LocalDante second = LocalDante.start();
+				UdpEchoServer echo = UdpEchoServer.startIpv4()) {
+			String[] arguments = { "--socks5.udp.servers.first.host=" + first.host(),
+					"--socks5.udp.servers.first.port=" + first.port(),
+					"--socks5.udp.servers.second.host=" + second.host(),
+					"--socks5.udp.servers.second.port=" + second.port(), "--socks5.udp.rules[0].destination=0.0.0.0/0",
+					"--socks5.udp.rules[0].servers=first,second", "--socks5.udp.failover.retry-after=1m",
+					"--socks5.udp.outage.send-policy=wait", "--socks5.udp.outage.max-wait=5s",
+					"--sample.target=" + echo.host() + ":" + echo.port(), "--sample.warmup=0s",
+					"--sample.count=20000" };
+			CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> SampleApplication.run(arguments));
+			Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> echo.datagramCount() >= 500);
+			first.kill();
+			assertThat(exit.get(120, TimeUnit.SECONDS)).isIn(0, 1);
+		}
+		PingSummaryLine summary = PingSummaryLine.only(output.getOut());
+		assertThat(summary.sent()).isEqualTo(20000);
+		assertThat(summary.received() + summary.lost()).isEqualTo(20000);
+		// Only the pings in flight when the first server died are lost
+		assertThat(summary.lost()).isLessThanOrEqualTo(64);
+		assertThat(summary.server()).isEqualTo("second");
+		Matcher carried = Pattern.compile("first:(\\d+),second:(\\d+)").matcher(summary.carried());
+		assertThat(carried.matches()).as(summary.carried()).isTrue();
+		assertThat(Long.parseLong(carried.group(1))).isGreaterThanOrEqualTo(500);
+		assertThat(Long.parseLong(carried.group(1)) + Long.parseLong(carried.group(2))).isEqualTo(summary.received());
 	}
 
 	@Test

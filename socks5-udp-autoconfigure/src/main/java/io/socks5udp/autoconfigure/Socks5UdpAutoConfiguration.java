@@ -114,6 +114,7 @@ public final class Socks5UdpAutoConfiguration {
 			.reconnectBackoff(backoff(properties.getReconnect()))
 			.outage(properties.getOutage().getSendPolicy(), maxWait(properties.getOutage()))
 			.idleTimeout(idleTimeout(properties))
+			.failoverRetryAfter(failoverRetryAfter(properties))
 			.failFast(properties.isFailFast())
 			.optionsCustomizers(optionsCustomizers.orderedStream().toList())
 			.channelCustomizers(channelCustomizers.orderedStream().toList());
@@ -178,6 +179,15 @@ public final class Socks5UdpAutoConfiguration {
 					"a duration such as 5m, or 0 to keep associations open");
 		}
 		return idleTimeout;
+	}
+
+	private static Duration failoverRetryAfter(Socks5UdpProperties properties) {
+		Duration retryAfter = properties.getFailover().getRetryAfter();
+		if (retryAfter == null || retryAfter.isNegative() || retryAfter.isZero()) {
+			throw invalid("socks5.udp.failover.retry-after", retryAfter,
+					"retryAfter: " + retryAfter + " (expected: positive)", "a duration such as 10s");
+		}
+		return retryAfter;
 	}
 
 	private static ReconnectBackoff backoff(Socks5UdpReconnectProperties reconnect) {

@@ -53,7 +53,7 @@ public class Socks5UdpProperties {
 	 * Routing rules, socks5c.conf records as properties. Without rules, config file and
 	 * SOCKS5C_CONFIG, a single configured server carries all traffic.
 	 */
-	private List<Rule> rules = new ArrayList<>();
+	private List<Socks5UdpRuleProperties> rules = new ArrayList<>();
 
 	/**
 	 * Location of a socks5c.conf file with more rules. When unset, the file named by the
@@ -113,6 +113,12 @@ public class Socks5UdpProperties {
 	@NestedConfigurationProperty
 	private final Socks5UdpOutageProperties outage = new Socks5UdpOutageProperties();
 
+	/**
+	 * Failover between the servers of a rule that names several.
+	 */
+	@NestedConfigurationProperty
+	private final Socks5UdpFailoverProperties failover = new Socks5UdpFailoverProperties();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -125,11 +131,11 @@ public class Socks5UdpProperties {
 		return this.servers;
 	}
 
-	public List<Rule> getRules() {
+	public List<Socks5UdpRuleProperties> getRules() {
 		return this.rules;
 	}
 
-	public void setRules(List<Rule> rules) {
+	public void setRules(List<Socks5UdpRuleProperties> rules) {
 		this.rules = rules;
 	}
 
@@ -206,6 +212,10 @@ public class Socks5UdpProperties {
 
 	public Socks5UdpOutageProperties getOutage() {
 		return this.outage;
+	}
+
+	public Socks5UdpFailoverProperties getFailover() {
+		return this.failover;
 	}
 
 	/**
@@ -349,42 +359,6 @@ public class Socks5UdpProperties {
 
 		public void setWarm(boolean warm) {
 			this.warm = warm;
-		}
-
-	}
-
-	/**
-	 * A routing rule: a socks5c.conf record.
-	 */
-	public static class Rule {
-
-		/**
-		 * Destination the rule applies to: an IPv4 or IPv6 address with an optional
-		 * prefix length ('10.0.0.0/8', '::/0'), or a host name suffix ('.example.com').
-		 */
-		private @Nullable String destination;
-
-		/**
-		 * Server that carries matching traffic: the logical name of a server (a key of
-		 * socks5.udp.servers), 'NONE' to send it directly, or a host:port of a server
-		 * with default settings.
-		 */
-		private @Nullable String server;
-
-		public @Nullable String getDestination() {
-			return this.destination;
-		}
-
-		public void setDestination(@Nullable String destination) {
-			this.destination = destination;
-		}
-
-		public @Nullable String getServer() {
-			return this.server;
-		}
-
-		public void setServer(@Nullable String server) {
-			this.server = server;
 		}
 
 	}

@@ -19,9 +19,11 @@ package io.socks5udp.autoconfigure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import io.socks5udp.core.registry.ReloadableSocks5ServerRegistry;
 import io.socks5udp.core.registry.Socks5ConfigException;
@@ -138,39 +140,88 @@ final class Socks5UdpRegistryFactory {
 	}
 
 	private List<Socks5Rule> propertyRules() {
-		Socks5ConfigParser parser = Socks5ConfigParser.withLogicalNames();
 		List<Socks5Rule> rules = new ArrayList<>();
-		List<Socks5UdpProperties.Rule> configured = this.properties.getRules();
+		List<Socks5UdpRuleProperties> configured = this.properties.getRules();
 		for (int i = 0; i < configured.size(); i++) {
-			String source = RULES_PROPERTY + "[" + i + "]";
-			Socks5UdpProperties.Rule rule = configured.get(i);
-			String destination = required(source + ".destination", rule.getDestination(),
-					"an address with an optional prefix length such as 10.0.0.0/8, or a name suffix such as"
-							+ " .example.com");
-			String server = required(source + ".server", rule.getServer(),
-					"NONE, a server name" + knownNames() + ", or host:port");
-			try {
-				Socks5Destination.parse(destination.strip());
-			}
-			catch (IllegalArgumentException ex) {
-				throw new Socks5UdpConfigurationException(source + ".destination", destination,
-						Objects.requireNonNullElse(ex.getMessage(), ex.toString()),
-						"Set " + source + ".destination to an IPv4 or IPv6 address with an optional /prefixlength"
-								+ " (10.0.0.0/8, 2001:db8::/32) or a host name suffix (.example.com).",
-						ex);
-			}
-			try {
-				parser.parseServer(server.strip());
-			}
-			catch (IllegalArgumentException ex) {
-				throw new Socks5UdpConfigurationException(source + ".server", server,
-						Objects.requireNonNullElse(ex.getMessage(), ex.toString()),
-						"Set " + source + ".server to NONE, the name of a server" + knownNames() + ", or host:port.",
-						ex);
-			}
-			rules.add(parser.parseRule(source, 0, destination, server));
+			rules.addAll(propertyRule(RULES_PROPERTY + "[" + i + "]", configured.get(i)));
 		}
 		return rules;
+	}
+
+	/**
+	 * Return the records of one rule: one for a server, one per server of a list (the
+	 * registry reads records of one source with the same destination as alternatives).
+	 */
+	private List<Socks5Rule> propertyRule(String source, Socks5UdpRuleProperties rule) {
+		Socks5ConfigParser parser = Socks5ConfigParser.withLogicalNames();
+		String destination = required(source + ".destination", rule.getDestination(),
+				"an address with an optional prefix length such as 10.0.0.0/8, or a name suffix such as"
+						+ " .example.com");
+		try {
+			Socks5Destination.parse(destination.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new Socks5UdpConfigurationException(source + ".destination", destination,
+					Objects.requireNonNullElse(ex.getMessage(), ex.toString()),
+					"Set " + source + ".destination to an IPv4 or IPv6 address with an optional /prefixlength"
+							+ " (10.0.0.0/8, 2001:db8::/32) or a host name suffix (.example.com).",
+					ex);
+		}
+		List<String> servers = rule.getServers();
+		if (servers.isEmpty()) {
+			String server = required(source + ".server", rule.getServer(),
+					"NONE, a server name" + knownNames() + ", or host:port; or a list in " + source + ".servers");
+			checkServer(parser, source + ".server", server);
+			if (rule.isSpread()) {
+				throw new Socks5UdpConfigurationException(source + ".spread", "true",
+						"spreading needs two or more servers (expected: a list in " + source + ".servers)",
+						"List the servers to spread over in " + source + ".servers, or remove " + source + ".spread.",
+						null);
+			}
+			return List.of(parser.parseRule(source, 0, destination, server));
+		}
+		if (rule.getServer() != null) {
+			throw new Socks5UdpConfigurationException(source + ".server", rule.getServer(),
+					"set together with " + source + ".servers (expected: one of them)",
+					"Remove " + source + ".server, or move it to the head of " + source + ".servers.", null);
+		}
+		List<Socks5Rule> alternatives = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < servers.size(); i++) {
+			String property = source + ".servers[" + i + "]";
+			String server = required(property, servers.get(i), "a server name" + knownNames() + ", or host:port");
+			if (Socks5ServerSpec.NONE.equalsIgnoreCase(server.strip())) {
+				throw new Socks5UdpConfigurationException(property, server,
+						"NONE in a list of servers (expected: a server name or host:port; traffic that a rule"
+								+ " sends through servers never goes direct)",
+						"Remove NONE from " + source + ".servers, or make a rule with server NONE.", null);
+			}
+			checkServer(parser, property, server);
+			if (!seen.add(server.strip())) {
+				throw new Socks5UdpConfigurationException(property, server,
+						"'" + server.strip() + "' is already in the list (expected: each server once)",
+						"Remove the repeated server from " + source + ".servers.", null);
+			}
+			Socks5Rule alternative = parser.parseRule(source, 0, destination, server);
+			alternatives.add((rule.isSpread() && i == 0) ? alternative.withSpreading() : alternative);
+		}
+		if (rule.isSpread() && servers.size() < 2) {
+			throw new Socks5UdpConfigurationException(source + ".spread", "true",
+					"spreading needs two or more servers (expected: a list in " + source + ".servers)",
+					"Add servers to " + source + ".servers, or remove " + source + ".spread.", null);
+		}
+		return alternatives;
+	}
+
+	private void checkServer(Socks5ConfigParser parser, String property, String server) {
+		try {
+			parser.parseServer(server.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new Socks5UdpConfigurationException(property, server,
+					Objects.requireNonNullElse(ex.getMessage(), ex.toString()),
+					"Set " + property + " to NONE, the name of a server" + knownNames() + ", or host:port.", ex);
+		}
 	}
 
 	private static List<Socks5Rule> singleServerRules(String name) {
@@ -231,7 +282,7 @@ final class Socks5UdpRegistryFactory {
 	private Socks5UdpConfigurationException configError(Socks5ConfigException ex, @Nullable String configFile) {
 		String source = ex.source();
 		if (source.startsWith(RULES_PROPERTY + "[")) {
-			String property = source + ".server";
+			String property = ruleServerProperty(source, ex.text());
 			return new Socks5UdpConfigurationException(property, ex.text(), ex.problem(),
 					"Set " + property + " to NONE, the name of a server" + knownNames()
 							+ " (define it under socks5.udp.servers), or host:port.",
@@ -249,6 +300,25 @@ final class Socks5UdpRegistryFactory {
 				"Correct " + where + " (records are '<destination>[/<prefixlength>] <server>[:<port>]', server NONE"
 						+ " for direct), or point " + property + " at another file.",
 				ex);
+	}
+
+	/**
+	 * Return the property that gave the server of a property rule's record: its server,
+	 * or the entry of its list of servers.
+	 */
+	private String ruleServerProperty(String source, String text) {
+		List<Socks5UdpRuleProperties> rules = this.properties.getRules();
+		for (int i = 0; i < rules.size(); i++) {
+			if (source.equals(RULES_PROPERTY + "[" + i + "]")) {
+				List<String> servers = rules.get(i).getServers();
+				for (int j = 0; j < servers.size(); j++) {
+					if (text.equals(rules.get(i).getDestination() + " " + servers.get(j))) {
+						return source + ".servers[" + j + "]";
+					}
+				}
+			}
+		}
+		return source + ".server";
 	}
 
 	private static String describe(IOException ex) {

@@ -22,6 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.socks5udp.core.registry.Socks5ConfigException;
+import io.socks5udp.core.registry.Socks5ServerEndpoint;
+import io.socks5udp.core.registry.Socks5ServerRegistry;
+import io.socks5udp.core.registry.Socks5ServerSelection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +57,98 @@ class Socks5UdpRegistryFactoryTests {
 				assertThat(failure.problem()).contains("unknown server name 'crop'").contains("corp");
 				assertThat(failure.action()).contains("socks5.udp.servers");
 				assertThat(failure).hasCauseInstanceOf(Socks5ConfigException.class);
+			});
+	}
+
+	@Test
+	void ruleWithAListOfServersNamesThemInOrder() {
+		this.contextRunner.withPropertyValues("socks5.udp.servers.backup.host=127.0.0.2",
+				"socks5.udp.rules[0].destination=10.0.0.0/8", "socks5.udp.rules[0].servers=corp,backup,127.0.0.3:1081",
+				"socks5.udp.rules[1].destination=0.0.0.0/0", "socks5.udp.rules[1].server=corp")
+			.run((context) -> {
+				Socks5ServerSelection route = context.getBean(Socks5ServerRegistry.class).lookup("10.1.2.3");
+				assertThat(route.servers()).extracting(Socks5ServerEndpoint::name)
+					.containsExactly("corp", "backup", "127.0.0.3:1081");
+				assertThat(route.isSpread()).isFalse();
+				Socks5ServerSelection single = context.getBean(Socks5ServerRegistry.class).lookup("192.0.2.1");
+				assertThat(single.servers()).extracting(Socks5ServerEndpoint::name).containsExactly("corp");
+			});
+	}
+
+	@Test
+	void ruleWithAListOfServersMaySpread() {
+		this.contextRunner
+			.withPropertyValues("socks5.udp.servers.backup.host=127.0.0.2",
+					"socks5.udp.rules[0].destination=10.0.0.0/8", "socks5.udp.rules[0].servers[0]=corp",
+					"socks5.udp.rules[0].servers[1]=backup", "socks5.udp.rules[0].spread=true")
+			.run((context) -> assertThat(context.getBean(Socks5ServerRegistry.class).lookup("10.1.2.3").isSpread())
+				.isTrue());
+	}
+
+	@Test
+	void unknownServerNameInAList() {
+		this.contextRunner
+			.withPropertyValues("socks5.udp.rules[0].destination=10.0.0.0/8", "socks5.udp.rules[0].servers=corp,crop")
+			.run((context) -> {
+				Socks5UdpConfigurationException failure = ConfigurationFailures.of(context);
+				assertThat(failure.property()).isEqualTo("socks5.udp.rules[0].servers[1]");
+				assertThat(failure.problem()).contains("unknown server name 'crop'");
+			});
+	}
+
+	@Test
+	void noneInAListOfServers() {
+		this.contextRunner
+			.withPropertyValues("socks5.udp.rules[0].destination=10.0.0.0/8", "socks5.udp.rules[0].servers=corp,NONE")
+			.run((context) -> {
+				Socks5UdpConfigurationException failure = ConfigurationFailures.of(context);
+				assertThat(failure.property()).isEqualTo("socks5.udp.rules[0].servers[1]");
+				assertThat(failure.problem()).contains("NONE in a list of servers").contains("never goes direct");
+			});
+	}
+
+	@Test
+	void repeatedServerInAList() {
+		this.contextRunner
+			.withPropertyValues("socks5.udp.rules[0].destination=10.0.0.0/8",
+					"socks5.udp.rules[0].servers=corp,127.0.0.9:1080,corp")
+			.run((context) -> {
+				Socks5UdpConfigurationException failure = ConfigurationFailures.of(context);
+				assertThat(failure.property()).isEqualTo("socks5.udp.rules[0].servers[2]");
+				assertThat(failure.problem()).contains("'corp' is already in the list");
+			});
+	}
+
+	@Test
+	void malformedServerInAList() {
+		this.contextRunner
+			.withPropertyValues("socks5.udp.rules[0].destination=10.0.0.0/8",
+					"socks5.udp.rules[0].servers=corp,proxy:99999")
+			.run((context) -> assertThat(ConfigurationFailures.of(context).property())
+				.isEqualTo("socks5.udp.rules[0].servers[1]"));
+	}
+
+	@Test
+	void serverAndServersTogether() {
+		this.contextRunner
+			.withPropertyValues("socks5.udp.rules[0].destination=10.0.0.0/8", "socks5.udp.rules[0].server=corp",
+					"socks5.udp.rules[0].servers=corp")
+			.run((context) -> {
+				Socks5UdpConfigurationException failure = ConfigurationFailures.of(context);
+				assertThat(failure.property()).isEqualTo("socks5.udp.rules[0].server");
+				assertThat(failure.problem()).contains("together with socks5.udp.rules[0].servers");
+			});
+	}
+
+	@Test
+	void spreadOverOneServer() {
+		this.contextRunner
+			.withPropertyValues("socks5.udp.rules[0].destination=10.0.0.0/8", "socks5.udp.rules[0].server=corp",
+					"socks5.udp.rules[0].spread=true")
+			.run((context) -> {
+				Socks5UdpConfigurationException failure = ConfigurationFailures.of(context);
+				assertThat(failure.property()).isEqualTo("socks5.udp.rules[0].spread");
+				assertThat(failure.problem()).contains("two or more servers");
 			});
 	}
 

@@ -32,6 +32,7 @@ import io.socks5udp.core.client.Socks5DropReason;
 import io.socks5udp.template.ManagedAssociation;
 import io.socks5udp.template.ManagedAssociationListener;
 import io.socks5udp.template.Socks5UdpErrors;
+import io.socks5udp.template.Socks5UdpFailoverEvent;
 import io.socks5udp.template.Socks5UdpRoute;
 import io.socks5udp.template.Socks5UdpTemplate;
 import io.socks5udp.template.Socks5UdpTraffic;
@@ -175,6 +176,26 @@ public class Socks5UdpMetrics implements MeterBinder, ManagedAssociationListener
 			.tag("error", error)
 			.description("Attempts to re-establish an association after a failure")
 			.register(registry);
+	}
+
+	/**
+	 * Count a failover of a rule with alternatives away from a server
+	 * ({@code socks5.udp.failovers}), or the server's return
+	 * ({@code socks5.udp.failover.returns}), tagged with the server and the rule.
+	 * @param event the change
+	 */
+	@Override
+	public void failover(Socks5UdpFailoverEvent event) {
+		boolean returned = event.getKind() == Socks5UdpFailoverEvent.Kind.RETURNED;
+		for (MeterRegistry registry : this.registries) {
+			Counter.builder(returned ? "socks5.udp.failover.returns" : "socks5.udp.failovers")
+				.tag(SERVER, event.getServer())
+				.tag("rule", event.getRule())
+				.description(returned ? "Times a server took a rule's traffic back after a failure"
+						: "Times a rule's traffic moved away from a failed server to its next one")
+				.register(registry)
+				.increment();
+		}
 	}
 
 }

@@ -18,12 +18,14 @@ package io.socks5udp.template;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.client.Socks5ChannelConfigurer;
 import io.socks5udp.core.registry.Socks5ServerEndpoint;
+import io.socks5udp.core.registry.Socks5ServerSelection;
 
 import org.jspecify.annotations.Nullable;
 
@@ -57,6 +60,8 @@ final class AssociationPool {
 	 */
 	private static final Duration MAX_IDLE_CHECK_PERIOD = Duration.ofSeconds(1);
 
+	private static final int MAX_SELECTIONS = 4096;
+
 	private final AssociationSettings settings;
 
 	private final List<Socks5AssociationOptionsCustomizer> optionsCustomizers;
@@ -69,6 +74,16 @@ final class AssociationPool {
 
 	private final Object monitor = new Object();
 
+	// Rules with the same servers in the same order share a group
+	private final Map<List<Socks5ServerEndpoint>, FailoverGroup> groups = new ConcurrentHashMap<>();
+
+	// By selection, whose identity hash is cheaper than a list's
+	private final Map<Socks5ServerSelection, FailoverGroup> groupsBySelection = new ConcurrentHashMap<>();
+
+	private final FailoverEvents failoverEvents;
+
+	private final Duration failoverRetryAfter;
+
 	private volatile Map<String, ManagedAssociation> associations;
 
 	private volatile boolean running;
@@ -79,8 +94,11 @@ final class AssociationPool {
 
 	AssociationPool(Map<String, Socks5AssociationOptions> servers, AssociationSettings settings,
 			List<Socks5AssociationOptionsCustomizer> optionsCustomizers,
-			List<Socks5UdpChannelCustomizer> channelCustomizers, Socks5UdpDatagramListener inbound) {
+			List<Socks5UdpChannelCustomizer> channelCustomizers, Socks5UdpDatagramListener inbound,
+			Duration failoverRetryAfter, Object eventSource) {
 		this.settings = settings;
+		this.failoverRetryAfter = failoverRetryAfter;
+		this.failoverEvents = new FailoverEvents(eventSource, this.listeners);
 		this.optionsCustomizers = optionsCustomizers;
 		this.channelCustomizers = channelCustomizers;
 		this.inbound = inbound;
@@ -136,6 +154,44 @@ final class AssociationPool {
 	ManagedAssociation association(Socks5ServerEndpoint server) {
 		ManagedAssociation association = this.associations.get(server.name());
 		return (association != null) ? association : add(server);
+	}
+
+	/**
+	 * Return the failover group of a selection with alternatives, added on its first use.
+	 * @param selection the selection, naming two or more servers
+	 * @return the group
+	 */
+	FailoverGroup group(Socks5ServerSelection selection) {
+		FailoverGroup group = this.groupsBySelection.get(selection);
+		if (group != null) {
+			return group;
+		}
+		group = this.groups.computeIfAbsent(selection.servers(), (servers) -> {
+			List<ManagedAssociation> members = new ArrayList<>();
+			servers.forEach((server) -> members.add(association(server)));
+			return new FailoverGroup(members, this.failoverRetryAfter, this.failoverEvents);
+		});
+		if (this.groupsBySelection.size() > MAX_SELECTIONS) {
+			// Reloads make new selections: forget the old ones now and then
+			this.groupsBySelection.clear();
+		}
+		this.groupsBySelection.put(selection, group);
+		return group;
+	}
+
+	/**
+	 * Return the failover groups: one per list of servers a rule with alternatives has
+	 * routed to.
+	 * @return the groups by name
+	 */
+	Map<String, FailoverGroup> groups() {
+		Map<String, FailoverGroup> groups = new LinkedHashMap<>();
+		this.groups.values().forEach((group) -> groups.put(group.name(), group));
+		return groups;
+	}
+
+	FailoverEvents failoverEvents() {
+		return this.failoverEvents;
 	}
 
 	private ManagedAssociation add(Socks5ServerEndpoint server) {

@@ -58,7 +58,7 @@ final class AssociationWait {
 				}
 				this.machine.openIfIdle();
 				ManagedAssociation.State state = this.machine.state();
-				long patience = outage.patienceNanos(state, openTimeout());
+				long patience = outage.patienceNanos(state, openTimeout(), this.machine.failedAttempts());
 				if (patience == OutagePolicy.REFUSE) {
 					throw this.machine.refused(destination, outage.refusal(state));
 				}

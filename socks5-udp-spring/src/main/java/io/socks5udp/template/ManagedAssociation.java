@@ -175,13 +175,25 @@ public final class ManagedAssociation {
 	 * @return the route of the association that took the datagram
 	 */
 	Socks5UdpRoute send(Socks5Address destination, ByteBuffer payload) {
-		OpenAssociation open = openAssociation(destination);
+		return send(destination, payload, this.outage);
+	}
+
+	/**
+	 * Send a datagram through the open association, or the next one as the given outage
+	 * policy says.
+	 * @param destination the destination
+	 * @param payload the payload, the buffer's remaining bytes
+	 * @param outage what to do while there is no open association
+	 * @return the route of the association that took the datagram
+	 */
+	Socks5UdpRoute send(Socks5Address destination, ByteBuffer payload, OutagePolicy outage) {
+		OpenAssociation open = openAssociation(destination, outage);
 		try {
 			open.association().send(destination, payload);
 			return open.route();
 		}
 		catch (IOException ex) {
-			return sendAgainOrFail(open, destination, ex, (next) -> next.send(destination, payload));
+			return sendAgainOrFail(open, destination, ex, outage, (next) -> next.send(destination, payload));
 		}
 	}
 
@@ -195,19 +207,58 @@ public final class ManagedAssociation {
 	 * @return the route of the association that took the datagram
 	 */
 	Socks5UdpRoute send(Socks5Address destination, byte[] payload, int offset, int length) {
-		OpenAssociation open = openAssociation(destination);
+		return send(destination, payload, offset, length, this.outage);
+	}
+
+	/**
+	 * Send a datagram through the open association, or the next one as the given outage
+	 * policy says.
+	 * @param destination the destination
+	 * @param payload the array holding the payload
+	 * @param offset where the payload starts
+	 * @param length the payload's length
+	 * @param outage what to do while there is no open association
+	 * @return the route of the association that took the datagram
+	 */
+	Socks5UdpRoute send(Socks5Address destination, byte[] payload, int offset, int length, OutagePolicy outage) {
+		OpenAssociation open = openAssociation(destination, outage);
 		try {
 			open.association().send(destination, payload, offset, length);
 			return open.route();
 		}
 		catch (IOException ex) {
-			return sendAgainOrFail(open, destination, ex, (next) -> next.send(destination, payload, offset, length));
+			return sendAgainOrFail(open, destination, ex, outage,
+					(next) -> next.send(destination, payload, offset, length));
 		}
 	}
 
-	private OpenAssociation openAssociation(Socks5Address destination) {
+	private OpenAssociation openAssociation(Socks5Address destination, OutagePolicy outage) {
 		OpenAssociation open = this.machine.open();
-		return (open != null) ? open : this.machine.await(destination, this.outage);
+		return (open != null) ? open : this.machine.await(destination, outage);
+	}
+
+	/**
+	 * Return the outage policy of sends through this server alone.
+	 * @return the policy
+	 */
+	OutagePolicy outage() {
+		return this.outage;
+	}
+
+	/**
+	 * Return how many attempts to open the association failed in a row.
+	 * @return the count, 0 while up or before any failure
+	 */
+	int failedAttempts() {
+		return this.machine.failedAttempts();
+	}
+
+	/**
+	 * Take back the drop this server counted for a send it refused, because the rule's
+	 * next server takes the datagram and counts it.
+	 */
+	void sentElsewhere() {
+		this.machine.traffic().sentAgain();
 	}
 
 	/**
@@ -216,18 +267,18 @@ public final class ManagedAssociation {
 	 * the outage, and goes out through it; otherwise it fails.
 	 */
 	private Socks5UdpRoute sendAgainOrFail(OpenAssociation open, Socks5Address destination, IOException ex,
-			Transmission transmission) {
+			OutagePolicy outage, Transmission transmission) {
 		// An association closed for being idle under a send that found it open was not
 		// lost: the send opens the next one, whatever the outage policy
 		boolean idleClosed = this.machine.state() == State.IDLE;
-		if (!(ex instanceof Socks5AssociationClosedException) || !(this.outage.sendsAgainAfterClose() || idleClosed)) {
+		if (!(ex instanceof Socks5AssociationClosedException) || !(outage.sendsAgainAfterClose() || idleClosed)) {
 			throw sendFailed(open, destination, ex);
 		}
 		this.machine.died(open.association(), ex);
 		// The closed association counted the datagram as dropped; from here it is either
 		// sent or refused, and counted as that, so take the first count back
 		this.machine.traffic().sentAgain();
-		OpenAssociation next = this.machine.await(destination, this.outage);
+		OpenAssociation next = this.machine.await(destination, outage);
 		try {
 			transmission.to(next.association());
 			return next.route();

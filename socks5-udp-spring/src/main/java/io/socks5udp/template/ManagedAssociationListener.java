@@ -71,4 +71,12 @@ public interface ManagedAssociationListener {
 	default void died(ManagedAssociation association, Throwable cause) {
 	}
 
+	/**
+	 * A server of a rule with alternatives failed, and the rule's traffic went to its
+	 * next working server; or it works again and took its traffic back.
+	 * @param event what changed
+	 */
+	default void failover(Socks5UdpFailoverEvent event) {
+	}
+
 }

@@ -36,9 +36,27 @@ final class OutagePolicy {
 
 	private final Duration maxWait;
 
+	private final boolean failover;
+
 	OutagePolicy(OutageSendPolicy sendPolicy, Duration maxWait) {
+		this(sendPolicy, maxWait, false);
+	}
+
+	private OutagePolicy(OutageSendPolicy sendPolicy, Duration maxWait, boolean failover) {
 		this.sendPolicy = sendPolicy;
 		this.maxWait = maxWait;
+		this.failover = failover;
+	}
+
+	/**
+	 * Return this policy for a server that has alternatives: a send through it is refused
+	 * as soon as an attempt to (re-)open its association has failed, so that the next
+	 * server of the rule can carry the datagram instead of the send waiting out the
+	 * outage.
+	 * @return the policy for servers with alternatives
+	 */
+	OutagePolicy forFailover() {
+		return new OutagePolicy(this.sendPolicy, this.maxWait, true);
 	}
 
 	/**
@@ -48,6 +66,20 @@ final class OutagePolicy {
 	 * @return the wait in nanoseconds, or {@link #REFUSE}
 	 */
 	long patienceNanos(ManagedAssociation.State state, Duration openTimeout) {
+		return patienceNanos(state, openTimeout, 0);
+	}
+
+	/**
+	 * Return how long a send may wait for an association, counted from its first look.
+	 * @param state the state of the server's association
+	 * @param openTimeout the longest an attempt to open an association takes
+	 * @param failedAttempts the attempts to open it that failed in a row
+	 * @return the wait in nanoseconds, or {@link #REFUSE}
+	 */
+	long patienceNanos(ManagedAssociation.State state, Duration openTimeout, int failedAttempts) {
+		if (this.failover && failedAttempts > 0 && state != ManagedAssociation.State.UP) {
+			return REFUSE;
+		}
 		return switch (state) {
 			case IDLE, CONNECTING -> openTimeout.toNanos();
 			case DOWN -> (this.sendPolicy == OutageSendPolicy.WAIT) ? this.maxWait.toNanos() : REFUSE;
@@ -62,7 +94,10 @@ final class OutagePolicy {
 	 * @return the reason, for the exception's message
 	 */
 	String refusal(ManagedAssociation.State state) {
-		return (state == ManagedAssociation.State.STOPPED) ? "the template is not running" : "association down";
+		if (state == ManagedAssociation.State.STOPPED) {
+			return "the template is not running";
+		}
+		return this.failover ? "association down, trying the rule's next server" : "association down";
 	}
 
 	/**

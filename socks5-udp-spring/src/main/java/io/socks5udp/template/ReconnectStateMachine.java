@@ -79,7 +79,8 @@ final class ReconnectStateMachine {
 
 	private @Nullable Throwable lastError;
 
-	private int failedAttempts;
+	// Written under the lock; volatile so that a failover group reads it without one
+	private volatile int failedAttempts;
 
 	private boolean everUp;
 
@@ -112,6 +113,10 @@ final class ReconnectStateMachine {
 
 	State state() {
 		return this.state;
+	}
+
+	int failedAttempts() {
+		return this.failedAttempts;
 	}
 
 	ManagedAssociationStatus status() {
@@ -314,7 +319,8 @@ final class ReconnectStateMachine {
 			if (this.state == State.STOPPED) {
 				return;
 			}
-			attempt = ++this.failedAttempts;
+			attempt = this.failedAttempts + 1;
+			this.failedAttempts = attempt;
 			this.lastError = failure;
 			wentDown = this.state != State.DOWN;
 			if (wentDown) {

@@ -26,14 +26,17 @@ import java.util.concurrent.TimeUnit;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.registry.Socks5ServerSelection;
 import io.socks5udp.core.registry.Socks5ServerEndpoint;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
 /**
- * Sends each datagram on the route the registry chose for it: the direct route, or the
- * association with the server the route names. A request of {@code sendAndReceive} is
- * registered with the {@link PendingReplies} before it goes out, so that no reply can
- * slip past it.
+ * Sends each datagram on the route the registry chose for it: the direct route, the
+ * association with the server the route names, or for a route with alternatives, the
+ * association with the server its {@link FailoverGroup failover group} chooses (the next
+ * one when the chosen one refuses the datagram after a failed attempt). A request of
+ * {@code sendAndReceive} is registered with the {@link PendingReplies} before it goes
+ * out, so that no reply can slip past it.
  *
  * @param direct the direct route
  * @param pool the associations with the servers
@@ -48,7 +51,22 @@ record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pend
 			this.direct.send(destination, this.direct.resolve(destination), ByteBuffer.wrap(payload, offset, length));
 			return Socks5UdpRoute.DIRECT;
 		}
-		return this.pool.association(server(route)).send(destination, payload, offset, length);
+		if (route.servers().size() == 1) {
+			return this.pool.association(server(route)).send(destination, payload, offset, length);
+		}
+		FailoverGroup group = this.pool.group(route);
+		for (int tries = 0;; tries++) {
+			ManagedAssociation server = group.choose(destination, route.isSpread());
+			if (server == null) {
+				return group.preferred().send(destination, payload, offset, length);
+			}
+			try {
+				return server.send(destination, payload, offset, length, group.outage());
+			}
+			catch (Socks5UdpServerUnavailableException ex) {
+				failedOver(group, server, ex, tries);
+			}
+		}
 	}
 
 	Socks5UdpRoute send(Socks5ServerSelection route, Socks5Address destination, ByteBuffer payload) {
@@ -56,7 +74,35 @@ record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pend
 			this.direct.send(destination, this.direct.resolve(destination), payload);
 			return Socks5UdpRoute.DIRECT;
 		}
-		return this.pool.association(server(route)).send(destination, payload);
+		if (route.servers().size() == 1) {
+			return this.pool.association(server(route)).send(destination, payload);
+		}
+		FailoverGroup group = this.pool.group(route);
+		for (int tries = 0;; tries++) {
+			ManagedAssociation server = group.choose(destination, route.isSpread());
+			if (server == null) {
+				return group.preferred().send(destination, payload);
+			}
+			try {
+				return server.send(destination, payload, group.outage());
+			}
+			catch (Socks5UdpServerUnavailableException ex) {
+				failedOver(group, server, ex, tries);
+			}
+		}
+	}
+
+	/**
+	 * Learn that a server of a group refused a datagram: rethrow the refusal unless the
+	 * next server may take the datagram, which then counts it, sent or dropped, instead
+	 * of this one.
+	 */
+	private static void failedOver(FailoverGroup group, ManagedAssociation server,
+			Socks5UdpServerUnavailableException refusal, int tries) {
+		if (!group.refused(server, refusal) || tries + 1 >= group.size()) {
+			throw refusal;
+		}
+		server.sentElsewhere();
 	}
 
 	/**
@@ -108,18 +154,42 @@ record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pend
 				throw ex;
 			}
 		}
+		else if (route.servers().size() == 1) {
+			return sendRequest(this.pool.association(server(route)), null, destination, payload);
+		}
 		else {
-			ManagedAssociation association = this.pool.association(server(route));
-			request = this.pendingReplies.register(association.name(), destination, null);
-			try {
-				used = association.send(destination, payload, 0, payload.length);
-			}
-			catch (RuntimeException ex) {
-				this.pendingReplies.remove(request);
-				throw ex;
+			FailoverGroup group = this.pool.group(route);
+			for (int tries = 0;; tries++) {
+				ManagedAssociation server = group.choose(destination, route.isSpread());
+				if (server == null) {
+					return sendRequest(group.preferred(), null, destination, payload);
+				}
+				try {
+					return sendRequest(server, group.outage(), destination, payload);
+				}
+				catch (Socks5UdpServerUnavailableException ex) {
+					failedOver(group, server, ex, tries);
+				}
 			}
 		}
 		return new SentRequest(request, used);
+	}
+
+	/**
+	 * Register a request for its reply from a server, then send it through the server.
+	 */
+	private SentRequest sendRequest(ManagedAssociation association, @Nullable OutagePolicy outage,
+			Socks5Address destination, byte[] payload) {
+		PendingReplies.Pending request = this.pendingReplies.register(association.name(), destination, null);
+		try {
+			Socks5UdpRoute used = (outage != null) ? association.send(destination, payload, 0, payload.length, outage)
+					: association.send(destination, payload, 0, payload.length);
+			return new SentRequest(request, used);
+		}
+		catch (RuntimeException ex) {
+			this.pendingReplies.remove(request);
+			throw ex;
+		}
 	}
 
 	private record SentRequest(PendingReplies.Pending request, Socks5UdpRoute route) {

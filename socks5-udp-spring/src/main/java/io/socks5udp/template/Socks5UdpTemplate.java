@@ -34,6 +34,8 @@ import io.socks5udp.core.registry.Socks5ServerEndpoint;
 import io.socks5udp.core.registry.Socks5ServerRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
@@ -60,7 +62,7 @@ import org.springframework.util.Assert;
  *
  * @author socks5-udp authors
  */
-public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
+public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle, ApplicationEventPublisherAware {
 
 	/**
 	 * The default lifecycle phase: before Spring Integration endpoints and web servers
@@ -93,7 +95,7 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 		AssociationSettings settings = new AssociationSettings(builder.backoff,
 				new OutagePolicy(builder.sendPolicy, builder.maxWait), AssociationOpener.DEFAULT, builder.idleTimeout);
 		this.pool = new AssociationPool(builder.servers, settings, List.copyOf(builder.optionsCustomizers),
-				channelCustomizers, this.dispatch);
+				channelCustomizers, this.dispatch, builder.failoverRetryAfter, this);
 		this.pool.warm(builder.allWarm ? builder.servers.keySet() : builder.warmServers);
 		this.sender = new RouteSender(this.direct, this.pool, this.pendingReplies);
 	}
@@ -227,6 +229,28 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	 */
 	public Map<String, ManagedAssociation> associations() {
 		return this.pool.associations();
+	}
+
+	/**
+	 * Return the state of every rule with alternatives that has carried traffic: which of
+	 * its servers carries it, and why the others do not. Does no I/O.
+	 * @return the states by rule, named by their servers in order, separated by commas
+	 */
+	public Map<String, Socks5UdpFailoverStatus> failoverStatus() {
+		Map<String, Socks5UdpFailoverStatus> status = new LinkedHashMap<>();
+		this.pool.groups().forEach((name, group) -> status.put(name, group.status()));
+		return status;
+	}
+
+	/**
+	 * Publish a {@link Socks5UdpFailoverEvent} to this publisher on every change of a
+	 * rule with alternatives, as well as to the association listeners.
+	 * @param publisher the publisher
+	 */
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher publisher) {
+		Assert.notNull(publisher, "'publisher' must not be null");
+		this.pool.failoverEvents().publisher(publisher::publishEvent);
 	}
 
 	/**

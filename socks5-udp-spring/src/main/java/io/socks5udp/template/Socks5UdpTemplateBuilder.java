@@ -45,6 +45,12 @@ public final class Socks5UdpTemplateBuilder {
 	 */
 	public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
 
+	/**
+	 * How long a server that failed is passed over by rules with alternatives by default
+	 * before it is tried again.
+	 */
+	public static final Duration DEFAULT_FAILOVER_RETRY_AFTER = Duration.ofSeconds(10);
+
 	final Socks5ServerRegistry registry;
 
 	final Map<String, Socks5AssociationOptions> servers = new LinkedHashMap<>();
@@ -64,6 +70,8 @@ public final class Socks5UdpTemplateBuilder {
 	boolean allWarm;
 
 	Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+
+	Duration failoverRetryAfter = DEFAULT_FAILOVER_RETRY_AFTER;
 
 	boolean failFast;
 
@@ -155,6 +163,22 @@ public final class Socks5UdpTemplateBuilder {
 		Assert.isTrue(idleTimeout != null && !idleTimeout.isNegative(),
 				() -> "idleTimeout: " + idleTimeout + " (expected: >= 0)");
 		this.idleTimeout = idleTimeout;
+		return this;
+	}
+
+	/**
+	 * Set how long a server that failed is passed over by the rules that name it with
+	 * alternatives (Dante's {@code badexpire}): their traffic goes to the next working
+	 * server meanwhile. When the time is up, the server is tried again in the background,
+	 * and takes the traffic back once its association is open.
+	 * @param retryAfter the time, positive (default
+	 * {@link #DEFAULT_FAILOVER_RETRY_AFTER})
+	 * @return this builder
+	 */
+	public Socks5UdpTemplateBuilder failoverRetryAfter(Duration retryAfter) {
+		Assert.isTrue(retryAfter != null && !retryAfter.isNegative() && !retryAfter.isZero(),
+				() -> "retryAfter: " + retryAfter + " (expected: positive)");
+		this.failoverRetryAfter = retryAfter;
 		return this;
 	}
 

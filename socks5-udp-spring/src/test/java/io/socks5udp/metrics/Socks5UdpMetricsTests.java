@@ -36,6 +36,7 @@ import io.socks5udp.template.Socks5UdpServerUnavailableException;
 import io.socks5udp.template.Socks5UdpTemplate;
 import io.socks5udp.test.relay.EmbeddedSocks5Relay;
 import io.socks5udp.test.support.UdpEchoServer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,6 +179,44 @@ class Socks5UdpMetricsTests {
 		}
 		finally {
 			dynamic.stop();
+		}
+	}
+
+	@Test
+	void countsFailoversAndReturnsPerServer() throws Exception {
+		String preferred = server();
+		EmbeddedSocks5Relay next = EmbeddedSocks5Relay.builder().build().start();
+		String other = "127.0.0.1:" + next.port();
+		Socks5ServerRegistry routes = Socks5ServerRegistry.builder()
+			.text("socks5c.conf", "127.0.0.1/32 " + preferred + "\n127.0.0.1/32 " + other + "\n")
+			.build();
+		Socks5UdpTemplate failover = Socks5UdpTemplate.builder(routes)
+			.failoverRetryAfter(Duration.ofMillis(100))
+			.reconnectBackoff(new ReconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 2, 0))
+			.build();
+		MeterRegistry meters = new SimpleMeterRegistry();
+		new Socks5UdpMetrics(failover).bindTo(meters);
+		failover.start();
+		try {
+			// X'07': the preferred server does not do UDP ASSOCIATE
+			this.relay.faults().replyCode(Socks5ReplyCode.COMMAND_NOT_SUPPORTED);
+			assertThat(failover.send("127.0.0.1", this.echo.port(), bytes("moved")).serverName()).isEqualTo(other);
+			String rule = preferred + "," + other;
+			assertThat(meters.get("socks5.udp.failovers").tags("server", preferred, "rule", rule).counter().count())
+				.isEqualTo(1);
+			this.relay.faults().reset();
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(20))
+				.until(() -> failover.send("127.0.0.1", this.echo.port(), bytes("back")).serverName(),
+						preferred::equals);
+			assertThat(
+					meters.get("socks5.udp.failover.returns").tags("server", preferred, "rule", rule).counter().count())
+				.isEqualTo(1);
+			assertThat(meters.find("socks5.udp.failovers").tag("server", other).counter()).isNull();
+		}
+		finally {
+			failover.stop();
+			next.close();
 		}
 	}
 

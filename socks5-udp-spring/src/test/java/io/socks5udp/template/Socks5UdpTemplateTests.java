@@ -26,6 +26,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -37,9 +38,13 @@ import io.socks5udp.core.protocol.Socks5Errno;
 import io.socks5udp.core.protocol.Socks5NoServerException;
 import io.socks5udp.core.protocol.Socks5PayloadTooLargeException;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
+import io.socks5udp.core.registry.Socks5ServerRegistry;
 import io.socks5udp.template.TemplateFixture.Received;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 import static io.socks5udp.template.TemplateFixture.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +75,35 @@ class Socks5UdpTemplateTests {
 		assertThat(echoed.route()).isEqualTo(route);
 		assertThat(this.fixture.relay().counters().datagramsToDestinations()).isEqualTo(1);
 		assertThat(this.fixture.template().directLocalAddress()).isNull();
+	}
+
+	@Test
+	void publishesAFailoverAsAnApplicationEvent() throws Exception {
+		String closed = "127.0.0.1:" + TemplateFixture.closedPort();
+		String relay = "127.0.0.1:" + this.fixture.relay().port();
+		Socks5ServerRegistry registry = Socks5ServerRegistry.builder()
+			.text("socks5c.conf", "127.0.0.1/32 " + closed + "\n127.0.0.1/32 " + relay + "\n")
+			.build();
+		List<Socks5UdpFailoverEvent> events = new CopyOnWriteArrayList<>();
+		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+			context.addApplicationListener((ApplicationEvent event) -> {
+				if (event instanceof Socks5UdpFailoverEvent failover) {
+					events.add(failover);
+				}
+			});
+			context.registerBean(Socks5UdpTemplate.class, () -> Socks5UdpTemplate.builder(registry).build());
+			context.refresh();
+			Socks5UdpTemplate template = context.getBean(Socks5UdpTemplate.class);
+			assertThat(template.send("127.0.0.1", this.fixture.echo().port(), bytes("moved")).serverName())
+				.isEqualTo(relay);
+			assertThat(events).singleElement().satisfies((event) -> {
+				assertThat(event.getSource()).isSameAs(template);
+				assertThat(event.getKind()).isEqualTo(Socks5UdpFailoverEvent.Kind.FAILED_OVER);
+				assertThat(event.getServer()).isEqualTo(closed);
+				assertThat(event.getCarrier()).isEqualTo(relay);
+				assertThat(event.getRule()).isEqualTo(closed + "," + relay);
+			});
+		}
 	}
 
 	@Test

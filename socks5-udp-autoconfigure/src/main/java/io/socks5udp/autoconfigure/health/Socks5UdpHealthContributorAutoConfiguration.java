@@ -18,6 +18,7 @@ package io.socks5udp.autoconfigure.health;
 
 import io.socks5udp.autoconfigure.Socks5UdpAutoConfiguration;
 import io.socks5udp.core.registry.ReloadableSocks5ServerRegistry;
+import io.socks5udp.health.Socks5UdpFailoverHealthIndicator;
 import io.socks5udp.health.Socks5UdpHealthContributor;
 import io.socks5udp.health.Socks5UdpRegistryHealthIndicator;
 import io.socks5udp.template.Socks5UdpTemplate;
@@ -48,6 +49,12 @@ public final class Socks5UdpHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = { "socks5UdpHealthIndicator", "socks5UdpHealthContributor" })
 	Socks5UdpHealthContributor socks5UdpHealthContributor(Socks5UdpTemplate template) {
 		return new Socks5UdpHealthContributor(template);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "socks5UdpFailoverHealthIndicator")
+	Socks5UdpFailoverHealthIndicator socks5UdpFailoverHealthIndicator(Socks5UdpTemplate template) {
+		return new Socks5UdpFailoverHealthIndicator(template);
 	}
 
 	@Bean

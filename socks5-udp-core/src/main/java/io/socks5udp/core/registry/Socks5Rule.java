@@ -21,7 +21,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One record of the registry: {@code <destination>[/<prefixlength>] <server>[:<port>]}.
- * Immutable.
+ * Records of one source with the same destination are alternatives in their order: the
+ * registry's {@link Socks5ServerSelection selection} for that destination names all their
+ * servers, the first one preferred. A rule may ask for {@link #isSpread() spreading}:
+ * destinations are then spread over the working servers of its alternatives. Immutable.
  *
  * @author socks5-udp authors
  * @see Socks5ConfigParser
@@ -34,10 +37,14 @@ public final class Socks5Rule {
 
 	private final @Nullable Socks5RuleOrigin origin;
 
-	private Socks5Rule(Socks5Destination destination, Socks5ServerSpec server, @Nullable Socks5RuleOrigin origin) {
+	private final boolean spread;
+
+	private Socks5Rule(Socks5Destination destination, Socks5ServerSpec server, @Nullable Socks5RuleOrigin origin,
+			boolean spread) {
 		this.destination = Objects.requireNonNull(destination, "'destination' must not be null");
 		this.server = Objects.requireNonNull(server, "'server' must not be null");
 		this.origin = origin;
+		this.spread = spread;
 	}
 
 	/**
@@ -47,7 +54,7 @@ public final class Socks5Rule {
 	 * @return the rule
 	 */
 	public static Socks5Rule of(Socks5Destination destination, Socks5ServerSpec server) {
-		return new Socks5Rule(destination, server, null);
+		return new Socks5Rule(destination, server, null, false);
 	}
 
 	/**
@@ -60,7 +67,26 @@ public final class Socks5Rule {
 	 */
 	public static Socks5Rule of(Socks5Destination destination, Socks5ServerSpec server,
 			@Nullable Socks5RuleOrigin origin) {
-		return new Socks5Rule(destination, server, origin);
+		return new Socks5Rule(destination, server, origin, false);
+	}
+
+	/**
+	 * Return this rule asking for spreading: destinations it matches are spread over the
+	 * working servers of its alternatives by a stable hash of the destination, instead of
+	 * all going to the first working one.
+	 * @return the rule with spreading
+	 */
+	public Socks5Rule withSpreading() {
+		return new Socks5Rule(this.destination, this.server, this.origin, true);
+	}
+
+	/**
+	 * Return whether the rule asks for spreading over its alternatives.
+	 * @return whether destinations are spread
+	 * @see #withSpreading()
+	 */
+	public boolean isSpread() {
+		return this.spread;
 	}
 
 	/**
@@ -93,12 +119,13 @@ public final class Socks5Rule {
 			return true;
 		}
 		return obj instanceof Socks5Rule other && this.destination.equals(other.destination)
-				&& this.server.equals(other.server) && Objects.equals(this.origin, other.origin);
+				&& this.server.equals(other.server) && Objects.equals(this.origin, other.origin)
+				&& this.spread == other.spread;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.destination, this.server, this.origin);
+		return Objects.hash(this.destination, this.server, this.origin, this.spread);
 	}
 
 	/**

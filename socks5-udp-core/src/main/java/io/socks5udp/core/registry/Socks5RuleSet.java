@@ -32,8 +32,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * An immutable registry compiled from a list of rules: address rules into a sorted
  * segment table per address family (a binary search answers a lookup), name-fragment
- * rules into a suffix hash table. For equal destinations the first rule wins. Made by
- * {@link Socks5ServerRegistryBuilder}.
+ * rules into a suffix hash table. For equal destinations the first rule wins; the later
+ * rules of the same source with that destination are its alternatives, whose servers its
+ * {@link Socks5ServerSelection selection} names after its own, in order ({@code NONE} and
+ * repeated servers among the alternatives are ignored: a rule that sends through a server
+ * never falls back to sending directly). Made by {@link Socks5ServerRegistryBuilder}.
  *
  * @author socks5-udp authors
  */
@@ -94,8 +97,14 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 		Map<String, Socks5ServerSelection> fragments = new LinkedHashMap<>();
 		Socks5ServerSelection ipv4CatchAll = null;
 		Socks5ServerSelection ipv6CatchAll = null;
+		Map<AlternativesKey, List<Socks5ServerEndpoint>> alternatives = alternatives(rules, resolver);
 		for (Socks5Rule rule : rules) {
-			Socks5ServerSelection route = Socks5ServerSelection.of(resolve(rule, resolver), rule);
+			List<Socks5ServerEndpoint> servers = alternatives.remove(AlternativesKey.of(rule));
+			if (servers == null) {
+				// An alternative of an earlier rule, which names its server
+				continue;
+			}
+			Socks5ServerSelection route = Socks5ServerSelection.of(servers, rule);
 			Socks5Destination destination = rule.destination();
 			if (destination.isNameFragment()) {
 				fragments.putIfAbsent(destination.nameFragment(), route);
@@ -117,6 +126,44 @@ public final class Socks5RuleSet implements Socks5ServerRegistry {
 				: (ipv6CatchAll != null) ? ipv6CatchAll : Socks5ServerSelection.IMPLICIT_NAME;
 		return new Socks5RuleSet(rules, false, Socks5ServerSelection.IMPLICIT_IPV4, Socks5ServerSelection.IMPLICIT_IPV6,
 				nameDefault, ipv4Prefixes, ipv6Prefixes, fragments, reverseLookup, forwardLookup);
+	}
+
+	/**
+	 * Return the servers of every destination of every source, in rule order: the first
+	 * rule's server (none for {@code NONE}), then those of its alternatives.
+	 */
+	private static Map<AlternativesKey, List<Socks5ServerEndpoint>> alternatives(List<Socks5Rule> rules,
+			Socks5ServerResolver resolver) {
+		Map<AlternativesKey, List<Socks5ServerEndpoint>> alternatives = new LinkedHashMap<>();
+		for (Socks5Rule rule : rules) {
+			Socks5ServerEndpoint server = resolve(rule, resolver);
+			AlternativesKey key = AlternativesKey.of(rule);
+			List<Socks5ServerEndpoint> servers = alternatives.get(key);
+			boolean first = servers == null;
+			if (servers == null) {
+				servers = new ArrayList<>();
+				alternatives.put(key, servers);
+			}
+			// A destination whose first rule is NONE stays direct, whatever its
+			// alternatives say
+			boolean direct = !first && servers.isEmpty();
+			if (server != null && !direct && !servers.contains(server)) {
+				servers.add(server);
+			}
+		}
+		return alternatives;
+	}
+
+	/**
+	 * Rules with equal keys are alternatives: the same destination in the same source.
+	 */
+	private record AlternativesKey(Socks5Destination destination, @Nullable String source) {
+
+		static AlternativesKey of(Socks5Rule rule) {
+			Socks5RuleOrigin origin = rule.origin();
+			return new AlternativesKey(rule.destination(), (origin != null) ? origin.source() : null);
+		}
+
 	}
 
 	private static @Nullable Socks5ServerEndpoint resolve(Socks5Rule rule, Socks5ServerResolver resolver) {

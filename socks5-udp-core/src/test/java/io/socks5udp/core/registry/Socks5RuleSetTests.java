@@ -172,6 +172,85 @@ class Socks5RuleSetTests {
 	}
 
 	@Test
+	void recordsWithTheSameDestinationAreAlternativesInFileOrder() throws Exception {
+		Socks5RuleSet rules = rules("""
+				10.0.0.0/8       first
+				10.1.0.0/16      other
+				10.0.0.0/8       second:1081
+				10.0.0.0/8       third
+				2001:db8::/32    [::1]:1080
+				2001:db8::/32    [::1]:1081
+				.example.test    first
+				.example.test    second
+				""");
+		Socks5ServerSelection route = rules.lookup("10.2.0.1");
+		assertThat(route.servers()).extracting(Socks5ServerEndpoint::name)
+			.containsExactly("first:1080", "second:1081", "third:1080");
+		assertThat(route.server()).isEqualTo(route.servers().get(0));
+		assertThat(route.rule().origin().line()).isEqualTo(1);
+		assertThat(route.reason()).contains("'10.0.0.0/8 first:1080'").contains("with 2 alternatives");
+		assertThat(rules.lookup("10.1.0.1").servers()).extracting(Socks5ServerEndpoint::name)
+			.containsExactly("other:1080");
+		assertThat(rules.lookup("2001:db8::1").servers()).extracting(Socks5ServerEndpoint::port)
+			.containsExactly(1080, 1081);
+		assertThat(rules.lookup("www.example.test").servers()).extracting(Socks5ServerEndpoint::name)
+			.containsExactly("first:1080", "second:1080");
+		assertThat(rules.rules()).hasSize(8);
+	}
+
+	@Test
+	void alternativesNeverSendDirectUnlessTheFirstRecordSaysNone() throws Exception {
+		Socks5RuleSet rules = rules("""
+				10.0.0.0/8       first
+				10.0.0.0/8       NONE
+				10.0.0.0/8       first
+				10.0.0.0/8       second
+				192.0.2.0/24     NONE
+				192.0.2.0/24     proxy
+				""");
+		assertThat(rules.lookup("10.2.0.1").servers()).extracting(Socks5ServerEndpoint::name)
+			.containsExactly("first:1080", "second:1080");
+		Socks5ServerSelection direct = rules.lookup("192.0.2.7");
+		assertThat(direct.isDirect()).isTrue();
+		assertThat(direct.servers()).isEmpty();
+		assertThat(direct.server()).isNull();
+	}
+
+	@Test
+	void recordsOfDifferentSourcesAreNotAlternatives() throws Exception {
+		Socks5RuleSet rules = Socks5ServerRegistry.builder()
+			.text("one.conf", "10.0.0.0/8 one")
+			.text("two.conf", "10.0.0.0/8 two")
+			.build();
+		assertThat(rules.lookup("10.2.0.1").servers()).extracting(Socks5ServerEndpoint::name)
+			.containsExactly("one:1080");
+	}
+
+	@Test
+	void spreadingAppliesOnlyToARuleWithAlternatives() throws Exception {
+		Socks5ConfigParser parser = Socks5ConfigParser.forFiles();
+		Socks5RuleSet rules = Socks5ServerRegistry.builder()
+			.rules("rules",
+					List.of(parser.parseRecord("rules", 1, "10.0.0.0/8 a").withSpreading(),
+							parser.parseRecord("rules", 2, "10.0.0.0/8 b"),
+							parser.parseRecord("rules", 3, "192.0.2.0/24 c").withSpreading()))
+			.build();
+		assertThat(rules.lookup("10.2.0.1").isSpread()).isTrue();
+		assertThat(rules.lookup("10.2.0.1").toString()).startsWith("[a:1080, b:1080] (spread)");
+		assertThat(rules.lookup("192.0.2.1").isSpread()).isFalse();
+		assertThat(rules.lookup("11.0.0.1").isSpread()).isFalse();
+	}
+
+	@Test
+	void lookupsOfRulesWithAlternativesAllocateNothing() throws Exception {
+		Socks5RuleSet rules = rules("10.0.0.0/8 a\n10.0.0.0/8 b\n.example.test a\n.example.test b\n0.0.0.0/0 NONE");
+		for (String host : List.of("10.1.2.3", "www.example.test")) {
+			assertThat(AllocationMeter.allocatedBy(() -> rules.lookup(host).servers().get(1))).as(host)
+				.isLessThan(AllocationMeter.SLACK);
+		}
+	}
+
+	@Test
 	void firstSourceWinsOverLaterSource() throws Exception {
 		Socks5RuleSet rules = Socks5ServerRegistry.builder()
 			.text("one.conf", "10.0.0.0/8 one")
