@@ -58,7 +58,9 @@ import org.springframework.util.Assert;
  * <p>
  * Host names given as {@code String} or as unresolved {@link InetSocketAddress} travel to
  * the server as domain names, resolved by the server (and matched by name fragment
- * rules); only the direct route resolves names locally.
+ * rules); only the direct route resolves names locally. Host text is parsed once per host
+ * and port and kept in a small bounded cache, so that sending again to the same host
+ * allocates nothing.
  *
  * @author socks5-udp authors
  */
@@ -73,6 +75,8 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle, A
 	private final Socks5ServerRegistry registry;
 
 	private final PendingReplies pendingReplies = new PendingReplies();
+
+	private final DestinationCache destinations = new DestinationCache();
 
 	private final ListenerDispatch dispatch = new ListenerDispatch(this.pendingReplies);
 
@@ -111,12 +115,12 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle, A
 
 	@Override
 	public Socks5UdpRoute send(String host, int port, byte[] payload) {
-		return send(Socks5Address.of(host, port), payload);
+		return send(this.destinations.address(host, port), payload);
 	}
 
 	@Override
 	public Socks5UdpRoute send(String host, int port, ByteBuffer payload) {
-		return send(Socks5Address.of(host, port), payload);
+		return send(this.destinations.address(host, port), payload);
 	}
 
 	@Override
@@ -157,7 +161,7 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle, A
 
 	@Override
 	public Socks5UdpDatagram sendAndReceive(String host, int port, byte[] payload, Duration timeout) {
-		return sendAndReceive(Socks5Address.of(host, port), payload, timeout);
+		return sendAndReceive(this.destinations.address(host, port), payload, timeout);
 	}
 
 	@Override

@@ -40,8 +40,11 @@ import io.socks5udp.core.protocol.Socks5PayloadTooLargeException;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
 import io.socks5udp.core.registry.Socks5ServerRegistry;
 import io.socks5udp.template.TemplateFixture.Received;
+import io.socks5udp.test.support.UdpEchoServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -126,6 +129,39 @@ class Socks5UdpTemplateTests {
 		// Decoding, dispatching to both listeners and the probe itself, on the receive
 		// thread: one object per datagram would be at least 16 bytes each
 		assertThat(probe.allocatedBytes()).isLessThan(1_000);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "127.0.0.1", "::1", "localhost" })
+	void sendingToAStringHostAllocatesNothingPerCall(String host) throws Exception {
+		Socks5UdpTemplate template = this.fixture
+			.use(this.fixture.warmBuilder("127.0.0.1/32 relay", "::1/128 relay", "localhost relay").build());
+		Semaphore echoes = new Semaphore(0);
+		template.addListener((source, payload, route) -> echoes.release());
+		template.addAssociationListener(this.fixture.events());
+		template.start();
+		this.fixture.events().awaitOpened();
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+		try (UdpEchoServer ipv6Echo = UdpEchoServer.startIpv6()) {
+			int port = host.equals("::1") ? ipv6Echo.port() : this.fixture.echo().port();
+			ByteBuffer payload = ByteBuffer.allocateDirect(64);
+			byte[] bytes = new byte[64];
+			long allocated = 0;
+			for (int i = 0; i < 3_000; i++) {
+				long before = threads.getCurrentThreadAllocatedBytes();
+				Socks5UdpRoute route = ((i % 2) == 0) ? template.send(host, port, payload.clear())
+						: template.send(host, port, bytes);
+				if (i >= 2_000) {
+					allocated += threads.getCurrentThreadAllocatedBytes() - before;
+				}
+				assertThat(route.serverName()).isEqualTo("relay");
+				assertThat(echoes.tryAcquire(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("echo of datagram %d", i).isTrue();
+			}
+			// One object per call would be at least 16,000 bytes; parsing the host took
+			// 136
+			// to 704 bytes per call
+			assertThat(allocated).as("bytes allocated by 1,000 sends to %s", host).isLessThan(1_000);
+		}
 	}
 
 	@Test

@@ -27,15 +27,19 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5DecodeStatus;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
 import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What serves {@link Socks5UdpAssociation#receive(java.time.Duration)}: callers take
+ * What serves {@link Socks5UdpAssociation#receive(java.time.Duration)} and
+ * {@link Socks5UdpAssociation#receive(ByteBuffer, java.time.Duration)}: callers take
  * turns, and each waits, for its turn and for a datagram, in ways an interrupt ends for
- * that caller alone.
+ * that caller alone. Every datagram is read into one direct buffer, reused, whose header
+ * is checked in place; only then is the payload copied out, into a fresh buffer or into
+ * the caller's.
  *
  * @author socks5-udp authors
  */
@@ -78,29 +82,86 @@ final class Socks5DatagramPoller {
 	 * @throws IOException if receiving fails
 	 */
 	@Nullable Socks5UdpDatagram poll(long deadline) throws IOException {
+		if (!takeTurn(deadline)) {
+			return null;
+		}
 		try {
-			if (!this.turn.tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+			ByteBuffer datagram = buffer();
+			Socks5Address source = pollInTurn(datagram, deadline);
+			if (source == null) {
 				return null;
 			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new InterruptedIOException("Interrupted while waiting for a datagram");
-		}
-		try {
-			ByteBuffer buffer = this.buffer;
-			if (buffer == null) {
-				buffer = ByteBuffer.allocateDirect(Socks5ReceiveLoop.BUFFER_SIZE);
-				this.buffer = buffer;
-			}
-			return pollInTurn(buffer, deadline);
+			ByteBuffer payload = ByteBuffer.allocate(datagram.remaining()).put(datagram).flip();
+			this.counters.received(payload.remaining());
+			return new Socks5UdpDatagram(source, payload);
 		}
 		finally {
 			this.turn.unlock();
 		}
 	}
 
-	private @Nullable Socks5UdpDatagram pollInTurn(ByteBuffer buffer, long deadline) throws IOException {
+	/**
+	 * Wait for the next datagram from the relay that decodes, dropping and counting the
+	 * others, and put its payload into the caller's buffer. Allocates nothing once the
+	 * first poll has allocated the receive buffer.
+	 * @param into where to put the payload, at its position, which moves past it; a
+	 * payload longer than its remaining space is cut to fit
+	 * @param deadline the {@link System#nanoTime()} to give up at
+	 * @return the datagram's source, the same instance as long as the source stays the
+	 * same; {@code null} at the deadline, with the buffer untouched
+	 * @throws InterruptedIOException if the thread is or gets interrupted before a
+	 * datagram came; the interrupt status stays set
+	 * @throws java.nio.channels.ClosedChannelException if the channel is or gets closed
+	 * @throws IOException if receiving fails
+	 */
+	@Nullable Socks5Address pollInto(ByteBuffer into, long deadline) throws IOException {
+		if (!takeTurn(deadline)) {
+			return null;
+		}
+		try {
+			ByteBuffer datagram = buffer();
+			Socks5Address source = pollInTurn(datagram, deadline);
+			if (source == null) {
+				return null;
+			}
+			int length = datagram.remaining();
+			int copied = Math.min(length, into.remaining());
+			into.put(into.position(), datagram, datagram.position(), copied);
+			into.position(into.position() + copied);
+			this.counters.received(length);
+			return source;
+		}
+		finally {
+			this.turn.unlock();
+		}
+	}
+
+	private boolean takeTurn(long deadline) throws InterruptedIOException {
+		try {
+			return this.turn.tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("Interrupted while waiting for a datagram");
+		}
+	}
+
+	private ByteBuffer buffer() {
+		ByteBuffer buffer = this.buffer;
+		if (buffer == null) {
+			buffer = ByteBuffer.allocateDirect(Socks5ReceiveLoop.BUFFER_SIZE);
+			this.buffer = buffer;
+		}
+		return buffer;
+	}
+
+	/**
+	 * Read datagrams into the buffer until one from the relay decodes or the deadline
+	 * passes.
+	 * @return the source of the datagram, the buffer positioned at its payload; or
+	 * {@code null} at the deadline
+	 */
+	private @Nullable Socks5Address pollInTurn(ByteBuffer buffer, long deadline) throws IOException {
 		while (true) {
 			buffer.clear();
 			SocketAddress source;
@@ -120,9 +181,9 @@ final class Socks5DatagramPoller {
 				this.channel.awaitReadable(remaining);
 				continue;
 			}
-			Socks5UdpDatagram datagram = accept(source, buffer.flip());
-			if (datagram != null) {
-				return datagram;
+			Socks5Address accepted = accept(source, buffer.flip());
+			if (accepted != null) {
+				return accepted;
 			}
 			if (remaining <= 0) {
 				return null;
@@ -130,7 +191,7 @@ final class Socks5DatagramPoller {
 		}
 	}
 
-	private @Nullable Socks5UdpDatagram accept(SocketAddress source, ByteBuffer datagram) {
+	private @Nullable Socks5Address accept(SocketAddress source, ByteBuffer datagram) {
 		if (!this.channel.isFromRelay(source)) {
 			this.counters.drop(Socks5DropReason.FOREIGN_SOURCE);
 			return null;
@@ -140,10 +201,8 @@ final class Socks5DatagramPoller {
 			this.counters.drop(Socks5UdpAssociation.dropReason(status));
 			return null;
 		}
-		ByteBuffer payload = ByteBuffer.allocate(datagram.remaining()).put(datagram).flip();
-		this.counters.received(payload.remaining());
 		// A datagram that decodes has a source
-		return new Socks5UdpDatagram(Objects.requireNonNull(this.decoder.source()), payload);
+		return Objects.requireNonNull(this.decoder.source());
 	}
 
 }

@@ -62,8 +62,9 @@ import org.jspecify.annotations.Nullable;
  * encodes into one of a few direct buffers the association owns (one per processor), each
  * as large as the largest datagram it carried, and gives it back once the datagram is
  * written; however many threads send, sending needs no more memory. Receiving is either
- * by {@link #receive(Duration)} or by a {@link #startReceiving(Socks5AssociationListener)
- * receive loop}, not both.
+ * on the caller's thread, by {@link #receive(Duration)} or, allocating nothing, by
+ * {@link #receive(ByteBuffer, Duration)} and {@link #receiveNow(ByteBuffer)}, or by a
+ * {@link #startReceiving(Socks5AssociationListener) receive loop}, not both.
  * <p>
  * Interrupting a thread that sends or receives (by {@link Thread#interrupt()},
  * {@code Future.cancel(true)} or {@code ExecutorService.shutdownNow()}) ends that
@@ -365,6 +366,62 @@ public final class Socks5UdpAssociation implements Closeable {
 		}
 		try {
 			return this.poller.poll(deadline);
+		}
+		catch (ClosedChannelException ex) {
+			channelFailed(ex);
+			throw closedException(ex);
+		}
+	}
+
+	/**
+	 * Wait for the next datagram from the relay and put its payload into the caller's
+	 * buffer, on the calling thread, allocating nothing: the receive that lets one thread
+	 * send a window of datagrams and then drain the replies, with
+	 * {@link #receiveNow(ByteBuffer)} for those already waiting. Drops, counts, turns,
+	 * timeout, interrupts and closing as {@link #receive(Duration)}, which it can be
+	 * mixed with.
+	 * @param into where to put the payload, at its position, which moves past it; a
+	 * payload longer than the buffer's remaining space is cut to fit, as by
+	 * {@link DatagramChannel#receive(ByteBuffer)} (the counters count it whole)
+	 * @param timeout how long to wait at most; zero waits as briefly as the system allows
+	 * @return the datagram's source, the same instance for as long as datagrams come from
+	 * the same address; {@code null} on timeout, the buffer untouched
+	 * @throws java.io.InterruptedIOException if the calling thread is or gets interrupted
+	 * before a datagram comes; its interrupt status stays set, and the association stays
+	 * open for every other thread
+	 * @throws Socks5AssociationClosedException if the association is or gets closed
+	 * @throws IllegalStateException if a receive loop was started
+	 * @throws IllegalArgumentException if the buffer is read-only
+	 * @throws IOException if receiving fails
+	 */
+	public @Nullable Socks5Address receive(ByteBuffer into, Duration timeout) throws IOException {
+		return receiveInto(into, ReceiveArguments.deadline(timeout));
+	}
+
+	/**
+	 * Take the next datagram from the relay if one is already waiting, without waiting
+	 * for one: {@link #receive(ByteBuffer, Duration)} with a zero timeout. After a
+	 * datagram that is dropped it returns {@code null} even if more are waiting.
+	 * @param into where to put the payload, as for {@link #receive(ByteBuffer, Duration)}
+	 * @return the datagram's source, or {@code null} if none was waiting (or another
+	 * thread has its turn)
+	 * @throws Socks5AssociationClosedException if the association is closed
+	 * @throws IllegalStateException if a receive loop was started
+	 * @throws IllegalArgumentException if the buffer is read-only
+	 * @throws IOException if receiving fails
+	 */
+	public @Nullable Socks5Address receiveNow(ByteBuffer into) throws IOException {
+		return receiveInto(into, System.nanoTime());
+	}
+
+	private @Nullable Socks5Address receiveInto(ByteBuffer into, long deadline) throws IOException {
+		ReceiveArguments.checkWritable(into);
+		claimReceiveMode(POLL_MODE);
+		if (!isOpen()) {
+			throw closedException(null);
+		}
+		try {
+			return this.poller.pollInto(into, deadline);
 		}
 		catch (ClosedChannelException ex) {
 			channelFailed(ex);

@@ -23,12 +23,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.socks5udp.core.client.Socks5UdpAssociation;
+import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
 
 /**
- * The two ways of receiving from an association: polling with
- * {@link Socks5UdpAssociation#receive(Duration)}, and a receive loop handing datagrams to
- * a listener. Each has its own code path for drops, so failure tests run against both.
+ * The ways of receiving from an association: polling with
+ * {@link Socks5UdpAssociation#receive(Duration)} or into the caller's buffer with
+ * {@link Socks5UdpAssociation#receive(ByteBuffer, Duration)}, and a receive loop handing
+ * datagrams to a listener. Each has its own code path for drops, so failure tests run
+ * against each.
  *
  * @author socks5-udp authors
  */
@@ -40,6 +43,24 @@ enum ReceiveMode {
 		@Override
 		Receiver attach(Socks5UdpAssociation association) {
 			return association::receive;
+		}
+
+	},
+
+	/**
+	 * {@link Socks5UdpAssociation#receive(ByteBuffer, Duration)}, into one buffer reused.
+	 */
+	POLL_INTO {
+
+		@Override
+		Receiver attach(Socks5UdpAssociation association) {
+			ByteBuffer into = ByteBuffer.allocate(65536);
+			return (timeout) -> {
+				Socks5Address source = association.receive(into.clear(), timeout);
+				return (source != null)
+						? new Socks5UdpDatagram(source, ByteBuffer.allocate(into.position()).put(into.flip()).flip())
+						: null;
+			};
 		}
 
 	},

@@ -17,6 +17,7 @@ package io.socks5udp.test.reliability;
 
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -69,6 +70,49 @@ class SteadyStateAllocationTests {
 		byte[] payload = new byte[64];
 		long[] sent = measure((association, echo) -> association.send(echo, payload));
 		assertThat(sent[0]).as("bytes allocated by %d sends of a byte[]", MEASURED).isLessThan(BOUND);
+	}
+
+	@Test
+	void sendingAWindowAndDrainingTheEchoesIntoACallersBufferOnOneThreadAllocateNothingPerDatagram() throws Exception {
+		int window = 4;
+		try (EmbeddedSocks5Relay relay = EmbeddedSocks5Relay.builder().build().start();
+				UdpEchoServer echoServer = UdpEchoServer.startIpv4();
+				Socks5UdpAssociation association = Socks5UdpAssociation
+					.open(Socks5AssociationOptions.builder(relay.host(), relay.port())
+						.name(AssociationThreads.uniqueName("allocation"))
+						.build())) {
+			Socks5Address echo = Socks5Address.of(echoServer.address());
+			ByteBuffer payload = ByteBuffer.allocateDirect(64);
+			ByteBuffer into = ByteBuffer.allocate(64);
+			Duration wait = Duration.ofSeconds(10);
+			long allocated = 0;
+			for (int round = 0; round < (WARM_UP + MEASURED) / window; round++) {
+				long before = threads.getCurrentThreadAllocatedBytes();
+				for (int i = 0; i < window; i++) {
+					association.send(echo, payload.clear());
+				}
+				int received = 0;
+				boolean timedOut = false;
+				while (received < window && !timedOut) {
+					if (association.receive(into.clear(), wait) == null) {
+						timedOut = true;
+					}
+					else {
+						received++;
+						while (received < window && association.receiveNow(into.clear()) != null) {
+							received++;
+						}
+					}
+				}
+				if (round >= WARM_UP / window) {
+					allocated += threads.getCurrentThreadAllocatedBytes() - before;
+				}
+				assertThat(received).as("echoes of round %d", round).isEqualTo(window);
+			}
+			assertThat(allocated).as("bytes allocated sending and receiving %d datagrams on one thread", MEASURED)
+				.isLessThan(BOUND);
+			assertThat(association.counters().datagramsReceived()).isEqualTo(WARM_UP + MEASURED);
+		}
 	}
 
 	/**

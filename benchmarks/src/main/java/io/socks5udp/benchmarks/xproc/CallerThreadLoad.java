@@ -1,0 +1,156 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.benchmarks.xproc;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Arrays;
+
+import io.socks5udp.benchmarks.e2e.LoadAccounting;
+import io.socks5udp.benchmarks.e2e.LoadResult;
+import io.socks5udp.core.client.Socks5UdpAssociation;
+import io.socks5udp.core.protocol.Socks5Address;
+
+/**
+ * Drives the core client on one thread exactly as the C client drives its socket: send
+ * until the window is full, wait for the first echo
+ * ({@link Socks5UdpAssociation#receive(ByteBuffer, Duration)}), drain every echo already
+ * waiting ({@link Socks5UdpAssociation#receiveNow(ByteBuffer)}), then send the burst that
+ * fills the window again. No receive loop, no second thread, and nothing allocated per
+ * datagram: the payloads go out of one buffer and come back into another.
+ * <p>
+ * Unlike {@link InlineLoad}, whose sends come from the listener on the association's
+ * receive thread, this uses the receive on the caller's thread and batches as the C
+ * client does (one wait per burst of echoes, not one per echo).
+ *
+ * @author socks5-udp authors
+ */
+final class CallerThreadLoad {
+
+	private static final int MAX_SAMPLES = 4_000_000;
+
+	/** How long one wait lasts before the loss check, as the C client's poll. */
+	private static final Duration WAIT = Duration.ofMillis(200);
+
+	/** How long a full window may wait before its datagrams count as lost. */
+	private static final long LOSS_TIMEOUT_NANOS = 200_000_000L;
+
+	private final long[] samples = new long[MAX_SAMPLES];
+
+	private final Socks5UdpAssociation association;
+
+	private final Socks5Address target;
+
+	private final int inFlight;
+
+	private final ByteBuffer out;
+
+	private final ByteBuffer in;
+
+	private boolean measuring;
+
+	private int sampleCount;
+
+	private long received;
+
+	private long lost;
+
+	private int outstanding;
+
+	private long lastProgress;
+
+	CallerThreadLoad(Socks5UdpAssociation association, Socks5Address target, int size, int inFlight) {
+		this.association = association;
+		this.target = target;
+		this.inFlight = inFlight;
+		this.out = ByteBuffer.allocateDirect(size);
+		this.in = ByteBuffer.allocateDirect(size);
+	}
+
+	LoadResult run(double warmupSeconds, double seconds, LoadAccounting accounting) throws IOException {
+		this.lastProgress = System.nanoTime();
+		// Datagrams lost during the warm-up are not the measurement's
+		runFor(warmupSeconds);
+		this.lost = 0;
+		this.measuring = true;
+		accounting.start();
+		long startReceived = this.received;
+		long start = System.nanoTime();
+		runFor(seconds);
+		long count = this.received - startReceived;
+		long elapsed = System.nanoTime() - start;
+		accounting.stop();
+		this.measuring = false;
+		this.association.close();
+		long[] sorted = Arrays.copyOf(this.samples, Math.min(this.sampleCount, MAX_SAMPLES));
+		Arrays.sort(sorted);
+		return new LoadResult("core-receive", this.out.capacity(), count * 1e9 / elapsed,
+				percentile(sorted, 0.50) / 1000.0, percentile(sorted, 0.99) / 1000.0,
+				(count > 0) ? accounting.cpuNanos() / 1e9 / count * 1e6 : Double.NaN,
+				(count > 0) ? (double) accounting.allocatedBytes() / count : Double.NaN, this.lost, count);
+	}
+
+	private void runFor(double seconds) throws IOException {
+		long end = System.nanoTime() + (long) (seconds * 1e9);
+		while (System.nanoTime() < end) {
+			while (this.outstanding < this.inFlight) {
+				this.out.clear().putLong(0, System.nanoTime());
+				this.association.send(this.target, this.out);
+				this.outstanding++;
+			}
+			if (this.association.receive(this.in.clear(), WAIT) == null) {
+				long now = System.nanoTime();
+				if (now - this.lastProgress > LOSS_TIMEOUT_NANOS) {
+					this.lost += this.outstanding;
+					this.outstanding = 0;
+					this.lastProgress = now;
+				}
+				continue;
+			}
+			echoed();
+			while (this.association.receiveNow(this.in.clear()) != null) {
+				echoed();
+			}
+		}
+	}
+
+	private void echoed() {
+		long now = System.nanoTime();
+		if (this.measuring && this.in.position() >= Long.BYTES) {
+			int i = this.sampleCount;
+			if (i < MAX_SAMPLES) {
+				this.samples[i] = now - this.in.getLong(0);
+				this.sampleCount = i + 1;
+			}
+		}
+		this.received++;
+		// An echo of a window counted as lost comes too late to free a place
+		if (this.outstanding > 0) {
+			this.outstanding--;
+		}
+		this.lastProgress = now;
+	}
+
+	private static long percentile(long[] sorted, double p) {
+		if (sorted.length == 0) {
+			return 0;
+		}
+		int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+		return sorted[Math.max(0, index)];
+	}
+
+}

@@ -1,0 +1,57 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.benchmarks.xproc;
+
+import io.socks5udp.benchmarks.e2e.LoadResult;
+import io.socks5udp.core.client.Socks5AssociationOptions;
+import io.socks5udp.core.client.Socks5UdpAssociation;
+import io.socks5udp.core.protocol.Socks5Address;
+
+/**
+ * Client process of path {@code core-receive}: this project's core client driven on one
+ * thread, the caller's, as the C client drives its socket ({@link CallerThreadLoad}),
+ * through the relay to the echo target. Arguments: see {@link ClientArguments}.
+ *
+ * @author socks5-udp authors
+ */
+public final class CoreReceiveClientMain {
+
+	private CoreReceiveClientMain() {
+	}
+
+	/**
+	 * Run the client and print its {@link ResultLine}.
+	 * @param args
+	 * {@code --relay HOST:PORT --target HOST:PORT --size BYTES --in-flight N --warmup S --seconds S}
+	 * @throws Exception on failure
+	 */
+	public static void main(String[] args) throws Exception {
+		ClientArguments arguments = ClientArguments.parse(args);
+		Socks5UdpAssociation association = Socks5UdpAssociation.open(Socks5AssociationOptions
+			.builder(arguments.relay().getAddress().getHostAddress(), arguments.relay().getPort())
+			.name("core-receive")
+			.build());
+		CallerThreadLoad load = new CallerThreadLoad(association, Socks5Address.of(arguments.target()),
+				arguments.size(), arguments.inFlight());
+		ProcessAccounting accounting = new ProcessAccounting(() -> ClientProcess.mark(ResultLine.MEASURING),
+				() -> ClientProcess.mark(ResultLine.MEASURED));
+		LoadResult result = load.run(arguments.warmupSeconds(), arguments.seconds(), accounting);
+		System.out.println(ResultLine.format(result, accounting.contextSwitches()));
+		System.out.flush();
+		System.exit(0);
+	}
+
+}
