@@ -26,12 +26,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
 import io.socks5udp.core.registry.Socks5ServerSelection;
 import io.socks5udp.core.registry.Socks5ServerEndpoint;
 import io.socks5udp.core.registry.Socks5ServerRegistry;
+import io.socks5udp.observation.Socks5UdpAssociationObservationConvention;
+import io.socks5udp.observation.Socks5UdpObservationDocumentation;
+import io.socks5udp.observation.Socks5UdpRequestObservationConvention;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
@@ -76,6 +80,8 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 
 	private final DirectRoute direct;
 
+	private final TemplateObservations observations = new TemplateObservations();
+
 	private final AssociationPool pool;
 
 	private final RouteSender sender;
@@ -91,11 +97,12 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 		List<Socks5UdpChannelCustomizer> channelCustomizers = List.copyOf(builder.channelCustomizers);
 		this.direct = new DirectRoute(this.dispatch, channelCustomizers);
 		AssociationSettings settings = new AssociationSettings(builder.backoff,
-				new OutagePolicy(builder.sendPolicy, builder.maxWait), AssociationOpener.DEFAULT, builder.idleTimeout);
+				new OutagePolicy(builder.sendPolicy, builder.maxWait), AssociationOpener.DEFAULT, builder.idleTimeout,
+				this.observations);
 		this.pool = new AssociationPool(builder.servers, settings, List.copyOf(builder.optionsCustomizers),
 				channelCustomizers, this.dispatch);
 		this.pool.warm(builder.allWarm ? builder.servers.keySet() : builder.warmServers);
-		this.sender = new RouteSender(this.direct, this.pool, this.pendingReplies);
+		this.sender = new RouteSender(this.direct, this.pool, this.pendingReplies, this.observations);
 	}
 
 	/**
@@ -218,6 +225,36 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	public void addAssociationListener(ManagedAssociationListener listener) {
 		Assert.notNull(listener, "'listener' must not be null");
 		this.pool.addListener(listener);
+	}
+
+	/**
+	 * Set the registry of the {@link Socks5UdpObservationDocumentation observations} of
+	 * association attempts and request/reply exchanges. Without one (the default,
+	 * {@link ObservationRegistry#NOOP}) nothing is observed. Plain sends are never
+	 * observed. Set it before the template starts.
+	 * @param registry the observation registry
+	 */
+	public void setObservationRegistry(ObservationRegistry registry) {
+		Assert.notNull(registry, "'registry' must not be null");
+		this.observations.setRegistry(registry);
+	}
+
+	/**
+	 * Set the convention of the observations of association attempts, in place of the
+	 * default one.
+	 * @param convention the convention, or {@code null} for the default
+	 */
+	public void setAssociationObservationConvention(@Nullable Socks5UdpAssociationObservationConvention convention) {
+		this.observations.setAssociationConvention(convention);
+	}
+
+	/**
+	 * Set the convention of the observations of request/reply exchanges, in place of the
+	 * default one.
+	 * @param convention the convention, or {@code null} for the default
+	 */
+	public void setRequestObservationConvention(@Nullable Socks5UdpRequestObservationConvention convention) {
+		this.observations.setRequestConvention(convention);
 	}
 
 	/**
