@@ -282,6 +282,25 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle {
 	}
 
 	/**
+	 * Make a server the template knows by name warm, as
+	 * {@link #warm(Socks5ServerEndpoint)} does: one set on the builder, or one the
+	 * registry has routed to. For a component that names the servers it needs, such as an
+	 * inbound adapter that listens on them.
+	 * @param serverName the server's logical name
+	 * @return the server's association, or {@code null} if the template knows no server
+	 * of that name (it is then associated on first use, as any other)
+	 */
+	public @Nullable ManagedAssociation warm(String serverName) {
+		Assert.hasText(serverName, "'serverName' must not be empty");
+		ManagedAssociation association = this.pool.associations().get(serverName);
+		if (association == null) {
+			return null;
+		}
+		Socks5AssociationOptions options = association.options();
+		return this.pool.warm(Socks5ServerEndpoint.of(serverName, options.host(), options.port()));
+	}
+
+	/**
 	 * Return the traffic of the direct route.
 	 * @return the direct traffic
 	 */
