@@ -25,8 +25,9 @@ import io.socks5udp.core.client.Socks5DropReason;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.template.Socks5UdpDatagramListener;
 import io.socks5udp.template.Socks5UdpListenerRegistration;
-import io.socks5udp.template.Socks5UdpRoute;
 import io.socks5udp.template.Socks5UdpOperations;
+import io.socks5udp.template.Socks5UdpRoute;
+import io.socks5udp.template.Socks5UdpTemplate;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -49,6 +50,12 @@ import org.springframework.util.Assert;
  * the adapter becomes an {@link org.springframework.messaging.support.ErrorMessage} on
  * the error channel, when one is set, with a {@link Socks5UdpDatagramDroppedException}
  * payload that names the reason.
+ * <p>
+ * The servers an adapter {@link #setServerNames(String...) names} are made warm on a
+ * {@link Socks5UdpTemplate}: associated when the template starts (and checked by its
+ * fail-fast) if the adapter starts automatically, or at once when the adapter starts
+ * later, rather than on the first datagram sent through them. An adapter that receives
+ * from every route warms none.
  *
  * @author socks5-udp authors
  */
@@ -122,7 +129,18 @@ public class Socks5UdpInboundChannelAdapter extends MessageProducerSupport imple
 	}
 
 	@Override
+	protected void onInit() {
+		super.onInit();
+		// Before the template starts (its phase is earlier), so that it associates these
+		// servers at start and fail-fast checks them
+		if (isAutoStartup()) {
+			warmServers();
+		}
+	}
+
+	@Override
 	protected void doStart() {
+		warmServers();
 		this.registration = this.template.addListener(new Listener());
 		ApplicationEventPublisher publisher = this.applicationEventPublisher;
 		if (publisher != null) {
@@ -138,6 +156,17 @@ public class Socks5UdpInboundChannelAdapter extends MessageProducerSupport imple
 			current.remove();
 		}
 		super.doStop();
+	}
+
+	private void warmServers() {
+		if (!(this.template instanceof Socks5UdpTemplate socks5UdpTemplate)) {
+			return;
+		}
+		for (String name : this.serverNames) {
+			if (!Socks5UdpRoute.DIRECT_NAME.equals(name) && socks5UdpTemplate.warm(name) == null) {
+				logger.info(() -> "No server named '" + name + "' in the template: it is associated on first use");
+			}
+		}
 	}
 
 	private boolean accepts(Socks5UdpRoute route) {

@@ -18,6 +18,8 @@ package io.socks5udp.metrics;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.ToDoubleFunction;
 
@@ -29,6 +31,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.socks5udp.core.client.Socks5DropReason;
+import io.socks5udp.observation.Socks5UdpTelemetryNames;
 import io.socks5udp.template.ManagedAssociation;
 import io.socks5udp.template.ManagedAssociationListener;
 import io.socks5udp.template.Socks5UdpErrors;
@@ -42,11 +45,13 @@ import org.springframework.util.Assert;
 
 /**
  * Micrometer meters of a {@link Socks5UdpTemplate}, each tagged with the {@code server}
- * ({@value Socks5UdpRoute#DIRECT_NAME} for the direct route), for the configured servers
- * and for every server the template adds later:
+ * ({@value Socks5UdpRoute#DIRECT_NAME} for the direct route). A server's meters are
+ * registered at its first association attempt (on its first use, or at start if it is
+ * warm), so that a server nothing has needed has none; the direct route's are registered
+ * at once. Names as {@link Socks5UdpTelemetryNames} keeps them:
  * <ul>
- * <li>{@code socks5.udp.datagrams.sent}, {@code socks5.udp.datagrams.received},
- * {@code socks5.udp.bytes.sent}, {@code socks5.udp.bytes.received} (payload bytes);</li>
+ * <li>{@code socks5.udp.datagrams.sent}, {@code socks5.udp.datagrams.received};
+ * {@code socks5.udp.sent}, {@code socks5.udp.received} (payload, base unit bytes);</li>
  * <li>{@code socks5.udp.datagrams.dropped}, tagged {@code reason}:
  * {@code foreign-source}, {@code malformed}, {@code fragment}, {@code oversize},
  * {@code no-association};</li>
@@ -63,13 +68,12 @@ import org.springframework.util.Assert;
  */
 public class Socks5UdpMetrics implements MeterBinder, ManagedAssociationListener {
 
-	private static final String SERVER = "server";
-
-	private static final String OUTCOME = "outcome";
-
 	private final Socks5UdpTemplate template;
 
 	private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
+
+	// The servers that have had an association attempt since this was created
+	private final Set<String> attempted = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Create the meters of a template; they report once {@link #bindTo bound}.
@@ -83,27 +87,36 @@ public class Socks5UdpMetrics implements MeterBinder, ManagedAssociationListener
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		// Added first: an association added from here on is bound by added(), one added
-		// before is in the map below; one added in between is bound twice, which
-		// registers nothing new
+		// Added first: an association attempted from here on is bound by attempted(), one
+		// attempted before is bound below; one in between is bound twice, which registers
+		// nothing new
 		this.registries.add(registry);
 		for (ManagedAssociation association : this.template.associations().values()) {
-			bindAssociation(registry, association);
+			if (this.attempted.contains(association.name()) || hasBeenNeeded(association)) {
+				bindAssociation(registry, association);
+			}
 		}
 		bindTraffic(registry, Socks5UdpRoute.DIRECT_NAME, this.template.directTraffic());
 	}
 
-	@Override
-	public void added(ManagedAssociation association) {
-		for (MeterRegistry registry : this.registries) {
-			bindAssociation(registry, association);
+	private static boolean hasBeenNeeded(ManagedAssociation association) {
+		ManagedAssociation.State state = association.state();
+		return state == ManagedAssociation.State.CONNECTING || state == ManagedAssociation.State.UP
+				|| state == ManagedAssociation.State.DOWN;
+	}
+
+	private void attempted(ManagedAssociation association) {
+		if (this.attempted.add(association.name())) {
+			for (MeterRegistry registry : this.registries) {
+				bindAssociation(registry, association);
+			}
 		}
 	}
 
 	private static void bindAssociation(MeterRegistry registry, ManagedAssociation association) {
 		bindTraffic(registry, association.name(), association.traffic());
-		Gauge.builder("socks5.udp.associations.active", association, Socks5UdpMetrics::active)
-			.tag(SERVER, association.name())
+		Gauge.builder(Socks5UdpTelemetryNames.ASSOCIATIONS_ACTIVE, association, Socks5UdpMetrics::active)
+			.tag(Socks5UdpTelemetryNames.SERVER, association.name())
 			.description("Whether the server's association is up (1) or not (0)")
 			.register(registry);
 	}
@@ -113,18 +126,18 @@ public class Socks5UdpMetrics implements MeterBinder, ManagedAssociationListener
 	}
 
 	private static void bindTraffic(MeterRegistry registry, String server, Socks5UdpTraffic traffic) {
-		counter(registry, "socks5.udp.datagrams.sent", server, traffic, Socks5UdpTraffic::datagramsSent,
+		counter(registry, Socks5UdpTelemetryNames.DATAGRAMS_SENT, server, traffic, Socks5UdpTraffic::datagramsSent,
 				"Datagrams sent", null);
-		counter(registry, "socks5.udp.datagrams.received", server, traffic, Socks5UdpTraffic::datagramsReceived,
-				"Datagrams received", null);
-		counter(registry, "socks5.udp.bytes.sent", server, traffic, Socks5UdpTraffic::bytesSent, "Payload bytes sent",
-				BaseUnits.BYTES);
-		counter(registry, "socks5.udp.bytes.received", server, traffic, Socks5UdpTraffic::bytesReceived,
+		counter(registry, Socks5UdpTelemetryNames.DATAGRAMS_RECEIVED, server, traffic,
+				Socks5UdpTraffic::datagramsReceived, "Datagrams received", null);
+		counter(registry, Socks5UdpTelemetryNames.SENT, server, traffic, Socks5UdpTraffic::bytesSent,
+				"Payload bytes sent", BaseUnits.BYTES);
+		counter(registry, Socks5UdpTelemetryNames.RECEIVED, server, traffic, Socks5UdpTraffic::bytesReceived,
 				"Payload bytes received", BaseUnits.BYTES);
 		for (Socks5DropReason reason : Socks5DropReason.values()) {
-			FunctionCounter.builder("socks5.udp.datagrams.dropped", traffic, (t) -> t.dropped(reason))
-				.tag(SERVER, server)
-				.tag("reason", reason.tag())
+			FunctionCounter.builder(Socks5UdpTelemetryNames.DATAGRAMS_DROPPED, traffic, (t) -> t.dropped(reason))
+				.tag(Socks5UdpTelemetryNames.SERVER, server)
+				.tag(Socks5UdpTelemetryNames.REASON, reason.tag())
 				.description("Datagrams dropped instead of being sent or delivered")
 				.register(registry);
 		}
@@ -133,7 +146,7 @@ public class Socks5UdpMetrics implements MeterBinder, ManagedAssociationListener
 	private static void counter(MeterRegistry registry, String name, String server, Socks5UdpTraffic traffic,
 			ToDoubleFunction<Socks5UdpTraffic> value, String description, @Nullable String baseUnit) {
 		FunctionCounter.builder(name, traffic, value)
-			.tag(SERVER, server)
+			.tag(Socks5UdpTelemetryNames.SERVER, server)
 			.description(description)
 			.baseUnit(baseUnit)
 			.register(registry);
@@ -141,39 +154,42 @@ public class Socks5UdpMetrics implements MeterBinder, ManagedAssociationListener
 
 	@Override
 	public void opened(ManagedAssociation association, Duration handshake, boolean reconnect) {
+		attempted(association);
 		for (MeterRegistry registry : this.registries) {
-			handshakeTimer(registry, association, "success").record(handshake);
+			handshakeTimer(registry, association, Socks5UdpTelemetryNames.SUCCESS).record(handshake);
 			if (reconnect) {
-				reconnects(registry, association, "success", "none").increment();
+				reconnects(registry, association, Socks5UdpTelemetryNames.SUCCESS, Socks5UdpTelemetryNames.NONE)
+					.increment();
 			}
 		}
 	}
 
 	@Override
 	public void openFailed(ManagedAssociation association, Duration elapsed, Throwable failure, boolean reconnect) {
+		attempted(association);
 		String error = Socks5UdpErrors.code(failure);
 		for (MeterRegistry registry : this.registries) {
-			handshakeTimer(registry, association, "failure").record(elapsed);
+			handshakeTimer(registry, association, Socks5UdpTelemetryNames.FAILURE).record(elapsed);
 			if (reconnect) {
-				reconnects(registry, association, "failure", error).increment();
+				reconnects(registry, association, Socks5UdpTelemetryNames.FAILURE, error).increment();
 			}
 		}
 	}
 
 	private static Timer handshakeTimer(MeterRegistry registry, ManagedAssociation association, String outcome) {
-		return Timer.builder("socks5.udp.handshake")
-			.tag(SERVER, association.name())
-			.tag(OUTCOME, outcome)
+		return Timer.builder(Socks5UdpTelemetryNames.HANDSHAKE)
+			.tag(Socks5UdpTelemetryNames.SERVER, association.name())
+			.tag(Socks5UdpTelemetryNames.OUTCOME, outcome)
 			.description("Time to connect to the server and complete the UDP ASSOCIATE handshake")
 			.register(registry);
 	}
 
 	private static Counter reconnects(MeterRegistry registry, ManagedAssociation association, String outcome,
 			String error) {
-		return Counter.builder("socks5.udp.reconnects")
-			.tag(SERVER, association.name())
-			.tag(OUTCOME, outcome)
-			.tag("error", error)
+		return Counter.builder(Socks5UdpTelemetryNames.RECONNECTS)
+			.tag(Socks5UdpTelemetryNames.SERVER, association.name())
+			.tag(Socks5UdpTelemetryNames.OUTCOME, outcome)
+			.tag(Socks5UdpTelemetryNames.ERROR, error)
 			.description("Attempts to re-establish an association after a failure")
 			.register(registry);
 	}
@@ -188,9 +204,9 @@ public class Socks5UdpMetrics implements MeterBinder, ManagedAssociationListener
 	public void failover(Socks5UdpFailoverEvent event) {
 		boolean returned = event.getKind() == Socks5UdpFailoverEvent.Kind.RETURNED;
 		for (MeterRegistry registry : this.registries) {
-			Counter.builder(returned ? "socks5.udp.failover.returns" : "socks5.udp.failovers")
-				.tag(SERVER, event.getServer())
-				.tag("rule", event.getRule())
+			Counter.builder(returned ? Socks5UdpTelemetryNames.FAILOVER_RETURNS : Socks5UdpTelemetryNames.FAILOVERS)
+				.tag(Socks5UdpTelemetryNames.SERVER, event.getServer())
+				.tag(Socks5UdpTelemetryNames.RULE, event.getRule())
 				.description(returned ? "Times a server took a rule's traffic back after a failure"
 						: "Times a rule's traffic moved away from a failed server to its next one")
 				.register(registry)

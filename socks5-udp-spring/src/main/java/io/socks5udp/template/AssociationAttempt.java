@@ -19,6 +19,7 @@ package io.socks5udp.template;
 import java.io.IOException;
 import java.time.Duration;
 
+import io.micrometer.observation.Observation;
 import io.socks5udp.core.client.Socks5UdpAssociation;
 
 /**
@@ -29,24 +30,27 @@ import io.socks5udp.core.client.Socks5UdpAssociation;
  * @param machine the state machine to report to
  * @param owner the managed association whose options to open with
  * @param opener what opens the association
+ * @param observations the observations of attempts
  * @param inbound where the association's datagrams go
  * @param reconnect whether this attempt follows an association or a failed attempt
  * @author socks5-udp authors
  */
 record AssociationAttempt(ReconnectStateMachine machine, ManagedAssociation owner, AssociationOpener opener,
-		Socks5UdpDatagramListener inbound, boolean reconnect) implements Runnable {
+		TemplateObservations observations, Socks5UdpDatagramListener inbound, boolean reconnect) implements Runnable {
 
 	@Override
 	public void run() {
 		if (!this.machine.attemptStarts()) {
 			return;
 		}
+		Observation observation = this.observations.associationAttempt(this.owner, this.reconnect);
 		long started = System.nanoTime();
 		Socks5UdpAssociation association;
 		try {
 			association = this.opener.open(this.owner.options());
 		}
 		catch (IOException | RuntimeException ex) {
+			TemplateObservations.attemptFailed(observation, ex);
 			this.machine.attemptFailed(ex, Duration.ofNanos(System.nanoTime() - started), this.reconnect);
 			return;
 		}
@@ -58,9 +62,11 @@ record AssociationAttempt(ReconnectStateMachine machine, ManagedAssociation owne
 		}
 		catch (RuntimeException ex) {
 			this.machine.closeQuietly(association);
+			TemplateObservations.attemptFailed(observation, ex);
 			this.machine.attemptFailed(ex, elapsed, this.reconnect);
 			return;
 		}
+		TemplateObservations.attemptSucceeded(observation, association.relayAddress());
 		this.machine.attemptSucceeded(opened, elapsed, this.reconnect);
 	}
 

@@ -27,9 +27,10 @@ import java.time.Duration;
  * @param opener what opens an association
  * @param idleTimeout how long an association that is not warm may carry nothing before it
  * is closed; zero for never
+ * @param observations the observations of association attempts
  * @author socks5-udp authors
  */
 record AssociationSettings(ReconnectBackoff backoff, OutagePolicy outage, AssociationOpener opener,
-		Duration idleTimeout) {
+		Duration idleTimeout, TemplateObservations observations) {
 
 }

@@ -245,7 +245,8 @@ final class ReconnectStateMachine {
 		boolean reconnect = this.everUp || this.failedAttempts > 0;
 		// Set by start(), before any attempt
 		Objects.requireNonNull(this.openExecutor)
-			.execute(new AssociationAttempt(this, this.owner, this.settings.opener(), this.inbound, reconnect));
+			.execute(new AssociationAttempt(this, this.owner, this.settings.opener(), this.settings.observations(),
+					this.inbound, reconnect));
 	}
 
 	private void scheduledAttemptDue() {

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.observation.Observation;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.registry.Socks5ServerSelection;
 import io.socks5udp.core.registry.Socks5ServerEndpoint;
@@ -36,14 +37,17 @@ import org.springframework.util.Assert;
  * association with the server its {@link FailoverGroup failover group} chooses (the next
  * one when the chosen one refuses the datagram after a failed attempt). A request of
  * {@code sendAndReceive} is registered with the {@link PendingReplies} before it goes
- * out, so that no reply can slip past it.
+ * out, so that no reply can slip past it. Requests are {@link TemplateObservations
+ * observed} where the template has an observation registry.
  *
  * @param direct the direct route
  * @param pool the associations with the servers
  * @param pendingReplies the requests waiting for their replies
+ * @param observations the observations of requests
  * @author socks5-udp authors
  */
-record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pendingReplies) {
+record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pendingReplies,
+		TemplateObservations observations) {
 
 	Socks5UdpRoute send(Socks5ServerSelection route, Socks5Address destination, byte[] payload, int offset,
 			int length) {
@@ -109,8 +113,18 @@ record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pend
 	 * Send a request and wait for its reply.
 	 */
 	Socks5UdpReply request(Socks5ServerSelection route, Socks5Address destination, byte[] payload, Duration timeout) {
-		SentRequest sent = sendRequest(route, destination, payload, timeout);
-		return this.pendingReplies.await(sent.request(), sent.route(), timeout);
+		Observation observation = this.observations.request(serverName(route), destination);
+		try {
+			SentRequest sent = sendRequest(route, destination, payload, timeout);
+			TemplateObservations.requestSent(observation, sent.route());
+			Socks5UdpReply reply = this.pendingReplies.await(sent.request(), sent.route(), timeout);
+			TemplateObservations.requestEnded(observation, null);
+			return reply;
+		}
+		catch (RuntimeException ex) {
+			TemplateObservations.requestEnded(observation, ex);
+			throw ex;
+		}
 	}
 
 	/**
@@ -118,8 +132,20 @@ record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pend
 	 */
 	CompletableFuture<Socks5UdpReply> requestAsync(Socks5ServerSelection route, Socks5Address destination,
 			byte[] payload, Duration timeout) {
-		SentRequest sent = sendRequest(route, destination, payload, timeout);
+		Observation observation = this.observations.request(serverName(route), destination);
+		SentRequest sent;
+		try {
+			sent = sendRequest(route, destination, payload, timeout);
+			TemplateObservations.requestSent(observation, sent.route());
+		}
+		catch (RuntimeException ex) {
+			TemplateObservations.requestEnded(observation, ex);
+			throw ex;
+		}
 		CompletableFuture<Socks5UdpReply> reply = sent.request().reply();
+		if (observation != null) {
+			reply.whenComplete((answer, failure) -> TemplateObservations.requestEnded(observation, failure));
+		}
 		// The timer goes as soon as the reply is in, so that an answered request holds
 		// nothing until its timeout; an expired one fails off the JDK's timer thread
 		CompletableFuture<Void> deadline = new CompletableFuture<Void>().orTimeout(timeout.toNanos(),
@@ -193,6 +219,10 @@ record RouteSender(DirectRoute direct, AssociationPool pool, PendingReplies pend
 	}
 
 	private record SentRequest(PendingReplies.Pending request, Socks5UdpRoute route) {
+	}
+
+	private static String serverName(Socks5ServerSelection route) {
+		return route.isDirect() ? Socks5UdpRoute.DIRECT_NAME : server(route).name();
 	}
 
 	private static Socks5ServerEndpoint server(Socks5ServerSelection route) {

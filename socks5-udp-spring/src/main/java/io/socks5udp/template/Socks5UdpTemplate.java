@@ -26,12 +26,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
 import io.socks5udp.core.registry.Socks5ServerSelection;
 import io.socks5udp.core.registry.Socks5ServerEndpoint;
 import io.socks5udp.core.registry.Socks5ServerRegistry;
+import io.socks5udp.observation.Socks5UdpAssociationObservationConvention;
+import io.socks5udp.observation.Socks5UdpObservationDocumentation;
+import io.socks5udp.observation.Socks5UdpRequestObservationConvention;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -82,6 +86,8 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle, A
 
 	private final DirectRoute direct;
 
+	private final TemplateObservations observations = new TemplateObservations();
+
 	private final AssociationPool pool;
 
 	private final RouteSender sender;
@@ -97,11 +103,12 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle, A
 		List<Socks5UdpChannelCustomizer> channelCustomizers = List.copyOf(builder.channelCustomizers);
 		this.direct = new DirectRoute(this.dispatch, channelCustomizers);
 		AssociationSettings settings = new AssociationSettings(builder.backoff,
-				new OutagePolicy(builder.sendPolicy, builder.maxWait), AssociationOpener.DEFAULT, builder.idleTimeout);
+				new OutagePolicy(builder.sendPolicy, builder.maxWait), AssociationOpener.DEFAULT, builder.idleTimeout,
+				this.observations);
 		this.pool = new AssociationPool(builder.servers, settings, List.copyOf(builder.optionsCustomizers),
 				channelCustomizers, this.dispatch, builder.failoverRetryAfter, this);
 		this.pool.warm(builder.allWarm ? builder.servers.keySet() : builder.warmServers);
-		this.sender = new RouteSender(this.direct, this.pool, this.pendingReplies);
+		this.sender = new RouteSender(this.direct, this.pool, this.pendingReplies, this.observations);
 	}
 
 	/**
@@ -227,6 +234,36 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle, A
 	}
 
 	/**
+	 * Set the registry of the {@link Socks5UdpObservationDocumentation observations} of
+	 * association attempts and request/reply exchanges. Without one (the default,
+	 * {@link ObservationRegistry#NOOP}) nothing is observed. Plain sends are never
+	 * observed. Set it before the template starts.
+	 * @param registry the observation registry
+	 */
+	public void setObservationRegistry(ObservationRegistry registry) {
+		Assert.notNull(registry, "'registry' must not be null");
+		this.observations.setRegistry(registry);
+	}
+
+	/**
+	 * Set the convention of the observations of association attempts, in place of the
+	 * default one.
+	 * @param convention the convention, or {@code null} for the default
+	 */
+	public void setAssociationObservationConvention(@Nullable Socks5UdpAssociationObservationConvention convention) {
+		this.observations.setAssociationConvention(convention);
+	}
+
+	/**
+	 * Set the convention of the observations of request/reply exchanges, in place of the
+	 * default one.
+	 * @param convention the convention, or {@code null} for the default
+	 */
+	public void setRequestObservationConvention(@Nullable Socks5UdpRequestObservationConvention convention) {
+		this.observations.setRequestConvention(convention);
+	}
+
+	/**
 	 * Return the managed associations by server name: one per configured server, and one
 	 * per other server the registry has routed to.
 	 * @return the associations, in the order they were added
@@ -270,6 +307,25 @@ public class Socks5UdpTemplate implements Socks5UdpOperations, SmartLifecycle, A
 	public ManagedAssociation warm(Socks5ServerEndpoint server) {
 		Assert.notNull(server, "'server' must not be null");
 		return this.pool.warm(server);
+	}
+
+	/**
+	 * Make a server the template knows by name warm, as
+	 * {@link #warm(Socks5ServerEndpoint)} does: one set on the builder, or one the
+	 * registry has routed to. For a component that names the servers it needs, such as an
+	 * inbound adapter that listens on them.
+	 * @param serverName the server's logical name
+	 * @return the server's association, or {@code null} if the template knows no server
+	 * of that name (it is then associated on first use, as any other)
+	 */
+	public @Nullable ManagedAssociation warm(String serverName) {
+		Assert.hasText(serverName, "'serverName' must not be empty");
+		ManagedAssociation association = this.pool.associations().get(serverName);
+		if (association == null) {
+			return null;
+		}
+		Socks5AssociationOptions options = association.options();
+		return this.pool.warm(Socks5ServerEndpoint.of(serverName, options.host(), options.port()));
 	}
 
 	/**

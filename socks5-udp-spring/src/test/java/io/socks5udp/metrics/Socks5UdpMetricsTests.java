@@ -118,11 +118,11 @@ class Socks5UdpMetricsTests {
 		}
 		this.template.send("::1", this.echo.port(), ByteBuffer.wrap(bytes("abc")));
 		assertThat(count("socks5.udp.datagrams.sent", server)).isEqualTo(2);
-		assertThat(count("socks5.udp.bytes.sent", server)).isEqualTo(10);
+		assertThat(count("socks5.udp.sent", server)).isEqualTo(10);
 		assertThat(count("socks5.udp.datagrams.received", server)).isEqualTo(2);
-		assertThat(count("socks5.udp.bytes.received", server)).isEqualTo(10);
+		assertThat(count("socks5.udp.received", server)).isEqualTo(10);
 		assertThat(count("socks5.udp.datagrams.sent", "DIRECT")).isEqualTo(1);
-		assertThat(count("socks5.udp.bytes.sent", "DIRECT")).isEqualTo(3);
+		assertThat(count("socks5.udp.sent", "DIRECT")).isEqualTo(3);
 		assertThat(this.registry.get("socks5.udp.associations.active").tag("server", server).gauge().value())
 			.isEqualTo(1);
 		assertThat(
@@ -217,6 +217,39 @@ class Socks5UdpMetricsTests {
 		finally {
 			failover.stop();
 			next.close();
+		}
+	}
+
+	@Test
+	void aServerHasNoMetersUntilItsFirstAssociation() throws Exception {
+		String server = "127.0.0.1:" + this.relay.port();
+		Socks5ServerRegistry routes = Socks5ServerRegistry.builder()
+			.text("socks5c.conf", "127.0.0.1/32 " + server + "\n")
+			.build();
+		Socks5UdpTemplate onDemand = Socks5UdpTemplate.builder(routes)
+			.server(server, Socks5AssociationOptions.builder("127.0.0.1", this.relay.port()).name(server).build())
+			.server("spare", Socks5AssociationOptions.builder("127.0.0.1", this.relay.port()).name("spare").build())
+			.build();
+		MeterRegistry meters = new SimpleMeterRegistry();
+		new Socks5UdpMetrics(onDemand).bindTo(meters);
+		onDemand.addListener(
+				(source, payload, route) -> this.received.add(StandardCharsets.US_ASCII.decode(payload).toString()));
+		onDemand.start();
+		try {
+			assertThat(meters.find("socks5.udp.datagrams.sent").tag("server", server).functionCounter()).isNull();
+			assertThat(meters.find("socks5.udp.associations.active").tag("server", server).gauge()).isNull();
+			assertThat(meters.find("socks5.udp.datagrams.sent").tag("server", "DIRECT").functionCounter()).isNotNull();
+			onDemand.send("127.0.0.1", this.echo.port(), bytes("first"));
+			assertThat(this.received.poll(20, TimeUnit.SECONDS)).isEqualTo("first");
+			assertThat(meters.get("socks5.udp.datagrams.sent").tag("server", server).functionCounter().count())
+				.isEqualTo(1);
+			assertThat(meters.get("socks5.udp.sent").tag("server", server).functionCounter().count()).isEqualTo(5);
+			assertThat(meters.get("socks5.udp.associations.active").tag("server", server).gauge().value()).isEqualTo(1);
+			assertThat(meters.find("socks5.udp.datagrams.sent").tag("server", "spare").functionCounter()).isNull();
+			assertThat(meters.find("socks5.udp.associations.active").tag("server", "spare").gauge()).isNull();
+		}
+		finally {
+			onDemand.stop();
 		}
 	}
 

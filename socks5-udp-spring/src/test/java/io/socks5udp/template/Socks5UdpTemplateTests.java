@@ -158,9 +158,10 @@ class Socks5UdpTemplateTests {
 				assertThat(echoes.tryAcquire(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("echo of datagram %d", i).isTrue();
 			}
 			// One object per call would be at least 16,000 bytes; parsing the host took
-			// 136
-			// to 704 bytes per call
-			assertThat(allocated).as("bytes allocated by 1,000 sends to %s", host).isLessThan(1_000);
+			// 136 to 704 bytes per call (136,000 to 704,000 here). Under half an object
+			// per call leaves room for what a loaded machine's late JIT compilation
+			// allocates once (1,152 bytes seen at load average 15)
+			assertThat(allocated).as("bytes allocated by 1,000 sends to %s", host).isLessThan(8_000);
 		}
 	}
 

@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.socks5udp.autoconfigure.Socks5UdpAutoConfiguration;
 import io.socks5udp.core.registry.ReloadableSocks5ServerRegistry;
 import io.socks5udp.metrics.Socks5UdpMetrics;
+import io.socks5udp.observation.Socks5UdpTelemetryNames;
 import io.socks5udp.template.Socks5UdpTemplate;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -62,15 +63,17 @@ public final class Socks5UdpMetricsAutoConfiguration {
 	@ConditionalOnMissingBean(name = "socks5UdpRegistryMetrics")
 	MeterBinder socks5UdpRegistryMetrics(ReloadableSocks5ServerRegistry registry) {
 		return (meters) -> {
-			FunctionCounter.builder("socks5.udp.registry.reloads", registry, (r) -> r.reloadStatus().reloads())
-				.tag("outcome", "success")
+			FunctionCounter
+				.builder(Socks5UdpTelemetryNames.REGISTRY_RELOADS, registry, (r) -> r.reloadStatus().reloads())
+				.tag(Socks5UdpTelemetryNames.OUTCOME, Socks5UdpTelemetryNames.SUCCESS)
 				.description("Reloads of the watched socks5c.conf file that put new rules in use")
 				.register(meters);
-			FunctionCounter.builder("socks5.udp.registry.reloads", registry, (r) -> r.reloadStatus().failedReloads())
-				.tag("outcome", "failure")
+			FunctionCounter
+				.builder(Socks5UdpTelemetryNames.REGISTRY_RELOADS, registry, (r) -> r.reloadStatus().failedReloads())
+				.tag(Socks5UdpTelemetryNames.OUTCOME, Socks5UdpTelemetryNames.FAILURE)
 				.description("Reloads of the watched socks5c.conf file that failed or were refused")
 				.register(meters);
-			Gauge.builder("socks5.udp.registry.rules", registry, (r) -> r.reloadStatus().ruleCount())
+			Gauge.builder(Socks5UdpTelemetryNames.REGISTRY_RULES, registry, (r) -> r.reloadStatus().ruleCount())
 				.description("Rules in use from the watched socks5c.conf file and the properties")
 				.register(meters);
 		};

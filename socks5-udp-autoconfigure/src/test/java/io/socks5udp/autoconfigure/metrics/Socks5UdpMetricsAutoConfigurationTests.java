@@ -16,6 +16,11 @@
 
 package io.socks5udp.autoconfigure.metrics;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.socks5udp.autoconfigure.Socks5UdpAutoConfiguration;
 import io.socks5udp.metrics.Socks5UdpMetrics;
@@ -30,6 +35,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link Socks5UdpMetricsAutoConfiguration}.
@@ -45,17 +51,36 @@ class Socks5UdpMetricsAutoConfigurationTests {
 		.withPropertyValues("socks5.udp.associate-on-startup=false", "socks5.udp.servers.corp.host=127.0.0.1");
 
 	@Test
-	void metersAreBoundToTheRegistry() {
+	void metersAreBoundToTheRegistry() throws IOException {
+		// Warm, so that corp's first association attempt (refused: nothing listens there)
+		// happens at start: a server's meters appear at its first attempt
+		this.contextRunner
+			.withPropertyValues("socks5.udp.servers.corp.port=" + closedPort(), "socks5.udp.servers.corp.warm=true")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(Socks5UdpMetrics.class);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> registry.find("socks5.udp.associations.active").tag("server", "corp").gauge() != null);
+				assertThat(registry.get("socks5.udp.datagrams.sent").tag("server", "corp").functionCounter().count())
+					.isZero();
+				assertThat(registry.get("socks5.udp.datagrams.sent").tag("server", "DIRECT").functionCounter().count())
+					.isZero();
+				assertThat(registry.get("socks5.udp.associations.active").tag("server", "corp").gauge().value())
+					.isZero();
+				assertThat(registry.get("socks5.udp.datagrams.dropped").tag("server", "corp").functionCounters())
+					.hasSize(5);
+			});
+	}
+
+	@Test
+	void aServerNothingHasNeededHasNoMeters() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(Socks5UdpMetrics.class);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.get("socks5.udp.datagrams.sent").tag("server", "corp").functionCounter().count())
-				.isZero();
-			assertThat(registry.get("socks5.udp.datagrams.sent").tag("server", "DIRECT").functionCounter().count())
-				.isZero();
-			assertThat(registry.get("socks5.udp.associations.active").tag("server", "corp").gauge().value()).isZero();
-			assertThat(registry.get("socks5.udp.datagrams.dropped").tag("server", "corp").functionCounters())
-				.hasSize(5);
+			assertThat(registry.find("socks5.udp.datagrams.sent").tag("server", "DIRECT").functionCounter())
+				.isNotNull();
+			assertThat(registry.find("socks5.udp.datagrams.sent").tag("server", "corp").functionCounter()).isNull();
+			assertThat(registry.find("socks5.udp.associations.active").tag("server", "corp").gauge()).isNull();
+			assertThat(registry.find("socks5.udp.handshake").tag("server", "corp").timer()).isNull();
 		});
 	}
 
@@ -80,6 +105,12 @@ class Socks5UdpMetricsAutoConfigurationTests {
 	void noMetersWithoutTemplate() {
 		this.contextRunner.withPropertyValues("socks5.udp.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(Socks5UdpMetrics.class));
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
 	}
 
 }

@@ -26,7 +26,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The Docker Compose v2 command line, which Spring Boot's Docker Compose support drives:
@@ -51,8 +50,8 @@ public final class DockerComposeCli {
 
 	/**
 	 * Return the Compose v2 command line, or abort the test (reported as skipped) where
-	 * there is none. Always skipped rather than failed, also where
-	 * {@code SOCKS5UDP_REQUIRE_ALL} is set: CI installs no Compose v2.
+	 * there is none; where {@value TestEnvironment#REQUIRE_ALL_VARIABLE} is {@code true},
+	 * as {@code .ci/run} sets it after installing Compose v2, fail it instead.
 	 * @return the command line
 	 */
 	public static DockerComposeCli require() {
@@ -61,25 +60,28 @@ public final class DockerComposeCli {
 				return new DockerComposeCli(command);
 			}
 		}
-		Assumptions.abort("No Docker Compose v2 on the PATH (neither 'docker compose' nor a 'docker-compose' of"
-				+ " version 2), which Spring Boot's Docker Compose support needs; Debian 13 packages it as"
-				+ " docker-compose");
+		TestEnvironment.require(false,
+				"No Docker Compose v2 on the PATH (neither 'docker compose' nor a 'docker-compose' of version 2),"
+						+ " which Spring Boot's Docker Compose support needs; Debian 13 packages it as docker-compose"
+						+ " (.ci/run installs it)",
+				TestEnvironment.requireAll());
 		throw new IllegalStateException("unreachable");
 	}
 
 	/**
 	 * Abort the test (reported as skipped) unless the Docker daemon answers and holds the
-	 * image. Through the {@code docker} command line, which Compose needs anyway, so that
-	 * modules without Testcontainers can ask too.
+	 * image; fail it instead where {@value TestEnvironment#REQUIRE_ALL_VARIABLE} is
+	 * {@code true}. Through the {@code docker} command line, which Compose needs anyway,
+	 * so that modules without Testcontainers can ask too.
 	 * @param image the image, such as
 	 * {@value io.socks5udp.test.dante.DanteContainer#IMAGE}
 	 * @return this command line
 	 */
 	public DockerComposeCli requireImage(String image) {
-		if (run(List.of("docker", "image", "inspect", "--format", "{{.Id}}", image)) == null) {
-			Assumptions.abort("Docker image " + image + " is missing or no Docker daemon answers (build the image:"
-					+ " socks5-udp-test/src/docker/build-dante-image.sh)");
-		}
+		TestEnvironment.require(run(List.of("docker", "image", "inspect", "--format", "{{.Id}}", image)) != null,
+				"Docker image " + image + " is missing or no Docker daemon answers (build the image:"
+						+ " socks5-udp-test/src/docker/build-dante-image.sh)",
+				TestEnvironment.requireAll());
 		return this;
 	}
 
