@@ -164,6 +164,15 @@ public final class Socks5DatagramHandler extends ChannelDuplexHandler {
 	}
 
 	/**
+	 * Return how many associations the server granted this channel so far: 1 after the
+	 * first, 2 once it associated again, and so on.
+	 * @return the number of the current or last association, 0 before the first
+	 */
+	public int generation() {
+		return this.generation;
+	}
+
+	/**
 	 * Return whether an association is granted now.
 	 * @return whether datagrams go out at once rather than being held
 	 */

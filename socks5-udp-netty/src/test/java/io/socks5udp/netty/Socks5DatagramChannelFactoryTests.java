@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests of {@link Socks5DatagramChannelFactory}: Netty's {@link DnsNameResolver}, given
@@ -127,6 +129,59 @@ class Socks5DatagramChannelFactoryTests {
 				resolver.close();
 			}
 		}
+	}
+
+	@Test
+	void http3RequestThroughDanteGetsItsResponse() throws Exception {
+		try (LocalHttp3Server server = new LocalHttp3Server(group, new InetSocketAddress("127.0.0.1", 0))) {
+			List<Socks5DatagramHandler> handlers = new CopyOnWriteArrayList<>();
+			try (Http3TestClient client = new Http3TestClient(group, factory(dante, handlers),
+					new InetSocketAddress("127.0.0.1", 0), server.address())) {
+				assertThat(client.get("/through-dante")).isEqualTo("hello /through-dante");
+				LocalHttp3Server.RequestSeen seen = server.requests.peek();
+				assertThat(seen).isNotNull();
+				// The server's peer is Dante's relay socket, not the client's channel
+				assertThat(seen.peer()).isNotEqualTo(client.datagramChannel().localAddress());
+				assertThat(handlers).singleElement()
+					.satisfies((handler) -> assertThat(handler.counters().datagramsReceived()).isPositive());
+			}
+		}
+	}
+
+	@Test
+	void quicConnectionSurvivesAReassociationByServerSidePathMigration() throws Exception {
+		try (LocalDante own = LocalDante.start();
+				LocalHttp3Server server = new LocalHttp3Server(group, new InetSocketAddress("127.0.0.1", 0))) {
+			List<Socks5DatagramHandler> handlers = new CopyOnWriteArrayList<>();
+			try (Http3TestClient client = new Http3TestClient(group, factory(own, handlers),
+					new InetSocketAddress("127.0.0.1", 0), server.address())) {
+				assertThat(client.get("/before")).isEqualTo("hello /before");
+				Socks5DatagramHandler handler = handlers.get(0);
+				InetSocketAddress firstRelay = handler.relayAddress();
+				own.restart();
+				await().atMost(Duration.ofSeconds(10)).until(() -> handler.generation() >= 2 && handler.isAssociated());
+				assertThat(client.get("/after")).isEqualTo("hello /after");
+				assertThat(handler.relayAddress()).isNotEqualTo(firstRelay);
+				assertThat(client.connection().isActive()).isTrue();
+				List<LocalHttp3Server.RequestSeen> seen = List.copyOf(server.requests);
+				assertThat(seen).extracting(LocalHttp3Server.RequestSeen::path).containsExactly("/before", "/after");
+				// One QUIC connection from first to last request; the server saw its peer
+				// move from the old relay socket to the new one and migrated the path
+				assertThat(seen.get(1).connection()).isSameAs(seen.get(0).connection());
+				assertThat(seen.get(1).peer()).isNotEqualTo(seen.get(0).peer());
+			}
+		}
+	}
+
+	private static Socks5DatagramChannelFactory factory(LocalDante server, List<Socks5DatagramHandler> handlers) {
+		Socks5AssociationOptions options = Socks5AssociationOptions.builder(server.host(), server.port()).build();
+		Socks5ReassociationBackoff quick = new Socks5ReassociationBackoff(Duration.ofMillis(20), Duration.ofMillis(200),
+				2, 0);
+		return new Socks5DatagramChannelFactory(NioDatagramChannel::new, () -> {
+			Socks5DatagramHandler handler = Socks5DatagramHandler.builder(options).backoff(quick).build();
+			handlers.add(handler);
+			return handler;
+		});
 	}
 
 	private DnsNameResolver resolver(String danteHost, InetSocketAddress dnsServer, ResolvedAddressTypes types,
