@@ -96,9 +96,20 @@ final class Http3TestClient implements AutoCloseable {
 	 * @return the body as text
 	 */
 	String get(String path) throws Exception {
+		return get(this.connection, this.authority, path);
+	}
+
+	/**
+	 * GET a path on a QUIC connection and wait for the whole response body.
+	 * @param connection the connection
+	 * @param authority the request's authority
+	 * @param path the path
+	 * @return the body as text
+	 */
+	static String get(QuicChannel connection, String authority, String path) throws Exception {
 		CompletableFuture<String> body = new CompletableFuture<>();
 		StringBuilder text = new StringBuilder();
-		QuicStreamChannel stream = Http3.newRequestStream(this.connection, new Http3RequestStreamInboundHandler() {
+		QuicStreamChannel stream = Http3.newRequestStream(connection, new Http3RequestStreamInboundHandler() {
 
 			@Override
 			protected void channelRead(ChannelHandlerContext ctx, Http3HeadersFrame frame) {
@@ -125,7 +136,7 @@ final class Http3TestClient implements AutoCloseable {
 
 		}).get(10, TimeUnit.SECONDS);
 		Http3HeadersFrame request = new DefaultHttp3HeadersFrame();
-		request.headers().method("GET").path(path).authority(this.authority).scheme("https");
+		request.headers().method("GET").path(path).authority(authority).scheme("https");
 		stream.writeAndFlush(request).addListener(QuicStreamChannel.SHUTDOWN_OUTPUT).sync();
 		return body.get(10, TimeUnit.SECONDS);
 	}
