@@ -38,7 +38,7 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
  *
  * @author socks5-udp authors
  */
-final class NettyRoundTrips {
+final class NettyRoundTrips implements RoundTrips {
 
 	private static final int MAX_SAMPLES = 4_000_000;
 
@@ -89,7 +89,8 @@ final class NettyRoundTrips {
 	 * @param measure whether to keep samples
 	 * @return round trips completed while running
 	 */
-	long run(int window, double seconds, boolean measure) throws InterruptedException {
+	@Override
+	public long run(int window, double seconds, boolean measure) throws InterruptedException {
 		this.count = 0;
 		this.measuring = measure;
 		this.running = true;
@@ -111,11 +112,13 @@ final class NettyRoundTrips {
 
 	private volatile long completed;
 
-	long[] samples() {
+	@Override
+	public long[] samples() {
 		return this.samples;
 	}
 
-	int count() {
+	@Override
+	public int count() {
 		return this.count;
 	}
 
@@ -127,7 +130,8 @@ final class NettyRoundTrips {
 		this.channel.writeAndFlush(new DatagramPacket(payload, this.target));
 	}
 
-	void close() {
+	@Override
+	public void close() {
 		this.channel.close().syncUninterruptibly();
 	}
 

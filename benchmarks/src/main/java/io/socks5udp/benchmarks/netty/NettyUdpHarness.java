@@ -30,10 +30,11 @@ import io.socks5udp.test.support.UdpEchoServer;
 /**
  * Round trips per second and latency of a plain Netty datagram channel talking to a UDP
  * echo target directly, against the same Netty code through a SOCKS5 association
- * ({@link Socks5DatagramHandler}) via a local Dante, on loopback. Rounds alternate the
- * order of the two paths; each path keeps {@code --window} datagrams in flight for
- * {@code --seconds} after {@code --warmup}. Prints one line per round and path, then
- * medians and spreads over the rounds.
+ * ({@link Socks5DatagramHandler}) via a local Dante, and the core client through the same
+ * Dante as a reference, on loopback. Rounds rotate the order of the paths; each path
+ * keeps {@code --window} datagrams in flight for {@code --seconds} after
+ * {@code --warmup}. Prints one line per round and path, then medians and spreads over the
+ * rounds.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar io.socks5udp.benchmarks.netty.NettyUdpHarness
  * --rounds 7 --seconds 2 --warmup 1 --window 32 --size 64}
@@ -42,7 +43,20 @@ import io.socks5udp.test.support.UdpEchoServer;
  */
 public final class NettyUdpHarness {
 
+	private static final int PATHS = 3;
+
 	private NettyUdpHarness() {
+	}
+
+	private static void ratio(String name, double[] rates, double[] reference) {
+		double[] ratios = new double[rates.length];
+		for (int round = 0; round < rates.length; round++) {
+			ratios[round] = rates[round] / reference[round];
+		}
+		System.out.printf(Locale.ROOT,
+				"ratio %s: %.2f (median of medians), %.2f paired (median of per-round ratios, %.2f - %.2f)%n", name,
+				Stats.median(rates) / Stats.median(reference), Stats.median(ratios), Stats.min(ratios),
+				Stats.max(ratios));
 	}
 
 	/**
@@ -64,17 +78,21 @@ public final class NettyUdpHarness {
 			Socks5DatagramHandler handler = new Socks5DatagramHandler(
 					Socks5AssociationOptions.builder(dante.host(), dante.port()).build());
 			NettyRoundTrips proxied = new NettyRoundTrips(group, handler, bind, echo.address(), size);
-			double[][] rates = new double[2][rounds];
-			double[][] p50 = new double[2][rounds];
-			double[][] p99 = new double[2][rounds];
-			String[] names = { "plain Netty UDP", "Netty through Dante" };
-			NettyRoundTrips[] paths = { plain, proxied };
+			CoreRoundTrips core = new CoreRoundTrips(
+					Socks5AssociationOptions.builder(dante.host(), dante.port()).build(), echo.address(), size);
+			int count = PATHS;
+			double[][] rates = new double[count][rounds];
+			double[][] p50 = new double[count][rounds];
+			double[][] p99 = new double[count][rounds];
+			String[] names = { "plain Netty UDP", "Netty through Dante", "core client through Dante" };
+			RoundTrips[] paths = { plain, proxied, core };
 			System.out.printf(Locale.ROOT, "window=%d size=%d seconds=%.1f warmup=%.1f rounds=%d%n", window, size,
 					seconds, warmup, rounds);
 			for (int round = 0; round < rounds; round++) {
-				for (int k = 0; k < 2; k++) {
-					int path = (round % 2 == 0) ? k : 1 - k;
-					NettyRoundTrips trips = paths[path];
+				for (int k = 0; k < count; k++) {
+					// Each round starts one path later than the one before
+					int path = (round + k) % count;
+					RoundTrips trips = paths[path];
 					trips.run(window, warmup, false);
 					long done = trips.run(window, seconds, true);
 					rates[path][round] = done / seconds;
@@ -87,23 +105,17 @@ public final class NettyUdpHarness {
 			System.out.println();
 			System.out.println("| path | round trips/s (median) | min - max | p50 us | p99 us |");
 			System.out.println("|---|---:|---:|---:|---:|");
-			for (int path = 0; path < 2; path++) {
+			for (int path = 0; path < count; path++) {
 				System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f - %,.0f | %.0f | %.0f |%n", names[path],
 						Stats.median(rates[path]), Stats.min(rates[path]), Stats.max(rates[path]),
 						Stats.median(p50[path]), Stats.median(p99[path]));
 			}
-			double[] ratios = new double[rounds];
-			for (int round = 0; round < rounds; round++) {
-				ratios[round] = rates[1][round] / rates[0][round];
-			}
-			System.out.printf(Locale.ROOT,
-					"ratio through Dante / plain: %.2f (median of medians), %.2f paired "
-							+ "(median of per-round ratios, %.2f - %.2f)%n",
-					Stats.median(rates[1]) / Stats.median(rates[0]), Stats.median(ratios), Stats.min(ratios),
-					Stats.max(ratios));
+			ratio("Netty through Dante / plain Netty", rates[1], rates[0]);
+			ratio("Netty through Dante / core client through Dante", rates[1], rates[2]);
 			System.out.printf(Locale.ROOT, "handler counters: %s%n", handler.counters());
 			plain.close();
 			proxied.close();
+			core.close();
 		}
 		finally {
 			group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
