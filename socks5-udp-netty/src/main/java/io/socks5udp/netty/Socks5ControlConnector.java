@@ -16,9 +16,9 @@
 package io.socks5udp.netty;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.netty.bootstrap.Bootstrap;
@@ -33,6 +33,7 @@ import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
+import io.socks5udp.core.client.AssociateAddressPolicy;
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.client.Socks5KeepAlive;
 import io.socks5udp.core.protocol.Socks5Address;
@@ -61,11 +62,10 @@ final class Socks5ControlConnector {
 	/**
 	 * Connect and run the handshake.
 	 * @param eventLoop the event loop of the control connection
-	 * @param announced what to announce as DST, given the control connection's local
-	 * address
+	 * @param udpLocal the local address of the datagram channel the association is for
 	 * @return a future of the open control connection and its relay
 	 */
-	Future<Socks5RelayBinding> connect(EventLoop eventLoop, Function<InetSocketAddress, Socks5Address> announced) {
+	Future<Socks5RelayBinding> connect(EventLoop eventLoop, InetSocketAddress udpLocal) {
 		Promise<Socks5RelayBinding> result = eventLoop.newPromise();
 		Promise<Socks5Address> bound = eventLoop.newPromise();
 		Bootstrap bootstrap = new Bootstrap().group(eventLoop)
@@ -79,7 +79,7 @@ final class Socks5ControlConnector {
 				@Override
 				protected void initChannel(SocketChannel ch) {
 					applyKeepAlive(ch, Socks5ControlConnector.this.options.keepAlive());
-					Supplier<Socks5Address> dst = () -> announced.apply(ch.localAddress());
+					Supplier<Socks5Address> dst = () -> announced(ch.localAddress(), udpLocal);
 					ch.pipeline().addLast(new Socks5ControlHandshake(Socks5ControlConnector.this.options, dst, bound));
 				}
 
@@ -123,6 +123,22 @@ final class Socks5ControlConnector {
 			}
 		});
 		return result;
+	}
+
+	/**
+	 * Return the DST of the UDP ASSOCIATE request: zeros of the control connection's
+	 * family, or the datagram channel's address, where a wildcard is replaced by the
+	 * control connection's local address (the one the datagrams will come from).
+	 */
+	private Socks5Address announced(InetSocketAddress controlLocal, InetSocketAddress udpLocal) {
+		boolean ipv6 = controlLocal.getAddress() instanceof Inet6Address;
+		if (this.options.associateAddressPolicy() == AssociateAddressPolicy.ZEROS) {
+			return ipv6 ? Socks5Address.ipv6(new byte[16], 0) : Socks5Address.ipv4(new byte[4], 0);
+		}
+		if (udpLocal.getAddress().isAnyLocalAddress()) {
+			return Socks5Address.of(controlLocal.getAddress(), udpLocal.getPort());
+		}
+		return Socks5Address.of(udpLocal);
 	}
 
 	private static void applyKeepAlive(SocketChannel channel, Socks5KeepAlive keepAlive) {

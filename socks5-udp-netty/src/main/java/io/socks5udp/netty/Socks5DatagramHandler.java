@@ -17,7 +17,6 @@ package io.socks5udp.netty;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,11 +34,9 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
-import io.socks5udp.core.client.AssociateAddressPolicy;
 import io.socks5udp.core.client.Socks5AssociationCounters;
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.client.Socks5DropReason;
-import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.core.protocol.Socks5AssociationClosedException;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +49,7 @@ import org.jspecify.annotations.Nullable;
  * <li>When the channel is active (bound), it opens the association on the channel's event
  * loop: TCP control connection, greeting, username/password (RFC 1929) when the options
  * have credentials, UDP ASSOCIATE announcing the channel's address (or zeros, per the
- * options' {@link AssociateAddressPolicy}).</li>
+ * options' {@link io.socks5udp.core.client.AssociateAddressPolicy}).</li>
  * <li>Outbound {@link DatagramPacket}s, and any {@link AddressedEnvelope} of a
  * {@link ByteBuf} to an {@link InetSocketAddress}, are wrapped in the section 7 header
  * and sent to the relay; an unresolved recipient is sent as a domain name (ATYP 3),
@@ -77,7 +74,8 @@ import org.jspecify.annotations.Nullable;
  * the server.</li>
  * </ul>
  * The control connection is a {@link NioSocketChannel} on the channel's event loop for an
- * NIO datagram channel; other transports need {@link Builder#controlChannelFactory}.
+ * NIO datagram channel; other transports need
+ * {@link Socks5DatagramHandlerBuilder#controlChannelFactory}.
  *
  * @author socks5-udp authors
  * @see Socks5DatagramChannelFactory
@@ -121,7 +119,7 @@ public final class Socks5DatagramHandler extends ChannelDuplexHandler {
 
 	private int generation;
 
-	private Socks5DatagramHandler(Builder builder) {
+	Socks5DatagramHandler(Socks5DatagramHandlerBuilder builder) {
 		this.options = builder.options;
 		this.backoff = builder.backoff;
 		this.controlChannelFactory = builder.controlChannelFactory;
@@ -141,8 +139,8 @@ public final class Socks5DatagramHandler extends ChannelDuplexHandler {
 	 * @param options the association's options (server, credentials, timeouts, policies)
 	 * @return the builder
 	 */
-	public static Builder builder(Socks5AssociationOptions options) {
-		return new Builder(options);
+	public static Socks5DatagramHandlerBuilder builder(Socks5AssociationOptions options) {
+		return new Socks5DatagramHandlerBuilder(options);
 	}
 
 	/**
@@ -273,7 +271,7 @@ public final class Socks5DatagramHandler extends ChannelDuplexHandler {
 		this.retry = null;
 		Socks5ControlConnector connector = new Socks5ControlConnector(this.options, controlChannelFactory(ctx));
 		Future<Socks5RelayBinding> future = connector.connect(ctx.channel().eventLoop(),
-				(controlLocal) -> announced(ctx, controlLocal));
+				(InetSocketAddress) ctx.channel().localAddress());
 		this.attempt = future;
 		future.addListener((Future<Socks5RelayBinding> done) -> associated(ctx, done));
 	}
@@ -287,19 +285,6 @@ public final class Socks5DatagramHandler extends ChannelDuplexHandler {
 		}
 		throw new IllegalStateException("controlChannelFactory: not set (expected: a factory of TCP channels that "
 				+ "can register on the event loop of a " + ctx.channel().getClass().getName() + ")");
-	}
-
-	private Socks5Address announced(ChannelHandlerContext ctx, InetSocketAddress controlLocal) {
-		boolean ipv6 = controlLocal.getAddress() instanceof Inet6Address;
-		if (this.options.associateAddressPolicy() == AssociateAddressPolicy.ZEROS) {
-			return ipv6 ? Socks5Address.ipv6(new byte[16], 0) : Socks5Address.ipv4(new byte[4], 0);
-		}
-		InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
-		if (local.getAddress().isAnyLocalAddress()) {
-			// A wildcard socket sends from the address the control connection uses
-			return Socks5Address.of(controlLocal.getAddress(), local.getPort());
-		}
-		return Socks5Address.of(local);
 	}
 
 	private void associated(ChannelHandlerContext ctx, Future<Socks5RelayBinding> done) {
@@ -400,70 +385,6 @@ public final class Socks5DatagramHandler extends ChannelDuplexHandler {
 
 		/** Channel closed or handler removed; nothing more happens. */
 		CLOSED
-
-	}
-
-	/**
-	 * Builder of {@link Socks5DatagramHandler}.
-	 */
-	public static final class Builder {
-
-		private final Socks5AssociationOptions options;
-
-		private Socks5ReassociationBackoff backoff = Socks5ReassociationBackoff.DEFAULT;
-
-		private @Nullable ChannelFactory<? extends SocketChannel> controlChannelFactory;
-
-		private int pendingLimit = DEFAULT_PENDING_LIMIT;
-
-		private Builder(Socks5AssociationOptions options) {
-			this.options = Objects.requireNonNull(options, "'options' must not be null");
-		}
-
-		/**
-		 * Set the delays before associating again (default
-		 * {@link Socks5ReassociationBackoff#DEFAULT}).
-		 * @param backoff the backoff
-		 * @return this builder
-		 */
-		public Builder backoff(Socks5ReassociationBackoff backoff) {
-			this.backoff = Objects.requireNonNull(backoff, "'backoff' must not be null");
-			return this;
-		}
-
-		/**
-		 * Set what creates the TCP control connection, which is registered on the
-		 * datagram channel's event loop: needed for transports other than NIO, such as
-		 * {@code EpollSocketChannel::new} for an epoll datagram channel.
-		 * @param controlChannelFactory the factory, or {@code null} for NIO
-		 * @return this builder
-		 */
-		public Builder controlChannelFactory(@Nullable ChannelFactory<? extends SocketChannel> controlChannelFactory) {
-			this.controlChannelFactory = controlChannelFactory;
-			return this;
-		}
-
-		/**
-		 * Set how many datagrams are held while no association is granted (default
-		 * {@value Socks5DatagramHandler#DEFAULT_PENDING_LIMIT}); beyond it, writes fail.
-		 * @param pendingLimit zero or more
-		 * @return this builder
-		 */
-		public Builder pendingLimit(int pendingLimit) {
-			if (pendingLimit < 0) {
-				throw new IllegalArgumentException("pendingLimit: " + pendingLimit + " (expected: >= 0)");
-			}
-			this.pendingLimit = pendingLimit;
-			return this;
-		}
-
-		/**
-		 * Build the handler, for one channel.
-		 * @return the handler
-		 */
-		public Socks5DatagramHandler build() {
-			return new Socks5DatagramHandler(this);
-		}
 
 	}
 
