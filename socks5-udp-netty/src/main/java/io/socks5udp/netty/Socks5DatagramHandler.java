@@ -105,11 +105,12 @@ public final class Socks5DatagramHandler extends ChannelDuplexHandler {
 
 	private final PendingDatagrams pending;
 
-	private State state = State.IDLE;
+	// Written on the event loop only; volatile for the getters, read from any thread
+	private volatile State state = State.IDLE;
 
 	private @Nullable ChannelHandlerContext ctx;
 
-	private @Nullable Socks5RelayBinding binding;
+	private volatile @Nullable Socks5RelayBinding binding;
 
 	private @Nullable Future<Socks5RelayBinding> attempt;
 
@@ -117,7 +118,7 @@ public final class Socks5DatagramHandler extends ChannelDuplexHandler {
 
 	private int failedAttempts;
 
-	private int generation;
+	private volatile int generation;
 
 	Socks5DatagramHandler(Socks5DatagramHandlerBuilder builder) {
 		this.options = builder.options;
