@@ -18,18 +18,24 @@ package io.socks5udp.netty;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.socks5udp.core.client.AssociateAddressPolicy;
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.client.Socks5DropReason;
 import io.socks5udp.core.protocol.Socks5AuthenticationException;
 import io.socks5udp.core.protocol.Socks5Credentials;
+import io.socks5udp.core.protocol.Socks5HandshakeTimeoutException;
+import io.socks5udp.core.protocol.Socks5PayloadTooLargeException;
 import io.socks5udp.test.dante.DanteConfig;
 import io.socks5udp.test.dante.DanteSocksMethod;
 import io.socks5udp.test.dante.DanteUsers;
@@ -218,6 +224,58 @@ class Socks5DatagramHandlerTests {
 			await().atMost(NettyUdpClient.TIMEOUT).until(() -> relay.counters().activeAssociations() == 0);
 			assertThat(client.handler().isAssociated()).isFalse();
 			assertThat(client.handler().relayAddress()).isNull();
+		}
+	}
+
+	@Test
+	void oversizePayloadFailsWithTheTypedExceptionAndIsNotSent() throws Exception {
+		try (UdpEchoServer echo = UdpEchoServer.startIpv4();
+				NettyUdpClient client = client(dante.host(), dante.port(), "127.0.0.1")) {
+			client.awaitEvent(Socks5AssociationEstablished.class);
+			ChannelFuture write = client.channel()
+				.writeAndFlush(new io.netty.channel.socket.DatagramPacket(Unpooled.wrappedBuffer(new byte[65_498]),
+						echo.address()));
+			assertThat(write.await(NettyUdpClient.TIMEOUT.toMillis())).isTrue();
+			assertThat(write.cause()).isInstanceOf(Socks5PayloadTooLargeException.class);
+			assertThat(client.handler().counters().dropped(Socks5DropReason.OVERSIZE)).isOne();
+			client.send("still works", echo.address());
+			assertThat(client.receive().text()).isEqualTo("still works");
+			assertThat(echo.datagramCount()).isOne();
+		}
+	}
+
+	@Test
+	void writeOfAnythingButAnAddressedDatagramFailsRatherThanBypassTheRelay() throws Exception {
+		try (UdpEchoServer echo = UdpEchoServer.startIpv4();
+				NettyUdpClient client = client(dante.host(), dante.port(), "127.0.0.1")) {
+			client.awaitEvent(Socks5AssociationEstablished.class);
+			ChannelFuture write = client.channel().writeAndFlush(Unpooled.copiedBuffer("raw", StandardCharsets.UTF_8));
+			assertThat(write.await(NettyUdpClient.TIMEOUT.toMillis())).isTrue();
+			assertThat(write.cause()).isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("would bypass the SOCKS5 relay");
+			assertThat(client.handler().counters().datagramsSent()).isZero();
+		}
+	}
+
+	@Test
+	void echoesThroughDanteWhenAnnouncingZeros() throws Exception {
+		try (NettyUdpClient client = client(Socks5AssociationOptions.builder(dante.host(), dante.port())
+			.associateAddressPolicy(AssociateAddressPolicy.ZEROS)
+			.build(), "127.0.0.1")) {
+			client.send("announced zeros", echo4.address());
+			assertThat(client.receive().text()).isEqualTo("announced zeros");
+			assertThat(client.exceptions).isEmpty();
+		}
+	}
+
+	@Test
+	void serverThatNeverAnswersFailsWithTheHandshakeTimeout() throws Exception {
+		try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+				NettyUdpClient client = client(Socks5AssociationOptions.builder("127.0.0.1", silent.getLocalPort())
+					.handshakeTimeout(Duration.ofMillis(300))
+					.build(), "127.0.0.1")) {
+			assertThat(client.awaitException()).isInstanceOf(Socks5HandshakeTimeoutException.class)
+				.hasMessageContaining("did not complete the handshake within 300 ms");
 		}
 	}
 
