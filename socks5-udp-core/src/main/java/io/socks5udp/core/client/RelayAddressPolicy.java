@@ -97,13 +97,15 @@ public final class RelayAddressPolicy {
 	}
 
 	/**
-	 * Choose the relay address.
+	 * Choose the relay address. Public for clients built on other transports (such as the
+	 * Netty module), which run the handshake themselves and must pick the relay the same
+	 * way.
 	 * @param bound the BND of the UDP ASSOCIATE reply
 	 * @param server the control connection's peer address
 	 * @return the resolved relay address
 	 * @throws UnknownHostException if a domain name cannot be resolved
 	 */
-	InetSocketAddress relayAddress(Socks5Address bound, InetAddress server) throws UnknownHostException {
+	public InetSocketAddress relayAddress(Socks5Address bound, InetAddress server) throws UnknownHostException {
 		return switch (this.kind) {
 			case REPLACE_UNSPECIFIED ->
 				bound.isUnspecified() ? new InetSocketAddress(server, bound.port()) : resolve(bound);

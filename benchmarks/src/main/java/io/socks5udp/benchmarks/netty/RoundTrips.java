@@ -1,0 +1,53 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.socks5udp.benchmarks.netty;
+
+/**
+ * A path of {@link NettyUdpHarness}: keeps a window of datagrams in flight to an echo
+ * target and records round-trip times.
+ *
+ * @author socks5-udp authors
+ */
+interface RoundTrips {
+
+	/**
+	 * Keep a window in flight for a while; samples are kept only when measuring.
+	 * @param window datagrams in flight
+	 * @param seconds how long
+	 * @param measure whether to keep samples
+	 * @return round trips completed while running
+	 * @throws InterruptedException if interrupted
+	 */
+	long run(int window, double seconds, boolean measure) throws InterruptedException;
+
+	/**
+	 * Return the samples array; {@link #count()} of it are samples, in nanoseconds.
+	 * @return the samples
+	 */
+	long[] samples();
+
+	/**
+	 * Return how many samples the last measured run kept.
+	 * @return the count
+	 */
+	int count();
+
+	/**
+	 * Release the path's resources.
+	 */
+	void close();
+
+}

@@ -1,0 +1,26 @@
+/*
+ * Copyright 2026 the socks5-udp authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * Netty pipelines that send and receive UDP through a SOCKS5 association (RFC 1928 UDP
+ * ASSOCIATE): {@link io.socks5udp.netty.Socks5DatagramHandler} on a
+ * {@code DatagramChannel}, and {@link io.socks5udp.netty.Socks5DatagramChannelFactory}
+ * for code that creates its own channels, such as Netty's DNS resolver or QUIC.
+ */
+@NullMarked
+package io.socks5udp.netty;
+
+import org.jspecify.annotations.NullMarked;
