@@ -16,7 +16,6 @@
 package io.socks5udp.core.client;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -88,19 +87,10 @@ final class Socks5ReceiveLoop implements Runnable {
 		while (this.channel.isOpen()) {
 			buffer.clear();
 			try {
-				SocketAddress source = this.channel.receive(buffer);
-				if (source == null) {
-					Thread.interrupted();
-					this.channel.awaitReadable(0);
-					continue;
-				}
+				SocketAddress source = this.channel.receiveIgnoringInterrupts(buffer);
 				if (!fromRelay(source)) {
 					continue;
 				}
-			}
-			catch (InterruptedIOException ex) {
-				// Cleared at the top of the next wait
-				continue;
 			}
 			catch (PortUnreachableException ex) {
 				// An ICMP hint only: the control connection decides whether the relay is
