@@ -76,7 +76,7 @@ final class Socks5ReceiveLoop implements Runnable {
 			receiveUntilClosed();
 		}
 		catch (Throwable ex) {
-			this.association.receiveLoopFailed(ex);
+			this.association.end().receiveLoopFailed(ex);
 			throw ex;
 		}
 	}
@@ -103,13 +103,13 @@ final class Socks5ReceiveLoop implements Runnable {
 				break;
 			}
 			catch (IOException ex) {
-				this.association.channelFailed(ex);
+				this.association.end().channelFailed(ex);
 				break;
 			}
 			buffer.flip();
 			Socks5DecodeStatus status = decoder.decode(buffer);
 			if (status != Socks5DecodeStatus.OK) {
-				dropped(Socks5UdpAssociation.dropReason(status), null);
+				dropped(Socks5DropReason.of(status), null);
 				continue;
 			}
 			// The reused buffer itself, positioned at the payload: no object per datagram
