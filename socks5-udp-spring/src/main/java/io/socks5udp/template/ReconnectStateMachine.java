@@ -135,7 +135,7 @@ final class ReconnectStateMachine {
 	}
 
 	// See ManagedAssociation.start
-	CompletableFuture<Throwable> start(ScheduledExecutorService scheduler, Executor openExecutor, boolean eager,
+	CompletableFuture<@Nullable Throwable> start(ScheduledExecutorService scheduler, Executor openExecutor, boolean eager,
 			boolean failFast) {
 		this.lock.lock();
 		try {
