@@ -273,23 +273,11 @@ public final class SharedDatagramChannel implements Closeable {
 			read = this.readSelector;
 			write = this.writeSelector;
 		}
-		closeQuietly(this.channel);
+		Closeables.closeQuietly(this.channel);
 		// Closing a selector also releases the socket of a closed channel registered with
 		// it
-		closeQuietly(read);
-		closeQuietly(write);
-	}
-
-	private static void closeQuietly(@Nullable Closeable closeable) {
-		if (closeable == null) {
-			return;
-		}
-		try {
-			closeable.close();
-		}
-		catch (IOException ex) {
-			// Nothing left to release
-		}
+		Closeables.closeQuietly(read);
+		Closeables.closeQuietly(write);
 	}
 
 }

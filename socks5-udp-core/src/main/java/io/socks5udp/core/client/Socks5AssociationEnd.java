@@ -147,7 +147,7 @@ final class Socks5AssociationEnd {
 
 	private void release() {
 		this.channel.close();
-		Socks5Handshake.closeQuietly(this.controlSocket);
+		Closeables.closeQuietly(this.controlSocket);
 	}
 
 	/**

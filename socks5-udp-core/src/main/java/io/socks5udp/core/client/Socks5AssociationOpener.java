@@ -26,7 +26,6 @@ import java.nio.channels.DatagramChannel;
 
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5ProtocolException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Opens a {@link Socks5UdpAssociation}: connects the control connection, binds the UDP
@@ -79,8 +78,8 @@ final class Socks5AssociationOpener {
 			return association;
 		}
 		catch (IOException | RuntimeException ex) {
-			Socks5Handshake.closeQuietly(socket);
-			closeQuietly(channel);
+			Closeables.closeQuietly(socket);
+			Closeables.closeQuietly(channel);
 			throw ex;
 		}
 	}
@@ -96,18 +95,6 @@ final class Socks5AssociationOpener {
 		}
 		return (local instanceof Inet6Address) ? Socks5Address.ipv6(new byte[16], 0)
 				: Socks5Address.ipv4(new byte[4], 0);
-	}
-
-	private static void closeQuietly(@Nullable DatagramChannel channel) {
-		if (channel == null) {
-			return;
-		}
-		try {
-			channel.close();
-		}
-		catch (IOException ex) {
-			// Nothing left to release
-		}
 	}
 
 }
