@@ -212,7 +212,6 @@ final class ReconnectStateMachine {
 		transition(State.IDLE);
 	}
 
-	// See AssociationWait.await
 	OpenAssociation await(Socks5Address destination, OutagePolicy outage) {
 		return this.wait.await(destination, outage);
 	}
