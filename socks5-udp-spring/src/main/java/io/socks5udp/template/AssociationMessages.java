@@ -34,9 +34,13 @@ final class AssociationMessages {
 
 	private final String serverAddress;
 
+	/** How every message names the server: {@code SOCKS5 server 'corp' (proxy:1080)}. */
+	private final String server;
+
 	AssociationMessages(String name, String serverAddress) {
 		this.name = name;
 		this.serverAddress = serverAddress;
+		this.server = "SOCKS5 server '" + name + "' (" + serverAddress + ")";
 	}
 
 	/**
@@ -84,7 +88,7 @@ final class AssociationMessages {
 	private String unavailable(Socks5Address destination, String reason, ManagedAssociationStatus status) {
 		StringBuilder message = new StringBuilder("Datagram to ").append(destination)
 			.append(" not sent: ")
-			.append(server())
+			.append(this.server)
 			.append(" unavailable, ")
 			.append(reason);
 		if (status.state() == ManagedAssociation.State.DOWN) {
@@ -97,12 +101,12 @@ final class AssociationMessages {
 	}
 
 	String opened(Socks5UdpRoute route, boolean reconnect) {
-		return (reconnect ? "Re-established" : "Opened") + " UDP association with " + server() + ", relay "
+		return (reconnect ? "Re-established" : "Opened") + " UDP association with " + this.server + ", relay "
 				+ route.relayAddress();
 	}
 
 	String openFailedRetrying(Throwable failure) {
-		return "Could not open a UDP association with " + server() + ": " + Socks5UdpErrors.describe(failure)
+		return "Could not open a UDP association with " + this.server + ": " + Socks5UdpErrors.describe(failure)
 				+ "; retrying with backoff";
 	}
 
@@ -112,20 +116,16 @@ final class AssociationMessages {
 	}
 
 	String died(Throwable failure) {
-		return "UDP association with " + server() + " died: " + Socks5UdpErrors.describe(failure)
+		return "UDP association with " + this.server + " died: " + Socks5UdpErrors.describe(failure)
 				+ "; re-associating with backoff";
 	}
 
 	String idleClosed() {
-		return "Closed the idle UDP association with " + server() + "; the next send opens one";
+		return "Closed the idle UDP association with " + this.server + "; the next send opens one";
 	}
 
 	String closed() {
 		return "Association with " + this.serverAddress + " closed";
-	}
-
-	private String server() {
-		return "SOCKS5 server '" + this.name + "' (" + this.serverAddress + ")";
 	}
 
 }

@@ -262,11 +262,11 @@ final class AssociationPool {
 			}
 			this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("socks5-udp-reconnect"));
 			this.openExecutor = Executors.newCachedThreadPool(daemonThreads("socks5-udp-associate-"));
-			Map<ManagedAssociation, CompletableFuture<Throwable>> firstAttempts = new LinkedHashMap<>();
+			Map<ManagedAssociation, CompletableFuture<@Nullable Throwable>> firstAttempts = new LinkedHashMap<>();
 			for (ManagedAssociation association : this.associations.values()) {
 				boolean warm = association.isWarm();
-				CompletableFuture<Throwable> first = association.start(this.scheduler, this.openExecutor, warm,
-						failFast);
+				CompletableFuture<@Nullable Throwable> first = association.start(this.scheduler, this.openExecutor,
+						warm, failFast);
 				if (warm) {
 					firstAttempts.put(association, first);
 				}
@@ -295,8 +295,8 @@ final class AssociationPool {
 		}, period, period, TimeUnit.MILLISECONDS);
 	}
 
-	private void awaitFirstAttempts(Map<ManagedAssociation, CompletableFuture<Throwable>> firstAttempts) {
-		for (Map.Entry<ManagedAssociation, CompletableFuture<Throwable>> entry : firstAttempts.entrySet()) {
+	private void awaitFirstAttempts(Map<ManagedAssociation, CompletableFuture<@Nullable Throwable>> firstAttempts) {
+		for (Map.Entry<ManagedAssociation, CompletableFuture<@Nullable Throwable>> entry : firstAttempts.entrySet()) {
 			ManagedAssociation association = entry.getKey();
 			Socks5AssociationOptions options = association.options();
 			Duration bound = options.connectTimeout().plus(options.handshakeTimeout()).plusSeconds(1);

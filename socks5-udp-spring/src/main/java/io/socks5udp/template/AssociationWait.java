@@ -21,6 +21,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.socks5udp.core.client.Socks5AssociationOptions;
+import io.socks5udp.core.client.Socks5DropReason;
 import io.socks5udp.core.protocol.Socks5Address;
 
 /**
@@ -47,6 +48,14 @@ final class AssociationWait {
 		this.stateChanged = stateChanged;
 	}
 
+	/**
+	 * Wait for the association.
+	 * @param destination the datagram's destination, for the message of a refusal
+	 * @param outage the outage policy
+	 * @return the open association
+	 * @throws Socks5UdpServerUnavailableException if no association opened within the
+	 * outage policy's patience; the datagram is counted as dropped
+	 */
 	OpenAssociation await(Socks5Address destination, OutagePolicy outage) {
 		long start = System.nanoTime();
 		this.lock.lock();
@@ -60,11 +69,11 @@ final class AssociationWait {
 				ManagedAssociation.State state = this.machine.state();
 				long patience = outage.patienceNanos(state, openTimeout(), this.machine.failedAttempts());
 				if (patience == OutagePolicy.REFUSE) {
-					throw this.machine.refused(destination, outage.refusal(state));
+					throw refused(destination, outage.refusal(state));
 				}
 				long remaining = start + patience - System.nanoTime();
 				if (remaining <= 0) {
-					throw this.machine.refused(destination, "no association after waiting "
+					throw refused(destination, "no association after waiting "
 							+ Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
 				}
 				try {
@@ -72,13 +81,22 @@ final class AssociationWait {
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
-					throw this.machine.refused(destination, "interrupted while waiting for the association");
+					throw refused(destination, "interrupted while waiting for the association");
 				}
 			}
 		}
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/**
+	 * Return the exception of a send refused for want of an association, the datagram
+	 * counted as dropped.
+	 */
+	private Socks5UdpServerUnavailableException refused(Socks5Address destination, String reason) {
+		this.machine.traffic().totals().drop(Socks5DropReason.NO_ASSOCIATION);
+		return this.machine.messages().refused(destination, reason, this.machine.status());
 	}
 
 	/**

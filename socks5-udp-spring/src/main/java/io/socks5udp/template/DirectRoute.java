@@ -20,13 +20,14 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.List;
 import java.util.Objects;
 
+import io.socks5udp.core.client.SharedDatagramChannel;
 import io.socks5udp.core.client.Socks5AssociationCounters;
 import io.socks5udp.core.client.Socks5DropReason;
 import io.socks5udp.core.protocol.Socks5Address;
@@ -42,6 +43,10 @@ import org.jspecify.annotations.Nullable;
  * delivers replies like those of the associations, on route
  * {@link Socks5UdpRoute#DIRECT}. Should the loop end by a fatal failure, the channel is
  * closed and the next direct send opens another.
+ * <p>
+ * The channel is a {@link SharedDatagramChannel}, as an association's is: interrupting a
+ * thread that sends directly fails that send only (when it has to wait), never closes the
+ * channel every other thread sends on, and the receive loop goes on through interrupts.
  *
  * @author socks5-udp authors
  */
@@ -63,7 +68,7 @@ final class DirectRoute {
 
 	private final Socks5AssociationCounters counters = this.traffic.totals();
 
-	private volatile @Nullable DatagramChannel channel;
+	private volatile @Nullable SharedDatagramChannel channel;
 
 	private boolean running;
 
@@ -87,23 +92,14 @@ final class DirectRoute {
 	}
 
 	void stop() {
-		DatagramChannel open;
+		SharedDatagramChannel open;
 		synchronized (this.lock) {
 			this.running = false;
 			open = this.channel;
 			this.channel = null;
 		}
 		if (open != null) {
-			closeQuietly(open);
-		}
-	}
-
-	private static void closeQuietly(DatagramChannel open) {
-		try {
 			open.close();
-		}
-		catch (IOException ex) {
-			logger.debug("Error closing the direct channel", ex);
 		}
 	}
 
@@ -112,9 +108,9 @@ final class DirectRoute {
 	 * @return the address, or {@code null} before the first direct send
 	 */
 	@Nullable InetSocketAddress localAddress() {
-		DatagramChannel open = this.channel;
+		SharedDatagramChannel open = this.channel;
 		try {
-			return (open != null) ? (InetSocketAddress) open.getLocalAddress() : null;
+			return (open != null) ? (InetSocketAddress) open.localAddress() : null;
 		}
 		catch (IOException ex) {
 			return null;
@@ -146,7 +142,7 @@ final class DirectRoute {
 			this.counters.drop(Socks5DropReason.OVERSIZE);
 			throw new Socks5PayloadTooLargeException(destination, length, max);
 		}
-		DatagramChannel open = channel(destination);
+		SharedDatagramChannel open = channel(destination);
 		int position = payload.position();
 		try {
 			open.send(payload, target);
@@ -166,8 +162,8 @@ final class DirectRoute {
 		this.counters.sent(length);
 	}
 
-	private DatagramChannel channel(Socks5Address destination) {
-		DatagramChannel open = this.channel;
+	private SharedDatagramChannel channel(Socks5Address destination) {
+		SharedDatagramChannel open = this.channel;
 		if (open != null) {
 			return open;
 		}
@@ -197,7 +193,7 @@ final class DirectRoute {
 		}
 	}
 
-	private DatagramChannel openChannel() throws IOException {
+	private SharedDatagramChannel openChannel() throws IOException {
 		DatagramChannel open = DatagramChannel.open();
 		try {
 			for (Socks5UdpChannelCustomizer customizer : this.customizers) {
@@ -206,7 +202,7 @@ final class DirectRoute {
 			if (open.getLocalAddress() == null) {
 				open.bind(null);
 			}
-			return open;
+			return new SharedDatagramChannel(open);
 		}
 		catch (IOException | RuntimeException ex) {
 			open.close();
@@ -214,7 +210,7 @@ final class DirectRoute {
 		}
 	}
 
-	private void receiveLoop(DatagramChannel open) {
+	private void receiveLoop(SharedDatagramChannel open) {
 		try {
 			receiveUntilClosed(open);
 		}
@@ -230,23 +226,23 @@ final class DirectRoute {
 					this.channel = null;
 				}
 			}
-			closeQuietly(open);
+			open.close();
 			throw ex;
 		}
 	}
 
-	private void receiveUntilClosed(DatagramChannel open) {
+	private void receiveUntilClosed(SharedDatagramChannel open) {
 		ByteBuffer buffer = ByteBuffer.allocateDirect(65536);
 		while (open.isOpen()) {
 			try {
 				buffer.clear();
-				InetSocketAddress source = (InetSocketAddress) open.receive(buffer);
+				SocketAddress source = open.receiveIgnoringInterrupts(buffer);
 				buffer.flip();
 				int length = buffer.remaining();
 				this.counters.received(length);
-				this.inbound.onDatagram(Socks5Address.of(source), buffer, Socks5UdpRoute.DIRECT);
+				this.inbound.onDatagram(Socks5Address.of((InetSocketAddress) source), buffer, Socks5UdpRoute.DIRECT);
 			}
-			catch (AsynchronousCloseException ex) {
+			catch (ClosedChannelException ex) {
 				return;
 			}
 			catch (IOException ex) {

@@ -19,6 +19,7 @@ package io.socks5udp.template;
 import java.time.Duration;
 import java.util.List;
 
+import io.socks5udp.core.client.Socks5UdpAssociation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -95,8 +96,17 @@ final class ManagedAssociationEvents {
 		}
 	}
 
-	void closeFailed(RuntimeException ex) {
-		logger.debug("Error closing association", ex);
+	/**
+	 * Close an association that is done with, logging rather than throwing a failure.
+	 * @param association the association
+	 */
+	void closeQuietly(Socks5UdpAssociation association) {
+		try {
+			association.close();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Error closing association", ex);
+		}
 	}
 
 }

@@ -28,7 +28,6 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.socks5udp.core.client.Socks5AssociationOptions;
-import io.socks5udp.core.client.Socks5DropReason;
 import io.socks5udp.core.client.Socks5UdpAssociation;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AssociationClosedException;
@@ -135,8 +134,8 @@ final class ReconnectStateMachine {
 	}
 
 	// See ManagedAssociation.start
-	CompletableFuture<Throwable> start(ScheduledExecutorService scheduler, Executor openExecutor, boolean eager,
-			boolean failFast) {
+	CompletableFuture<@Nullable Throwable> start(ScheduledExecutorService scheduler, Executor openExecutor,
+			boolean eager, boolean failFast) {
 		this.lock.lock();
 		try {
 			this.failFast = eager && failFast;
@@ -213,8 +212,6 @@ final class ReconnectStateMachine {
 		transition(State.IDLE);
 	}
 
-	// Throws Socks5UdpServerUnavailableException, the datagram counted as dropped, if
-	// no association opened within the outage policy's patience
 	OpenAssociation await(Socks5Address destination, OutagePolicy outage) {
 		return this.wait.await(destination, outage);
 	}
@@ -232,11 +229,6 @@ final class ReconnectStateMachine {
 		finally {
 			this.lock.unlock();
 		}
-	}
-
-	Socks5UdpServerUnavailableException refused(Socks5Address destination, String reason) {
-		this.traffic.totals().drop(Socks5DropReason.NO_ASSOCIATION);
-		return this.messages.refused(destination, reason, status());
 	}
 
 	private void submitAttempt() {
@@ -390,12 +382,7 @@ final class ReconnectStateMachine {
 	}
 
 	void closeQuietly(Socks5UdpAssociation association) {
-		try {
-			association.close();
-		}
-		catch (RuntimeException ex) {
-			this.events.closeFailed(ex);
-		}
+		this.events.closeQuietly(association);
 	}
 
 	ManagedAssociation owner() {

@@ -21,6 +21,8 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.Socket;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Watches an association's control connection: RFC 1928 section 6 ends a UDP association
  * when the TCP connection that created it ends, so end of stream, a reset or any read
@@ -37,9 +39,29 @@ final class Socks5ControlConnectionWatcher implements Runnable {
 
 	private final Socket socket;
 
+	private @Nullable Thread thread;
+
 	Socks5ControlConnectionWatcher(Socks5UdpAssociation association, Socket socket) {
 		this.association = association;
 		this.socket = socket;
+	}
+
+	/**
+	 * Start watching, on a daemon thread named {@code socks5-udp-control-<name>}.
+	 */
+	synchronized void start() {
+		Thread started = new Thread(this, "socks5-udp-control-" + this.association.name());
+		started.setDaemon(true);
+		this.thread = started;
+		started.start();
+	}
+
+	/**
+	 * Return the watching thread.
+	 * @return the thread, or {@code null} before {@link #start()}
+	 */
+	synchronized @Nullable Thread thread() {
+		return this.thread;
 	}
 
 	@Override
@@ -52,7 +74,7 @@ final class Socks5ControlConnectionWatcher implements Runnable {
 			while (true) {
 				int count = input.read(sink);
 				if (count < 0) {
-					this.association.controlConnectionLost("control connection closed by server", null);
+					this.association.end().controlConnectionLost("control connection closed by server", null);
 					return;
 				}
 				if (ignored == 0) {
@@ -64,7 +86,7 @@ final class Socks5ControlConnectionWatcher implements Runnable {
 		}
 		catch (IOException ex) {
 			if (this.association.isOpen()) {
-				this.association.controlConnectionLost(describe(ex), ex);
+				this.association.end().controlConnectionLost(describe(ex), ex);
 			}
 		}
 	}

@@ -198,7 +198,7 @@ final class Socks5DatagramPoller {
 		}
 		Socks5DecodeStatus status = this.decoder.decode(datagram);
 		if (status != Socks5DecodeStatus.OK) {
-			this.counters.drop(Socks5UdpAssociation.dropReason(status));
+			this.counters.drop(Socks5DropReason.of(status));
 			return null;
 		}
 		// A datagram that decodes has a source

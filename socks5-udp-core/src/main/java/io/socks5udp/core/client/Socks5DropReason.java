@@ -15,6 +15,8 @@
  */
 package io.socks5udp.core.client;
 
+import io.socks5udp.core.protocol.Socks5DecodeStatus;
+
 /**
  * Why a datagram was dropped by an association instead of being sent or delivered. Each
  * reason has a short {@link #tag() tag} for metrics and logs.
@@ -60,6 +62,15 @@ public enum Socks5DropReason {
 	 */
 	public String tag() {
 		return this.tag;
+	}
+
+	/**
+	 * Return the reason to drop a datagram whose header did not decode.
+	 * @param status the decoder's status, not {@code OK}
+	 * @return {@link #FRAGMENT} for a fragment, else {@link #MALFORMED}
+	 */
+	static Socks5DropReason of(Socks5DecodeStatus status) {
+		return (status == Socks5DecodeStatus.FRAGMENTED) ? FRAGMENT : MALFORMED;
 	}
 
 }

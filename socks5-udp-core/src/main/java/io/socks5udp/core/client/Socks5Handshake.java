@@ -110,20 +110,20 @@ final class Socks5Handshake {
 			return socket;
 		}
 		catch (SocketTimeoutException ex) {
-			closeQuietly(socket);
+			Closeables.closeQuietly(socket);
 			SocketTimeoutException timedOut = new SocketTimeoutException("connect to SOCKS5 server " + format(server)
 					+ " timed out after " + connectTimeout.toMillis() + " ms");
 			timedOut.initCause(ex);
 			throw timedOut;
 		}
 		catch (ConnectException ex) {
-			closeQuietly(socket);
+			Closeables.closeQuietly(socket);
 			ConnectException failed = new ConnectException(ex.getMessage() + " (SOCKS5 server " + format(server) + ")");
 			failed.initCause(ex);
 			throw failed;
 		}
 		catch (IOException | RuntimeException ex) {
-			closeQuietly(socket);
+			Closeables.closeQuietly(socket);
 			throw ex;
 		}
 	}
@@ -146,7 +146,7 @@ final class Socks5Handshake {
 			return associate(input, output, dst);
 		}
 		catch (IOException | RuntimeException ex) {
-			closeQuietly(this.socket);
+			Closeables.closeQuietly(this.socket);
 			throw ex;
 		}
 	}
@@ -312,15 +312,6 @@ final class Socks5Handshake {
 		}
 		catch (ArithmeticException ex) {
 			return Long.MAX_VALUE / 4;
-		}
-	}
-
-	static void closeQuietly(Socket socket) {
-		try {
-			socket.close();
-		}
-		catch (IOException ex) {
-			// Nothing left to release
 		}
 	}
 

@@ -16,7 +16,6 @@
 package io.socks5udp.core.client;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -77,7 +76,7 @@ final class Socks5ReceiveLoop implements Runnable {
 			receiveUntilClosed();
 		}
 		catch (Throwable ex) {
-			this.association.receiveLoopFailed(ex);
+			this.association.end().receiveLoopFailed(ex);
 			throw ex;
 		}
 	}
@@ -88,19 +87,10 @@ final class Socks5ReceiveLoop implements Runnable {
 		while (this.channel.isOpen()) {
 			buffer.clear();
 			try {
-				SocketAddress source = this.channel.receive(buffer);
-				if (source == null) {
-					Thread.interrupted();
-					this.channel.awaitReadable(0);
-					continue;
-				}
+				SocketAddress source = this.channel.receiveIgnoringInterrupts(buffer);
 				if (!fromRelay(source)) {
 					continue;
 				}
-			}
-			catch (InterruptedIOException ex) {
-				// Cleared at the top of the next wait
-				continue;
 			}
 			catch (PortUnreachableException ex) {
 				// An ICMP hint only: the control connection decides whether the relay is
@@ -113,13 +103,13 @@ final class Socks5ReceiveLoop implements Runnable {
 				break;
 			}
 			catch (IOException ex) {
-				this.association.channelFailed(ex);
+				this.association.end().channelFailed(ex);
 				break;
 			}
 			buffer.flip();
 			Socks5DecodeStatus status = decoder.decode(buffer);
 			if (status != Socks5DecodeStatus.OK) {
-				dropped(Socks5UdpAssociation.dropReason(status), null);
+				dropped(Socks5DropReason.of(status), null);
 				continue;
 			}
 			// The reused buffer itself, positioned at the payload: no object per datagram

@@ -21,60 +21,25 @@ import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The UDP channel of an association, in non-blocking mode, so that no interrupt can close
- * it.
- * <p>
- * A {@link DatagramChannel} in blocking mode is an interruptible channel: interrupting a
- * thread while it is inside one of the channel's I/O operations closes the channel, for
- * every thread that shares it, even when the operation would not have blocked. In
- * non-blocking mode no operation blocks and no interrupt reaches the channel. The waiting
- * that blocking mode left to the kernel happens here on a {@link Selector}, which an
- * interrupt only wakes: the waiting thread gets an {@link InterruptedIOException} with
- * its interrupt status still set, and the channel stays open.
- * <p>
- * Each selector is opened on first need: the read selector when something first waits for
- * a datagram, the write selector when a send first finds the socket's send buffer full.
- * Waiting allocates nothing of ours; the JDK's epoll selector boxes the number of a ready
- * file descriptor above 127 (an {@code Integer} per wakeup) until the JIT compiler's
- * escape analysis removes it, after some thousands of wakeups.
+ * The UDP channel of an association: a {@link SharedDatagramChannel}, so that no
+ * interrupt can close it, that knows its relay: where datagrams go, and which source
+ * replies may come from.
  *
  * @author socks5-udp authors
  */
 final class Socks5RelayChannel implements Closeable {
 
-	/** Selects without touching the selected-key set, which would allocate. */
-	private static final Consumer<SelectionKey> IGNORE = (key) -> {
-	};
-
-	private final DatagramChannel channel;
+	private final SharedDatagramChannel channel;
 
 	private final InetSocketAddress relay;
 
 	private final boolean connected;
-
-	private final Object selectorLock = new Object();
-
-	/** One writer waits on the write selector at a time; the others wait for it here. */
-	private final ReentrantLock writeWait = new ReentrantLock();
-
-	private @Nullable Selector readSelector;
-
-	private @Nullable Selector writeSelector;
-
-	private boolean closed;
 
 	/**
 	 * Take over a channel, putting it in non-blocking mode.
@@ -84,8 +49,7 @@ final class Socks5RelayChannel implements Closeable {
 	 * @throws IOException if the channel cannot be put in non-blocking mode
 	 */
 	Socks5RelayChannel(DatagramChannel channel, InetSocketAddress relay, boolean connected) throws IOException {
-		channel.configureBlocking(false);
-		this.channel = channel;
+		this.channel = new SharedDatagramChannel(channel);
 		this.relay = relay;
 		this.connected = connected;
 	}
@@ -111,49 +75,42 @@ final class Socks5RelayChannel implements Closeable {
 	 * @throws IOException if sending fails
 	 */
 	void send(ByteBuffer datagram) throws IOException {
-		while (trySend(datagram) == 0) {
-			awaitWritable();
-		}
-	}
-
-	private int trySend(ByteBuffer datagram) throws IOException {
-		return this.connected ? this.channel.write(datagram) : this.channel.send(datagram, this.relay);
+		this.channel.send(datagram, this.connected ? null : this.relay);
 	}
 
 	/**
-	 * Wait until the socket's send buffer has room or the channel closes; one thread at a
-	 * time, the others wait for their turn.
+	 * Wait until the socket's send buffer has room or the channel closes.
 	 * @throws InterruptedIOException if the thread is or gets interrupted; the interrupt
 	 * status stays set
 	 * @throws ClosedChannelException if the channel is or gets closed
 	 * @throws IOException if waiting fails
+	 * @see SharedDatagramChannel#awaitWritable()
 	 */
 	void awaitWritable() throws IOException {
-		try {
-			this.writeWait.lockInterruptibly();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw interrupted("room to send");
-		}
-		try {
-			await(writeSelector(), 0, "room to send");
-		}
-		finally {
-			this.writeWait.unlock();
-		}
+		this.channel.awaitWritable();
 	}
 
 	/**
-	 * Receive one datagram if one is waiting; never blocks. A datagram larger than the
-	 * buffer's space is truncated, as by {@link DatagramChannel#receive(ByteBuffer)}.
+	 * Receive one datagram if one is waiting; never blocks.
 	 * @param buffer where to put the datagram
 	 * @return the datagram's source, or {@code null} if none was waiting
 	 * @throws ClosedChannelException if the channel is closed
 	 * @throws IOException if receiving fails, for example on an ICMP port unreachable
 	 */
-	SocketAddress receive(ByteBuffer buffer) throws IOException {
+	@Nullable SocketAddress receive(ByteBuffer buffer) throws IOException {
 		return this.channel.receive(buffer);
+	}
+
+	/**
+	 * Receive the next datagram for the receive loop, whose interrupts are ignored.
+	 * @param buffer where to put the datagram
+	 * @return the datagram's source
+	 * @throws ClosedChannelException if the channel is or gets closed
+	 * @throws IOException if receiving fails, for example on an ICMP port unreachable
+	 * @see SharedDatagramChannel#receiveIgnoringInterrupts(ByteBuffer)
+	 */
+	SocketAddress receiveIgnoringInterrupts(ByteBuffer buffer) throws IOException {
+		return this.channel.receiveIgnoringInterrupts(buffer);
 	}
 
 	/**
@@ -166,72 +123,7 @@ final class Socks5RelayChannel implements Closeable {
 	 * @throws IOException if waiting fails
 	 */
 	void awaitReadable(long timeoutNanos) throws IOException {
-		await(readSelector(), timeoutNanos, "a datagram");
-	}
-
-	private static void await(Selector selector, long timeoutNanos, String what) throws IOException {
-		if (Thread.currentThread().isInterrupted()) {
-			throw interrupted(what);
-		}
-		try {
-			selector.select(IGNORE, millis(timeoutNanos));
-		}
-		catch (ClosedSelectorException ex) {
-			throw new AsynchronousCloseException();
-		}
-		if (Thread.currentThread().isInterrupted()) {
-			throw interrupted(what);
-		}
-	}
-
-	private static long millis(long nanos) {
-		if (nanos <= 0) {
-			return 0;
-		}
-		// Round up: a wait rounded down to zero milliseconds would have no limit
-		long millis = TimeUnit.NANOSECONDS.toMillis(nanos);
-		return (TimeUnit.MILLISECONDS.toNanos(millis) < nanos) ? millis + 1 : millis;
-	}
-
-	private static InterruptedIOException interrupted(String what) {
-		return new InterruptedIOException("Interrupted while waiting for " + what);
-	}
-
-	private Selector readSelector() throws IOException {
-		synchronized (this.selectorLock) {
-			Selector selector = this.readSelector;
-			if (selector == null) {
-				selector = register(SelectionKey.OP_READ);
-				this.readSelector = selector;
-			}
-			return selector;
-		}
-	}
-
-	private Selector writeSelector() throws IOException {
-		synchronized (this.selectorLock) {
-			Selector selector = this.writeSelector;
-			if (selector == null) {
-				selector = register(SelectionKey.OP_WRITE);
-				this.writeSelector = selector;
-			}
-			return selector;
-		}
-	}
-
-	private Selector register(int interest) throws IOException {
-		if (this.closed) {
-			throw new ClosedChannelException();
-		}
-		Selector selector = Selector.open();
-		try {
-			this.channel.register(selector, interest);
-			return selector;
-		}
-		catch (IOException | RuntimeException ex) {
-			selector.close();
-			throw ex;
-		}
+		this.channel.awaitReadable(timeoutNanos);
 	}
 
 	/**
@@ -248,30 +140,7 @@ final class Socks5RelayChannel implements Closeable {
 	 */
 	@Override
 	public void close() {
-		@Nullable Selector read;
-		@Nullable Selector write;
-		synchronized (this.selectorLock) {
-			this.closed = true;
-			read = this.readSelector;
-			write = this.writeSelector;
-		}
-		closeQuietly(this.channel);
-		// Closing a selector also releases the socket of a closed channel registered with
-		// it
-		closeQuietly(read);
-		closeQuietly(write);
-	}
-
-	private static void closeQuietly(@Nullable Closeable closeable) {
-		if (closeable == null) {
-			return;
-		}
-		try {
-			closeable.close();
-		}
-		catch (IOException ex) {
-			// Nothing left to release
-		}
+		this.channel.close();
 	}
 
 }

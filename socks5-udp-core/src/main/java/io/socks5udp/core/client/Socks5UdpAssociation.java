@@ -19,30 +19,20 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
-import java.net.ProtocolFamily;
 import java.net.Socket;
-import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AssociationClosedException;
-import io.socks5udp.core.protocol.Socks5DecodeStatus;
 import io.socks5udp.core.protocol.Socks5PayloadTooLargeException;
-import io.socks5udp.core.protocol.Socks5ProtocolException;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
-import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -90,21 +80,11 @@ public final class Socks5UdpAssociation implements Closeable {
 
 	private static final Logger logger = System.getLogger(Socks5UdpAssociation.class.getName());
 
-	private static final long JOIN_MILLIS = 2000;
-
-	private static final int NO_RECEIVE_MODE = 0;
-
-	private static final int POLL_MODE = 1;
-
-	private static final int LISTENER_MODE = 2;
-
 	private final String name;
 
 	private final Socket controlSocket;
 
 	private final Socks5RelayChannel channel;
-
-	private final boolean connected;
 
 	private final InetSocketAddress serverAddress;
 
@@ -118,33 +98,28 @@ public final class Socks5UdpAssociation implements Closeable {
 
 	private final Socks5AssociationCounters counters = new Socks5AssociationCounters();
 
-	private final Socks5SendBuffers sendBuffers = new Socks5SendBuffers(Socks5SendBuffers.defaultCount());
+	private final Socks5DatagramSender sender;
 
-	private final CompletableFuture<@Nullable Throwable> closeFuture = new CompletableFuture<>();
+	private final Socks5AssociationReceiver receiver;
 
-	private final AtomicReference<@Nullable String> closeReason = new AtomicReference<>();
+	private final Socks5AssociationEnd end;
 
-	private final AtomicInteger receiveMode = new AtomicInteger(NO_RECEIVE_MODE);
+	private final Socks5ControlConnectionWatcher watcher;
 
-	private final Object lifecycleLock = new Object();
-
-	private @Nullable Thread controlThread;
-
-	private @Nullable Thread receiveThread;
-
-	private final Socks5DatagramPoller poller;
-
-	private Socks5UdpAssociation(String name, Socket controlSocket, DatagramChannel channel, boolean connected,
+	Socks5UdpAssociation(String name, Socket controlSocket, DatagramChannel channel, boolean connected,
 			InetSocketAddress relayAddress, Socks5Address boundAddress) throws IOException {
 		this.name = name;
 		this.controlSocket = controlSocket;
 		this.localAddress = (InetSocketAddress) channel.getLocalAddress();
 		this.channel = new Socks5RelayChannel(channel, relayAddress, connected);
-		this.connected = connected;
 		this.serverAddress = (InetSocketAddress) controlSocket.getRemoteSocketAddress();
 		this.relayAddress = relayAddress;
 		this.boundAddress = boundAddress;
-		this.poller = new Socks5DatagramPoller(name, this.channel, relayAddress, this.counters);
+		this.end = new Socks5AssociationEnd(name, Socks5Handshake.format(this.serverAddress), this.channel,
+				controlSocket);
+		this.sender = new Socks5DatagramSender(this, this.channel, this.counters);
+		this.receiver = new Socks5AssociationReceiver(this, this.channel, this.counters);
+		this.watcher = new Socks5ControlConnectionWatcher(this, controlSocket);
 	}
 
 	/**
@@ -157,65 +132,13 @@ public final class Socks5UdpAssociation implements Closeable {
 	 */
 	public static Socks5UdpAssociation open(Socks5AssociationOptions options) throws IOException {
 		Objects.requireNonNull(options, "'options' must not be null");
-		InetSocketAddress server = new InetSocketAddress(InetAddress.getByName(options.host()), options.port());
-		Socket socket = Socks5Handshake.connect(server, options.connectTimeout(), options.keepAlive());
-		DatagramChannel channel = null;
-		try {
-			InetAddress local = socket.getLocalAddress();
-			channel = DatagramChannel.open(family(local)).bind(new InetSocketAddress(local, 0));
-			Socks5Address dst = announcedAddress(options.associateAddressPolicy(), channel, local);
-			Socks5Handshake handshake = new Socks5Handshake(socket, options.credentials(), options.handshakeTimeout());
-			Socks5Address bound = handshake.udpAssociate(dst);
-			InetSocketAddress relay = options.relayAddressPolicy().relayAddress(bound, socket.getInetAddress());
-			if (relay.getPort() == 0) {
-				throw new Socks5ProtocolException(
-						"BND.PORT: 0 (expected: 1-" + Socks5Address.MAX_PORT + ") in the UDP ASSOCIATE reply " + bound
-								+ " (SOCKS5 server " + Socks5Handshake.format(server) + ")");
-			}
-			if (family(relay.getAddress()) != family(local)) {
-				channel.close();
-				channel = DatagramChannel.open(family(relay.getAddress())).bind(null);
-			}
-			if (options.channelConfigurer() != null) {
-				options.channelConfigurer().configure(channel);
-			}
-			if (options.connectedChannel()) {
-				channel.connect(relay);
-			}
-			Socks5UdpAssociation association = new Socks5UdpAssociation(options.name(), socket, channel,
-					options.connectedChannel(), relay, bound);
-			association.startWatching();
-			logger.log(Level.DEBUG, () -> "Opened " + association);
-			return association;
-		}
-		catch (IOException | RuntimeException ex) {
-			Socks5Handshake.closeQuietly(socket);
-			closeQuietly(channel);
-			throw ex;
-		}
+		Socks5UdpAssociation association = Socks5AssociationOpener.open(options);
+		logger.log(Level.DEBUG, () -> "Opened " + association);
+		return association;
 	}
 
-	private static ProtocolFamily family(InetAddress address) {
-		return (address instanceof Inet6Address) ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
-	}
-
-	private static Socks5Address announcedAddress(AssociateAddressPolicy policy, DatagramChannel channel,
-			InetAddress local) throws IOException {
-		if (policy == AssociateAddressPolicy.LOCAL) {
-			return Socks5Address.of((InetSocketAddress) channel.getLocalAddress());
-		}
-		return (local instanceof Inet6Address) ? Socks5Address.ipv6(new byte[16], 0)
-				: Socks5Address.ipv4(new byte[4], 0);
-	}
-
-	private void startWatching() {
-		Thread thread = new Thread(new Socks5ControlConnectionWatcher(this, this.controlSocket),
-				"socks5-udp-control-" + this.name);
-		thread.setDaemon(true);
-		synchronized (this.lifecycleLock) {
-			this.controlThread = thread;
-		}
-		thread.start();
+	void startWatching() {
+		this.watcher.start();
 	}
 
 	/**
@@ -236,21 +159,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	public void send(Socks5Address dst, ByteBuffer payload) throws IOException {
 		Objects.requireNonNull(dst, "'dst' must not be null");
 		Objects.requireNonNull(payload, "'payload' must not be null");
-		int length = payload.remaining();
-		checkSendable(dst, length);
-		ByteBuffer datagram = this.sendBuffers.acquire(Socks5UdpHeaderCodec.headerLength(dst) + length);
-		int position = payload.position();
-		try {
-			Socks5UdpHeaderCodec.encode(dst, payload, datagram);
-			transmit(datagram.flip(), length);
-		}
-		catch (IOException | RuntimeException ex) {
-			payload.position(position);
-			throw ex;
-		}
-		finally {
-			this.sendBuffers.release(datagram);
-		}
+		this.sender.send(dst, payload);
 	}
 
 	/**
@@ -290,53 +199,7 @@ public final class Socks5UdpAssociation implements Closeable {
 		Objects.requireNonNull(dst, "'dst' must not be null");
 		Objects.requireNonNull(payload, "'payload' must not be null");
 		Objects.checkFromIndexSize(offset, length, payload.length);
-		checkSendable(dst, length);
-		int headerLength = Socks5UdpHeaderCodec.headerLength(dst);
-		ByteBuffer datagram = this.sendBuffers.acquire(headerLength + length);
-		try {
-			// Header in the headroom in front of the copied payload: no wrapper allocated
-			datagram.position(headerLength).put(payload, offset, length).flip().position(headerLength);
-			Socks5UdpHeaderCodec.encodeInHeadroom(dst, datagram);
-			transmit(datagram, length);
-		}
-		finally {
-			this.sendBuffers.release(datagram);
-		}
-	}
-
-	private void checkSendable(Socks5Address dst, int length) throws Socks5AssociationClosedException {
-		int max = Socks5UdpHeaderCodec.maxPayload(dst);
-		if (length > max) {
-			this.counters.drop(Socks5DropReason.OVERSIZE);
-			throw new Socks5PayloadTooLargeException(dst, length, max);
-		}
-		if (!isOpen()) {
-			this.counters.drop(Socks5DropReason.NO_ASSOCIATION);
-			throw closedException(null);
-		}
-	}
-
-	private void transmit(ByteBuffer datagram, int payloadLength) throws IOException {
-		try {
-			try {
-				this.channel.send(datagram);
-			}
-			catch (PortUnreachableException ex) {
-				// The ICMP error of an earlier datagram failed this write; the control
-				// connection, not ICMP, decides whether the relay is gone
-				logger.log(Level.DEBUG,
-						() -> "ICMP port unreachable from relay " + Socks5Handshake.format(this.relayAddress)
-								+ " reported on send, association '" + this.name + "'");
-				datagram.rewind();
-				this.channel.send(datagram);
-			}
-		}
-		catch (ClosedChannelException ex) {
-			this.counters.drop(Socks5DropReason.NO_ASSOCIATION);
-			channelFailed(ex);
-			throw closedException(ex);
-		}
-		this.counters.sent(payloadLength);
+		this.sender.send(dst, payload, offset, length);
 	}
 
 	/**
@@ -355,22 +218,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @throws IOException if receiving fails
 	 */
 	public @Nullable Socks5UdpDatagram receive(Duration timeout) throws IOException {
-		Objects.requireNonNull(timeout, "'timeout' must not be null");
-		if (timeout.isNegative()) {
-			throw new IllegalArgumentException("timeout: " + timeout + " (expected: zero or positive)");
-		}
-		claimReceiveMode(POLL_MODE);
-		long deadline = System.nanoTime() + Socks5Handshake.saturatedNanos(timeout);
-		if (!isOpen()) {
-			throw closedException(null);
-		}
-		try {
-			return this.poller.poll(deadline);
-		}
-		catch (ClosedChannelException ex) {
-			channelFailed(ex);
-			throw closedException(ex);
-		}
+		return this.receiver.receive(ReceiveArguments.deadline(timeout));
 	}
 
 	/**
@@ -395,7 +243,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @throws IOException if receiving fails
 	 */
 	public @Nullable Socks5Address receive(ByteBuffer into, Duration timeout) throws IOException {
-		return receiveInto(into, ReceiveArguments.deadline(timeout));
+		return this.receiver.receiveInto(into, ReceiveArguments.deadline(timeout));
 	}
 
 	/**
@@ -411,22 +259,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @throws IOException if receiving fails
 	 */
 	public @Nullable Socks5Address receiveNow(ByteBuffer into) throws IOException {
-		return receiveInto(into, System.nanoTime());
-	}
-
-	private @Nullable Socks5Address receiveInto(ByteBuffer into, long deadline) throws IOException {
-		ReceiveArguments.checkWritable(into);
-		claimReceiveMode(POLL_MODE);
-		if (!isOpen()) {
-			throw closedException(null);
-		}
-		try {
-			return this.poller.pollInto(into, deadline);
-		}
-		catch (ClosedChannelException ex) {
-			channelFailed(ex);
-			throw closedException(ex);
-		}
+		return this.receiver.receiveInto(into, System.nanoTime());
 	}
 
 	/**
@@ -439,32 +272,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	 */
 	public void startReceiving(Socks5AssociationListener listener) {
 		Objects.requireNonNull(listener, "'listener' must not be null");
-		claimReceiveMode(LISTENER_MODE);
-		synchronized (this.lifecycleLock) {
-			if (!isOpen()) {
-				throw new IllegalStateException("association '" + this.name + "' is closed");
-			}
-			Thread thread = new Thread(
-					new Socks5ReceiveLoop(this, this.channel, this.relayAddress, this.counters, listener),
-					"socks5-udp-receive-" + this.name);
-			thread.setDaemon(true);
-			this.receiveThread = thread;
-			thread.start();
-		}
-	}
-
-	private void claimReceiveMode(int mode) {
-		if (this.receiveMode.compareAndSet(NO_RECEIVE_MODE, mode)
-				|| (mode == POLL_MODE && this.receiveMode.get() == POLL_MODE)) {
-			return;
-		}
-		String current = (this.receiveMode.get() == POLL_MODE) ? "receive(Duration)" : "a receive loop";
-		throw new IllegalStateException("receive mode: " + current + " already in use on association '" + this.name
-				+ "' (expected: either receive(Duration) or one startReceiving(listener))");
-	}
-
-	static Socks5DropReason dropReason(Socks5DecodeStatus status) {
-		return (status == Socks5DecodeStatus.FRAGMENTED) ? Socks5DropReason.FRAGMENT : Socks5DropReason.MALFORMED;
+		this.receiver.startLoop(listener);
 	}
 
 	/**
@@ -523,7 +331,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @return whether datagrams can be sent
 	 */
 	public boolean isOpen() {
-		return this.closeReason.get() == null;
+		return this.end.isOpen();
 	}
 
 	/**
@@ -535,7 +343,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @return a new future completed with the association's end
 	 */
 	public CompletableFuture<@Nullable Throwable> closeFuture() {
-		return this.closeFuture.copy();
+		return this.end.future();
 	}
 
 	/**
@@ -555,54 +363,11 @@ public final class Socks5UdpAssociation implements Closeable {
 	}
 
 	/**
-	 * Called by the watcher when the control connection ends.
-	 * @param reason what happened
-	 * @param cause the read error, or {@code null} at end of stream
+	 * Return how this association ends, for the threads and sides that end it.
+	 * @return the association's end
 	 */
-	void controlConnectionLost(String reason, @Nullable Throwable cause) {
-		die(reason, cause);
-	}
-
-	/**
-	 * Called when the UDP channel closed or failed while the association was open.
-	 * @param cause the error
-	 */
-	void channelFailed(Throwable cause) {
-		if (isOpen()) {
-			die("UDP channel failed: " + cause, cause);
-		}
-	}
-
-	/**
-	 * Called when the receive loop ends by a failure, so that the association does not go
-	 * on without it.
-	 * @param cause the failure
-	 */
-	void receiveLoopFailed(Throwable cause) {
-		if (isOpen()) {
-			die("receive loop ended by " + cause, cause);
-		}
-	}
-
-	private void die(String reason, @Nullable Throwable cause) {
-		if (!this.closeReason.compareAndSet(null, reason)) {
-			return;
-		}
-		Socks5AssociationClosedException ex = new Socks5AssociationClosedException(describe(reason), cause);
-		logger.log(Level.WARNING, () -> "SOCKS5 UDP association '" + this.name + "' is dead: " + reason);
-		this.channel.close();
-		Socks5Handshake.closeQuietly(this.controlSocket);
-		this.closeFuture.complete(ex);
-	}
-
-	private Socks5AssociationClosedException closedException(@Nullable Throwable cause) {
-		String reason = this.closeReason.get();
-		return new Socks5AssociationClosedException(describe((reason != null) ? reason : "closed"), cause);
-	}
-
-	private String describe(String reason) {
-		return "SOCKS5 UDP association '" + this.name + "' via " + Socks5Handshake.format(this.serverAddress)
-				+ " is closed: " + reason;
+	Socks5AssociationEnd end() {
+		return this.end;
 	}
 
 	/**
@@ -611,44 +376,11 @@ public final class Socks5UdpAssociation implements Closeable {
 	 */
 	@Override
 	public void close() {
-		boolean first = this.closeReason.compareAndSet(null, "closed locally");
-		this.channel.close();
-		Socks5Handshake.closeQuietly(this.controlSocket);
-		Thread control;
-		Thread receive;
-		synchronized (this.lifecycleLock) {
-			control = this.controlThread;
-			receive = this.receiveThread;
-		}
-		join(control);
-		join(receive);
+		boolean first = this.end.closeLocally();
+		Socks5AssociationEnd.joinBriefly(this.watcher.thread());
+		Socks5AssociationEnd.joinBriefly(this.receiver.loopThread());
 		if (first) {
-			logger.log(Level.DEBUG, () -> "Closed SOCKS5 UDP association '" + this.name + "'");
-			this.closeFuture.complete(null);
-		}
-	}
-
-	private static void join(@Nullable Thread thread) {
-		if (thread == null || thread == Thread.currentThread()) {
-			return;
-		}
-		try {
-			thread.join(JOIN_MILLIS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static void closeQuietly(@Nullable DatagramChannel channel) {
-		if (channel == null) {
-			return;
-		}
-		try {
-			channel.close();
-		}
-		catch (IOException ex) {
-			// Nothing left to release
+			this.end.closedLocally();
 		}
 	}
 
@@ -657,7 +389,7 @@ public final class Socks5UdpAssociation implements Closeable {
 		return "Socks5UdpAssociation[name=" + this.name + ", server=" + Socks5Handshake.format(this.serverAddress)
 				+ ", relay=" + Socks5Handshake.format(this.relayAddress) + ", local="
 				+ Socks5Handshake.format(this.localAddress) + ", bound=" + this.boundAddress + ", "
-				+ (isOpen() ? "open" : this.closeReason.get()) + "]";
+				+ (isOpen() ? "open" : this.end.reason()) + "]";
 	}
 
 }

@@ -58,7 +58,7 @@ public final class Socks5Address {
 
 	private final @Nullable InetAddress inetAddress;
 
-	private Socks5Address(Socks5AddressType type, byte[] address, @Nullable String host, int port,
+	Socks5Address(Socks5AddressType type, byte[] address, @Nullable String host, int port,
 			@Nullable InetAddress inetAddress) {
 		this.type = type;
 		this.address = address;
@@ -81,21 +81,7 @@ public final class Socks5Address {
 	 */
 	public static Socks5Address of(String host, int port) {
 		Objects.requireNonNull(host, "'host' must not be null");
-		DomainNames.checkCharacters("host", host);
-		Socks5Address literal = literal(host, port);
-		if (literal != null) {
-			return literal;
-		}
-		String ascii = DomainNames.toAscii(host);
-		// IDNA maps look-alikes such as full-width digits, dots and colons to ASCII ones:
-		// a
-		// name that comes out as an IP literal is refused rather than guessed at
-		if (!ascii.equals(host) && literal(ascii, port) != null) {
-			throw new IllegalArgumentException(
-					"host: '" + DomainNames.abbreviate(host) + "' is '" + DomainNames.abbreviate(ascii)
-							+ "' after IDN conversion (expected: an IP literal in ASCII, or a domain name)");
-		}
-		return domainAddress(host, ascii, port);
+		return HostAddresses.of(host, port);
 	}
 
 	/**
@@ -168,14 +154,7 @@ public final class Socks5Address {
 	 */
 	public static Socks5Address domain(String name, int port) {
 		Objects.requireNonNull(name, "'name' must not be null");
-		DomainNames.checkCharacters("domain", name);
-		String ascii = DomainNames.toAscii(name);
-		if (Socks5AddressText.looksLikeIpv4(ascii) || ascii.indexOf(':') >= 0) {
-			throw new IllegalArgumentException("domain: '" + name
-					+ "' is written like an IP address (expected: a domain name; Socks5Address.of(host, port) takes"
-					+ " IP addresses too)");
-		}
-		return domainAddress(name, ascii, port);
+		return HostAddresses.domain(name, port);
 	}
 
 	/**
@@ -366,29 +345,6 @@ public final class Socks5Address {
 			throw new IllegalArgumentException("port: " + port + " (expected: 0-" + MAX_PORT + ")");
 		}
 		return port;
-	}
-
-	private static @Nullable Socks5Address literal(String host, int port) {
-		long ipv4 = Socks5AddressText.parseIpv4(host);
-		if (ipv4 >= 0) {
-			byte[] bytes = { (byte) (ipv4 >>> 24), (byte) (ipv4 >>> 16), (byte) (ipv4 >>> 8), (byte) ipv4 };
-			return new Socks5Address(Socks5AddressType.IPV4, bytes, null, port, inet(bytes));
-		}
-		if (host.indexOf(':') < 0) {
-			return null;
-		}
-		InetAddress address = Socks5AddressText.parseIpv6(host);
-		if (address == null) {
-			throw new IllegalArgumentException(
-					"host: '" + host + "' (expected: an IPv4 or IPv6 literal or a domain name)");
-		}
-		return of(address, port);
-	}
-
-	private static Socks5Address domainAddress(String name, String ascii, int port) {
-		byte[] bytes = ascii.getBytes(StandardCharsets.US_ASCII);
-		DomainNames.checkLength(name, bytes.length);
-		return new Socks5Address(Socks5AddressType.DOMAIN, bytes, ascii, port, null);
 	}
 
 	private static InetAddress inet(byte[] address) {

@@ -15,13 +15,13 @@
  */
 package io.socks5udp.test.relay;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
 import io.socks5udp.core.protocol.Socks5DecodeStatus;
 import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Relays datagrams from the client to their destinations: checks the source, decodes the
@@ -31,39 +31,30 @@ import io.socks5udp.core.protocol.Socks5UdpHeaderDecoder;
  */
 final class ClientToDestinationLoop extends AssociationLoop {
 
-	private static final int BUFFER_SIZE = 65536;
+	private final Socks5UdpHeaderDecoder decoder = new Socks5UdpHeaderDecoder();
+
+	private final DestinationResolver resolver = new DestinationResolver();
 
 	ClientToDestinationLoop(Association association, DatagramForwarder forwarder) {
-		super(association, forwarder);
+		super(association, forwarder, association.clientChannel(), 0);
 	}
 
 	@Override
-	void relay() throws IOException {
-		ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
-		Socks5UdpHeaderDecoder decoder = new Socks5UdpHeaderDecoder();
-		DestinationResolver resolver = new DestinationResolver();
-		while (true) {
-			buffer.clear();
-			InetSocketAddress source = DatagramForwarder.receive(this.association.clientChannel(), buffer);
-			buffer.flip();
-			if (!this.association.acceptFromClient(source)) {
-				this.forwarder.refuse(RefusalReason.FOREIGN_SOURCE);
-				continue;
-			}
-			Socks5DecodeStatus status = decoder.decode(buffer);
-			if (status != Socks5DecodeStatus.OK) {
-				this.forwarder.refuse(
-						(status == Socks5DecodeStatus.FRAGMENTED) ? RefusalReason.FRAGMENT : RefusalReason.MALFORMED);
-				continue;
-			}
-			// A datagram that decodes has a source
-			InetSocketAddress target = resolver.resolve(Objects.requireNonNull(decoder.source()));
-			if (target == null) {
-				this.forwarder.refuse(RefusalReason.UNRESOLVED);
-				continue;
-			}
-			this.forwarder.forward(this.association.externalChannel(), buffer, target, false);
+	@Nullable RefusalReason relay(InetSocketAddress source, ByteBuffer datagram) {
+		if (!this.association.acceptFromClient(source)) {
+			return RefusalReason.FOREIGN_SOURCE;
 		}
+		Socks5DecodeStatus status = this.decoder.decode(datagram);
+		if (status != Socks5DecodeStatus.OK) {
+			return (status == Socks5DecodeStatus.FRAGMENTED) ? RefusalReason.FRAGMENT : RefusalReason.MALFORMED;
+		}
+		// A datagram that decodes has a source
+		InetSocketAddress target = this.resolver.resolve(Objects.requireNonNull(this.decoder.source()));
+		if (target == null) {
+			return RefusalReason.UNRESOLVED;
+		}
+		this.forwarder.forward(this.association.externalChannel(), datagram, target, false);
+		return null;
 	}
 
 }

@@ -17,7 +17,6 @@ package io.socks5udp.test.relay;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
@@ -45,27 +44,6 @@ final class DatagramForwarder {
 		this.faults = faults;
 		this.counters = counters;
 		this.scheduler = scheduler;
-	}
-
-	/**
-	 * Receive the next datagram on a relay channel, skipping the ICMP port-unreachable
-	 * errors that earlier sends from it left behind: one unreachable peer must not end
-	 * the association.
-	 * @param channel the channel to receive on
-	 * @param buffer where to put the datagram
-	 * @return its sender
-	 * @throws IOException if the channel fails or is closed
-	 */
-	static InetSocketAddress receive(DatagramChannel channel, ByteBuffer buffer) throws IOException {
-		while (true) {
-			try {
-				return (InetSocketAddress) channel.receive(buffer);
-			}
-			catch (PortUnreachableException ex) {
-				// An ICMP error for an earlier datagram: the peer may come back, others
-				// answer
-			}
-		}
 	}
 
 	/**

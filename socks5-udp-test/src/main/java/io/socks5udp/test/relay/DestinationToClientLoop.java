@@ -15,12 +15,12 @@
  */
 package io.socks5udp.test.relay;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Relays replies from destinations to the client: receives each reply after a headroom,
@@ -34,33 +34,25 @@ final class DestinationToClientLoop extends AssociationLoop {
 	/** Room for the longest header with an IP address: RSV, FRAG, ATYP, IPv6, port. */
 	static final int HEADROOM = 3 + 1 + 16 + 2;
 
-	private static final int BUFFER_SIZE = HEADROOM + 65536;
+	private final SourceAddressCache sources = new SourceAddressCache();
 
 	DestinationToClientLoop(Association association, DatagramForwarder forwarder) {
-		super(association, forwarder);
+		super(association, forwarder, association.externalChannel(), HEADROOM);
 	}
 
 	@Override
-	void relay() throws IOException {
-		ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
-		SourceAddressCache sources = new SourceAddressCache();
-		while (true) {
-			buffer.clear().position(HEADROOM);
-			InetSocketAddress from = DatagramForwarder.receive(this.association.externalChannel(), buffer);
-			buffer.limit(buffer.position()).position(HEADROOM);
-			InetSocketAddress client = this.association.clientAddress();
-			if (client == null) {
-				this.forwarder.refuse(RefusalReason.NO_CLIENT_ADDRESS);
-				continue;
-			}
-			Socks5Address source = sources.of(from);
-			if (buffer.remaining() > Socks5UdpHeaderCodec.maxPayload(source)) {
-				this.forwarder.refuse(RefusalReason.OVERSIZE);
-				continue;
-			}
-			Socks5UdpHeaderCodec.encodeInHeadroom(source, buffer);
-			this.forwarder.forward(this.association.clientChannel(), buffer, client, true);
+	@Nullable RefusalReason relay(InetSocketAddress from, ByteBuffer datagram) {
+		InetSocketAddress client = this.association.clientAddress();
+		if (client == null) {
+			return RefusalReason.NO_CLIENT_ADDRESS;
 		}
+		Socks5Address source = this.sources.of(from);
+		if (datagram.remaining() > Socks5UdpHeaderCodec.maxPayload(source)) {
+			return RefusalReason.OVERSIZE;
+		}
+		Socks5UdpHeaderCodec.encodeInHeadroom(source, datagram);
+		this.forwarder.forward(this.association.clientChannel(), datagram, client, true);
+		return null;
 	}
 
 }
