@@ -41,9 +41,7 @@ import io.socks5udp.core.protocol.Socks5Exception;
 import io.socks5udp.core.protocol.Socks5HandshakeMessages;
 import io.socks5udp.core.protocol.Socks5HandshakeTimeoutException;
 import io.socks5udp.core.protocol.Socks5MethodReplyParser;
-import io.socks5udp.core.protocol.Socks5NoAcceptableMethodException;
 import io.socks5udp.core.protocol.Socks5ProtocolException;
-import io.socks5udp.core.protocol.Socks5ReplyCode;
 import io.socks5udp.core.protocol.Socks5ReplyException;
 import org.jspecify.annotations.Nullable;
 
@@ -109,8 +107,7 @@ final class Socks5ControlHandshake extends ChannelInboundHandlerAdapter {
 	}
 
 	private List<Socks5AuthMethod> offered() {
-		return (this.credentials != null) ? List.of(Socks5AuthMethod.NO_AUTH, Socks5AuthMethod.USERNAME_PASSWORD)
-				: List.of(Socks5AuthMethod.NO_AUTH);
+		return Socks5HandshakeMessages.offeredMethods(this.credentials != null);
 	}
 
 	@Override
@@ -173,15 +170,7 @@ final class Socks5ControlHandshake extends ChannelInboundHandlerAdapter {
 	}
 
 	private void checkReplyCode(@Nullable Exception suppressed) throws Socks5ReplyException {
-		Socks5ReplyCode replyCode = this.commandParser.replyCode();
-		if (replyCode != null && !replyCode.isSuccess()) {
-			Socks5ReplyException ex = Socks5ReplyException.of(replyCode,
-					"UDP ASSOCIATE via " + this.server + " failed");
-			if (suppressed != null) {
-				ex.addSuppressed(suppressed);
-			}
-			throw ex;
-		}
+		Socks5ReplyException.throwIfAssociateFailed(this.commandParser.replyCode(), this.server, suppressed);
 	}
 
 	private void next(ChannelHandlerContext ctx) throws Socks5Exception {
@@ -202,16 +191,7 @@ final class Socks5ControlHandshake extends ChannelInboundHandlerAdapter {
 	private void afterMethod(ChannelHandlerContext ctx) throws Socks5Exception {
 		Socks5AuthMethod method = Objects.requireNonNull(this.methodParser.method());
 		List<Socks5AuthMethod> offered = offered();
-		if (method.equals(Socks5AuthMethod.NO_ACCEPTABLE)) {
-			String hint = (this.credentials != null) ? ""
-					: "; set credentials if the server requires username/password authentication";
-			throw new Socks5NoAcceptableMethodException(
-					"SOCKS5 server " + this.server + " accepted none of the methods offered " + offered + hint);
-		}
-		if (!offered.contains(method)) {
-			throw new Socks5ProtocolException(
-					"METHOD: " + method + " (expected: one of " + offered + ") from SOCKS5 server " + this.server);
-		}
+		Socks5HandshakeMessages.checkChosenMethod(method, offered, this.credentials != null, this.server);
 		if (method.equals(Socks5AuthMethod.USERNAME_PASSWORD)) {
 			// Offered, so chosen, only with credentials
 			byte[] request = Socks5HandshakeMessages.usernamePasswordRequest(Objects.requireNonNull(this.credentials));

@@ -30,23 +30,14 @@ import io.socks5udp.core.protocol.Socks5Address;
  * finds the association idle starts opening it, and every send that comes while it opens
  * waits for that one attempt: concurrent first sends open one association.
  *
+ * @param machine the state machine whose association a send waits for
+ * @param lock the state machine's lock
+ * @param stateChanged the condition signalled on every change of state
  * @author socks5-udp authors
  */
-final class AssociationWait {
+record AssociationWait(ReconnectStateMachine machine, ReentrantLock lock, Condition stateChanged) {
 
 	private static final Duration OPEN_GRACE = Duration.ofSeconds(1);
-
-	private final ReconnectStateMachine machine;
-
-	private final ReentrantLock lock;
-
-	private final Condition stateChanged;
-
-	AssociationWait(ReconnectStateMachine machine, ReentrantLock lock, Condition stateChanged) {
-		this.machine = machine;
-		this.lock = lock;
-		this.stateChanged = stateChanged;
-	}
 
 	/**
 	 * Wait for the association.

@@ -82,22 +82,7 @@ final class Socks5DatagramPoller {
 	 * @throws IOException if receiving fails
 	 */
 	@Nullable Socks5UdpDatagram poll(long deadline) throws IOException {
-		if (!takeTurn(deadline)) {
-			return null;
-		}
-		try {
-			ByteBuffer datagram = buffer();
-			Socks5Address source = pollInTurn(datagram, deadline);
-			if (source == null) {
-				return null;
-			}
-			ByteBuffer payload = ByteBuffer.allocate(datagram.remaining()).put(datagram).flip();
-			this.counters.received(payload.remaining());
-			return new Socks5UdpDatagram(source, payload);
-		}
-		finally {
-			this.turn.unlock();
-		}
+		return (Socks5UdpDatagram) take(deadline, null);
 	}
 
 	/**
@@ -115,6 +100,14 @@ final class Socks5DatagramPoller {
 	 * @throws IOException if receiving fails
 	 */
 	@Nullable Socks5Address pollInto(ByteBuffer into, long deadline) throws IOException {
+		return (Socks5Address) take(deadline, into);
+	}
+
+	/**
+	 * Take the next datagram in turn: into the caller's buffer, returning its source, or
+	 * without one into a fresh buffer, returning the datagram.
+	 */
+	private @Nullable Object take(long deadline, @Nullable ByteBuffer into) throws IOException {
 		if (!takeTurn(deadline)) {
 			return null;
 		}
@@ -125,10 +118,13 @@ final class Socks5DatagramPoller {
 				return null;
 			}
 			int length = datagram.remaining();
+			this.counters.received(length);
+			if (into == null) {
+				return new Socks5UdpDatagram(source, ByteBuffer.allocate(length).put(datagram).flip());
+			}
 			int copied = Math.min(length, into.remaining());
 			into.put(into.position(), datagram, datagram.position(), copied);
 			into.position(into.position() + copied);
-			this.counters.received(length);
 			return source;
 		}
 		finally {

@@ -38,7 +38,6 @@ import io.socks5udp.core.protocol.Socks5Credentials;
 import io.socks5udp.core.protocol.Socks5HandshakeMessages;
 import io.socks5udp.core.protocol.Socks5HandshakeTimeoutException;
 import io.socks5udp.core.protocol.Socks5MethodReplyParser;
-import io.socks5udp.core.protocol.Socks5NoAcceptableMethodException;
 import io.socks5udp.core.protocol.Socks5ProtocolException;
 import io.socks5udp.core.protocol.Socks5ReplyCode;
 import io.socks5udp.core.protocol.Socks5ReplyException;
@@ -152,9 +151,7 @@ final class Socks5Handshake {
 	}
 
 	private Socks5AuthMethod negotiateMethod(InputStream input, OutputStream output) throws IOException {
-		List<Socks5AuthMethod> offered = (this.credentials != null)
-				? List.of(Socks5AuthMethod.NO_AUTH, Socks5AuthMethod.USERNAME_PASSWORD)
-				: List.of(Socks5AuthMethod.NO_AUTH);
+		List<Socks5AuthMethod> offered = Socks5HandshakeMessages.offeredMethods(this.credentials != null);
 		output.write(Socks5HandshakeMessages.greeting(offered));
 		Socks5MethodReplyParser parser = new Socks5MethodReplyParser();
 		this.consumed = 0;
@@ -164,16 +161,7 @@ final class Socks5Handshake {
 			}
 		}
 		Socks5AuthMethod method = Objects.requireNonNull(parser.method());
-		if (method.equals(Socks5AuthMethod.NO_ACCEPTABLE)) {
-			String hint = (this.credentials != null) ? ""
-					: "; set credentials if the server requires username/password authentication";
-			throw new Socks5NoAcceptableMethodException(
-					"SOCKS5 server " + this.server + " accepted none of the methods offered " + offered + hint);
-		}
-		if (!offered.contains(method)) {
-			throw new Socks5ProtocolException(
-					"METHOD: " + method + " (expected: one of " + offered + ") from SOCKS5 server " + this.server);
-		}
+		Socks5HandshakeMessages.checkChosenMethod(method, offered, this.credentials != null, this.server);
 		return method;
 	}
 
@@ -226,14 +214,7 @@ final class Socks5Handshake {
 
 	private void checkReplyCode(@Nullable Socks5ReplyCode replyCode, @Nullable Exception suppressed)
 			throws Socks5ReplyException {
-		if (replyCode != null && !replyCode.isSuccess()) {
-			Socks5ReplyException ex = Socks5ReplyException.of(replyCode,
-					"UDP ASSOCIATE via " + this.server + " failed");
-			if (suppressed != null) {
-				ex.addSuppressed(suppressed);
-			}
-			throw ex;
-		}
+		Socks5ReplyException.throwIfAssociateFailed(replyCode, this.server, suppressed);
 	}
 
 	private boolean parse(ReplyParser parser, String phase) throws Socks5ProtocolException {

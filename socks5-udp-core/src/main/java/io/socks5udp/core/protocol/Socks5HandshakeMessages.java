@@ -47,6 +47,42 @@ public final class Socks5HandshakeMessages {
 	}
 
 	/**
+	 * Return the methods a client offers in its greeting: no authentication, and
+	 * username/password (RFC 1929) when it has credentials.
+	 * @param withCredentials whether the client has credentials
+	 * @return the methods, in order of preference
+	 */
+	public static List<Socks5AuthMethod> offeredMethods(boolean withCredentials) {
+		return withCredentials ? List.of(Socks5AuthMethod.NO_AUTH, Socks5AuthMethod.USERNAME_PASSWORD)
+				: List.of(Socks5AuthMethod.NO_AUTH);
+	}
+
+	/**
+	 * Check the method a server chose in its method reply against the methods offered.
+	 * @param chosen the method the server chose
+	 * @param offered the methods the greeting offered
+	 * @param withCredentials whether the client has credentials (for the hint of the
+	 * message when the server accepted none)
+	 * @param server the server, for messages
+	 * @throws Socks5NoAcceptableMethodException if the server accepted none of them
+	 * ({@code X'FF'})
+	 * @throws Socks5ProtocolException if it chose a method that was not offered
+	 */
+	public static void checkChosenMethod(Socks5AuthMethod chosen, List<Socks5AuthMethod> offered,
+			boolean withCredentials, Object server) throws Socks5Exception {
+		if (chosen.equals(Socks5AuthMethod.NO_ACCEPTABLE)) {
+			String hint = withCredentials ? ""
+					: "; set credentials if the server requires username/password authentication";
+			throw new Socks5NoAcceptableMethodException(
+					"SOCKS5 server " + server + " accepted none of the methods offered " + offered + hint);
+		}
+		if (!offered.contains(chosen)) {
+			throw new Socks5ProtocolException(
+					"METHOD: " + chosen + " (expected: one of " + offered + ") from SOCKS5 server " + server);
+		}
+	}
+
+	/**
 	 * Create the greeting: VER, NMETHODS, METHODS.
 	 * @param methods the methods the client can do, 1 to 255, in order of preference
 	 * @return the greeting bytes

@@ -45,6 +45,27 @@ public class Socks5ReplyException extends Socks5Exception {
 	}
 
 	/**
+	 * Throw the typed exception of a UDP ASSOCIATE reply whose REP is a failure.
+	 * @param replyCode the reply's REP, or {@code null} if it was not read yet (then
+	 * nothing is checked)
+	 * @param server the server, for the message
+	 * @param suppressed what went wrong after the reply code, added as suppressed to the
+	 * exception (a failing REP says more than what broke after it), or {@code null}
+	 * @throws Socks5ReplyException the subclass of the reply code if it is not
+	 * {@code SUCCEEDED}
+	 */
+	public static void throwIfAssociateFailed(@Nullable Socks5ReplyCode replyCode, Object server,
+			@Nullable Exception suppressed) throws Socks5ReplyException {
+		if (replyCode != null && !replyCode.isSuccess()) {
+			Socks5ReplyException ex = of(replyCode, "UDP ASSOCIATE via " + server + " failed");
+			if (suppressed != null) {
+				ex.addSuppressed(suppressed);
+			}
+			throw ex;
+		}
+	}
+
+	/**
 	 * Create the exception for a failed reply: the subclass of the reply code, or a
 	 * {@code Socks5ReplyException} for an unassigned code. The message is followed by the
 	 * reply code and its meaning, for example
