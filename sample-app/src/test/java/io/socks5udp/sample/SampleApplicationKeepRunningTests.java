@@ -22,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import io.socks5udp.test.relay.EmbeddedSocks5Relay;
@@ -57,9 +58,21 @@ class SampleApplicationKeepRunningTests {
 				.isEqualTo(relay.host() + ":" + relay.port());
 			PingTracker tracker = context.getBean(PingTracker.class);
 			await().atMost(Duration.ofSeconds(20)).until(() -> tracker.received() >= 10);
-			assertThat(get(base + "/actuator/prometheus")).contains("sample_pings_received_total")
+			String prometheus = get(base + "/actuator/prometheus");
+			assertThat(prometheus).contains("sample_pings_received_total")
 				.contains("sample_ping_round_trip_seconds{quantile=\"0.99\"}")
 				.contains("socks5_udp_associations_active{server=\"embedded\"} 1.0");
+			List<String> families = prometheus.lines()
+				.filter((line) -> line.startsWith("# TYPE socks5_"))
+				.map((line) -> line.split(" ")[2])
+				.toList();
+			// Every socks5 meter once, with a clean name: no unit repeated in it
+			assertThat(families).doesNotHaveDuplicates()
+				.contains("socks5_udp_datagrams_sent_total", "socks5_udp_datagrams_received_total",
+						"socks5_udp_sent_bytes_total", "socks5_udp_received_bytes_total",
+						"socks5_udp_associations_active", "socks5_udp_handshake_seconds")
+				.noneMatch((name) -> name.contains("bytes_bytes") || name.contains("seconds_seconds")
+						|| name.contains("bytes_sent_bytes") || name.contains("bytes_received_bytes"));
 			assertThat(JsonPath.<String>read(get(base + "/actuator/metrics/sample.pings.sent"), "$.name"))
 				.isEqualTo("sample.pings.sent");
 			assertThat(get(base + "/actuator/info")).contains("Pings a UDP echo target");

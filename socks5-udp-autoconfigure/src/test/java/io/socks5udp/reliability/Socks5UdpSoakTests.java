@@ -62,7 +62,8 @@ import static org.awaitility.Awaitility.await;
  * It runs for the duration in the system property {@value #DURATION_PROPERTY} (an
  * ISO-8601 duration, 60 seconds by default, which keeps the whole build short). For a
  * long run: <pre class="code">
- * ./mvnw -B -pl socks5-udp-autoconfigure verify -Dtest=Socks5UdpSoakTests -Dsoak.duration=PT30M
+ * ./mvnw -B -pl socks5-udp-autoconfigure -am verify -Dtest=Socks5UdpSoakTests \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -DskipITs -Dsoak.duration=PT15M
  * </pre>
  *
  * @author socks5-udp authors
