@@ -5,8 +5,8 @@
 # (profile settings) and perf stat, and prints the top frames of its Java execution and
 # native method samples per thread. Usage:
 #   benchmarks/profile-client.sh [PATH] [SIZE] [IN_FLIGHT] [SECONDS]   (default: core 64 1 10)
-# PATH is a Java client of CrossProcessHarness: core, core-inline, core-receive, template, si,
-# minimal.
+# PATH is a Java client of CrossProcessHarness: core, core-inline, core-receive, template,
+# template-inline, si, minimal.
 # Needs the benchmarks jar and the relay jar (benchmarks/cross-process.sh builds both, and
 # udpbench), perf and jfr. Writes to benchmarks/target/profile-client/. Not part of CI.
 set -euo pipefail
@@ -23,10 +23,11 @@ case "$path" in
 	core) main=CoreClientMain ;;
 	core-inline) main=CoreInlineClientMain ;;
 	core-receive) main=CoreReceiveClientMain ;;
+	template-inline) main=TemplateInlineClientMain ;;
 	template) main=TemplateClientMain ;;
 	si) main=IntegrationClientMain ;;
 	minimal) main=MinimalClientMain ;;
-	*) echo "path: $path (expected: core, core-inline, core-receive, template, si, minimal)" >&2; exit 2 ;;
+	*) echo "path: $path (expected: core, core-inline, core-receive, template, template-inline, si, minimal)" >&2; exit 2 ;;
 esac
 
 java -jar socks5-udp-test/target/socks5-udp-relay.jar --port 0 --bind 127.0.0.1 >"$out/relay.out" 2>&1 &

@@ -53,6 +53,27 @@ final class ClientProcess {
 		System.exit(0);
 	}
 
+	/**
+	 * Run a client driven on its receive thread ({@link InlineLoad}) instead of by the
+	 * load generator, and print its {@link ResultLine}.
+	 * @param name the path's name in the results
+	 * @param args the client's arguments, see {@link ClientArguments}
+	 * @param paths creates the path from the relay and the echo target
+	 * @throws Exception on failure
+	 */
+	static void runInline(String name, String[] args,
+			BiFunction<InetSocketAddress, InetSocketAddress, RoundTripPath> paths) throws Exception {
+		ClientArguments arguments = ClientArguments.parse(args);
+		InlineLoad load = new InlineLoad(name, paths.apply(arguments.relay(), arguments.target()), arguments.size(),
+				arguments.inFlight());
+		ProcessAccounting accounting = new ProcessAccounting(() -> mark(ResultLine.MEASURING),
+				() -> mark(ResultLine.MEASURED));
+		LoadResult result = load.run(arguments.warmupSeconds(), arguments.seconds(), accounting);
+		System.out.println(ResultLine.format(result, accounting.contextSwitches()));
+		System.out.flush();
+		System.exit(0);
+	}
+
 	static void mark(String marker) {
 		System.out.println(marker);
 		System.out.flush();

@@ -15,10 +15,7 @@
  */
 package io.socks5udp.benchmarks.xproc;
 
-import io.socks5udp.benchmarks.e2e.LoadResult;
-import io.socks5udp.core.client.Socks5AssociationOptions;
-import io.socks5udp.core.client.Socks5UdpAssociation;
-import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.benchmarks.e2e.CoreAssociationPath;
 
 /**
  * Client process of path {@code core-inline}: this project's core client driven on its
@@ -39,19 +36,8 @@ public final class CoreInlineClientMain {
 	 * @throws Exception on failure
 	 */
 	public static void main(String[] args) throws Exception {
-		ClientArguments arguments = ClientArguments.parse(args);
-		Socks5UdpAssociation association = Socks5UdpAssociation.open(Socks5AssociationOptions
-			.builder(arguments.relay().getAddress().getHostAddress(), arguments.relay().getPort())
-			.name("core-inline")
-			.build());
-		InlineLoad load = new InlineLoad(association, Socks5Address.of(arguments.target()), arguments.size(),
-				arguments.inFlight());
-		ProcessAccounting accounting = new ProcessAccounting(() -> ClientProcess.mark(ResultLine.MEASURING),
-				() -> ClientProcess.mark(ResultLine.MEASURED));
-		LoadResult result = load.run(arguments.warmupSeconds(), arguments.seconds(), accounting);
-		System.out.println(ResultLine.format(result, accounting.contextSwitches()));
-		System.out.flush();
-		System.exit(0);
+		ClientProcess.runInline("core-inline", args,
+				(relay, target) -> new CoreAssociationPath("core-inline", relay, target));
 	}
 
 }

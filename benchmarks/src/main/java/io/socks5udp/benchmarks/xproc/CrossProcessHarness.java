@@ -40,12 +40,13 @@ import java.util.Map;
  * (Java clients, before measuring) {@code --relays ours,dante}
  * {@code --paths c,core,template,si} (also {@code minimal}: the end-to-end harness's
  * hand-written Java client; {@code core-inline}: the core client driven on its receive
- * thread, see {@link InlineLoad}; {@code core-receive}: the core client on one thread
- * that sends a window and drains the echoes with the receive into the caller's buffer,
- * see {@link CallerThreadLoad}) {@code --cases 64/32,1400/32,64/1} (payload bytes /
- * datagrams in flight) {@code --pin [CLIENT:RELAY[:ECHO]]} ({@code taskset};
- * {@code --pin} alone is {@code 0:1:0}) {@code --out benchmarks/target/xproc}
- * {@code --java PATH} {@code --jvm-args "..."}
+ * thread, see {@link InlineLoad}; {@code template-inline}: the template driven the same
+ * way; {@code core-receive}: the core client on one thread that sends a window and drains
+ * the echoes with the receive into the caller's buffer, see {@link CallerThreadLoad})
+ * {@code --cases 64/32,1400/32,64/1} (payload bytes / datagrams in flight)
+ * {@code --pin [CLIENT:RELAY[:ECHO]]} ({@code taskset}; {@code --pin} alone is
+ * {@code 0:1:0}) {@code --out benchmarks/target/xproc} {@code --java PATH}
+ * {@code --jvm-args "..."}
  * {@code --relay-jar socks5-udp-test/target/socks5-udp-relay.jar}
  * {@code --udpbench-source ../shared/tools/udpbench.c}. Paths are relative to the
  * repository root. Loopback only.
@@ -60,7 +61,7 @@ public final class CrossProcessHarness {
 	private static final Map<String, String> JAVA_CLIENTS = Map.of("core", CoreClientMain.class.getName(), "template",
 			TemplateClientMain.class.getName(), "si", IntegrationClientMain.class.getName(), "minimal",
 			MinimalClientMain.class.getName(), "core-inline", CoreInlineClientMain.class.getName(), "core-receive",
-			CoreReceiveClientMain.class.getName());
+			CoreReceiveClientMain.class.getName(), "template-inline", TemplateInlineClientMain.class.getName());
 
 	private final HarnessSettings settings;
 

@@ -22,19 +22,20 @@ import java.util.Arrays;
 
 import io.socks5udp.benchmarks.e2e.LoadAccounting;
 import io.socks5udp.benchmarks.e2e.LoadResult;
-import io.socks5udp.core.client.Socks5UdpAssociation;
-import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.benchmarks.e2e.RoundTripPath;
 
 /**
- * Drives the core client the way the C client drives its socket: on one thread. The
- * association's receive loop hands each echo to the listener, which sends the next
- * datagram at once, so no datagram crosses from one thread to another and no thread parks
- * or wakes another per round trip. The main thread only fills the window at the start,
- * fills it again after a loss, and takes the snapshots.
+ * Drives a client the way the C client drives its socket: on one thread. The client's
+ * receive thread hands each echo to the listener, which sends the next datagram at once,
+ * so no datagram crosses from one thread to another and no thread parks or wakes another
+ * per round trip. The main thread only fills the window at the start, fills it again
+ * after a loss, and takes the snapshots. It drives the core association
+ * ({@code core-inline}) and the template ({@code template-inline}), through their
+ * callback APIs: a listener that sends.
  * <p>
  * Compared with the {@link io.socks5udp.benchmarks.e2e.LoadGenerator} (a sending thread
  * that parks while the window is full, woken by the receive thread), this shows what the
- * core client costs without the hand-off between two threads.
+ * client costs without the hand-off between two threads.
  *
  * @author socks5-udp authors
  */
@@ -46,9 +47,9 @@ final class InlineLoad {
 
 	private final long[] samples = new long[MAX_SAMPLES];
 
-	private final Socks5UdpAssociation association;
+	private final String name;
 
-	private final Socks5Address target;
+	private final RoundTripPath path;
 
 	private final int size;
 
@@ -62,16 +63,16 @@ final class InlineLoad {
 
 	private int sampleCount;
 
-	InlineLoad(Socks5UdpAssociation association, Socks5Address target, int size, int inFlight) {
-		this.association = association;
-		this.target = target;
+	InlineLoad(String name, RoundTripPath path, int size, int inFlight) {
+		this.name = name;
+		this.path = path;
 		this.size = size;
 		this.inFlight = inFlight;
 		this.receiveThreadPayload = ByteBuffer.allocateDirect(size);
 	}
 
 	LoadResult run(double warmupSeconds, double seconds, LoadAccounting accounting) throws Exception {
-		this.association.startReceiving((source, payload) -> echoed(payload));
+		this.path.open(this::echoed);
 		ByteBuffer payload = ByteBuffer.allocateDirect(this.size);
 		fillWindow(payload);
 		// Datagrams lost during the warm-up are not the measurement's
@@ -85,10 +86,10 @@ final class InlineLoad {
 		long elapsed = System.nanoTime() - start;
 		accounting.stop();
 		this.measuring = false;
-		this.association.close();
+		this.path.close();
 		long[] sorted = Arrays.copyOf(this.samples, Math.min(this.sampleCount, MAX_SAMPLES));
 		Arrays.sort(sorted);
-		return new LoadResult("core-inline", this.size, count * 1e9 / elapsed, percentile(sorted, 0.50) / 1000.0,
+		return new LoadResult(this.name, this.size, count * 1e9 / elapsed, percentile(sorted, 0.50) / 1000.0,
 				percentile(sorted, 0.99) / 1000.0, (count > 0) ? accounting.cpuNanos() / 1e9 / count * 1e6 : Double.NaN,
 				(count > 0) ? (double) accounting.allocatedBytes() / count : Double.NaN, lost, count);
 	}
@@ -111,7 +112,7 @@ final class InlineLoad {
 		payload.clear();
 		payload.putLong(0, System.nanoTime());
 		try {
-			this.association.send(this.target, payload);
+			this.path.send(payload);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
