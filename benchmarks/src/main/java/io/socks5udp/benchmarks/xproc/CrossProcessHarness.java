@@ -38,18 +38,23 @@ import java.util.Map;
  * <p>
  * Options: {@code --rounds 5} {@code --seconds 5} (measured per run) {@code --warmup 2}
  * (Java clients, before measuring) {@code --relays ours,dante}
- * {@code --paths c,core,template,si} (also {@code minimal}: the end-to-end harness's
- * hand-written Java client; {@code core-inline}: the core client driven on its receive
- * thread, see {@link InlineLoad}; {@code template-inline}: the template driven the same
- * way; {@code core-receive}: the core client on one thread that sends a window and drains
- * the echoes with the receive into the caller's buffer, see {@link CallerThreadLoad})
+ * {@code --paths raw,c,core,core-inline,core-receive,template,template-inline,si}
+ * ({@code raw}: the C client straight to the echo target, no relay, the limit of every
+ * path; {@code c}: the C client through the relay, the anchor; {@code core} and
+ * {@code template}: the client with a sending thread that the receive thread wakes;
+ * {@code core-inline} and {@code template-inline}: the client driven on its receive
+ * thread, see {@link InlineLoad}; {@code core-receive}: the core client on one thread
+ * that sends a window and drains the echoes with the receive into the caller's buffer,
+ * see {@link CallerThreadLoad}; {@code si}: the Spring Integration adapters; on request,
+ * {@code minimal}: the end-to-end harness's hand-written Java client)
  * {@code --cases 64/32,1400/32,64/1} (payload bytes / datagrams in flight)
  * {@code --pin [CLIENT:RELAY[:ECHO]]} ({@code taskset}; {@code --pin} alone is
  * {@code 0:1:0}) {@code --out benchmarks/target/xproc} {@code --java PATH}
  * {@code --jvm-args "..."}
  * {@code --relay-jar socks5-udp-test/target/socks5-udp-relay.jar}
  * {@code --udpbench-source ../shared/tools/udpbench.c}. Paths are relative to the
- * repository root. Loopback only.
+ * repository root. Loopback only. Writes {@code rounds.csv}, {@code summary.md} and
+ * {@code chart.png} ({@link CrossProcessSummary} redraws them from CSV files).
  *
  * @author socks5-udp authors
  */
@@ -104,6 +109,8 @@ public final class CrossProcessHarness {
 				+ harness.failureNote();
 		System.out.println(summary);
 		Files.writeString(settings.out().resolve("summary.md"), summary, StandardCharsets.UTF_8);
+		CrossProcessChart.write(new SummaryTable(harness.records), settings.relays(), settings.cases(),
+				settings.paths(), settings.out().resolve("chart.png"));
 	}
 
 	private void run() throws IOException {
@@ -160,15 +167,21 @@ public final class CrossProcessHarness {
 		for (Relay relay : relays) {
 			for (LoadCase load : this.settings.cases()) {
 				long count = (load.inFlight() > 1) ? 30_000 : 5_000;
-				try {
-					Map<String, Double> fields = runC(relay, echo, load, count,
-							"calibration-" + relay.name() + "-" + load.size() + "-" + load.inFlight());
-					this.cRates.put(relay.name() + load, fields.get("rtt_per_s"));
-					System.out.printf(Locale.ROOT, "calibration %s %s: %.0f rt/s%n", relay.name(), load,
-							fields.get("rtt_per_s"));
-				}
-				catch (IOException ex) {
-					System.out.printf("calibration %s %s FAILED: %s%n", relay.name(), load, ex.getMessage());
+				for (String path : this.settings.paths()) {
+					if (!HarnessSettings.isC(path)) {
+						continue;
+					}
+					try {
+						Map<String, Double> fields = runC(path, relay, echo, load, count,
+								"calibration-" + path + "-" + relay.name() + "-" + load.size() + "-" + load.inFlight());
+						this.cRates.put(path + relay.name() + load, fields.get("rtt_per_s"));
+						System.out.printf(Locale.ROOT, "calibration %s %s %s: %.0f rt/s%n", path, relay.name(), load,
+								fields.get("rtt_per_s"));
+					}
+					catch (IOException ex) {
+						System.out.printf("calibration %s %s %s FAILED: %s%n", path, relay.name(), load,
+								ex.getMessage());
+					}
 				}
 			}
 		}
@@ -179,11 +192,11 @@ public final class CrossProcessHarness {
 				path);
 		try {
 			Map<String, Double> fields;
-			if (path.equals("c")) {
-				double rate = this.cRates.getOrDefault(relay.name() + load, 10_000.0);
+			if (HarnessSettings.isC(path)) {
+				double rate = this.cRates.getOrDefault(path + relay.name() + load, 10_000.0);
 				long count = Math.max(1_000, Math.round(rate * this.settings.seconds()));
-				fields = runC(relay, echo, load, count, tag);
-				this.cRates.put(relay.name() + load, fields.get("rtt_per_s"));
+				fields = runC(path, relay, echo, load, count, tag);
+				this.cRates.put(path + relay.name() + load, fields.get("rtt_per_s"));
 			}
 			else {
 				ClientArguments arguments = new ClientArguments(relay.address(), echo.address(), load.size(),
@@ -209,10 +222,16 @@ public final class CrossProcessHarness {
 		}
 	}
 
-	private Map<String, Double> runC(Relay relay, EchoProcess echo, LoadCase load, long count, String tag)
+	/**
+	 * Run the C client: through the relay ({@code c}) or straight to the echo target
+	 * ({@code raw}, whose relay CPU is the idle relay's).
+	 */
+	private Map<String, Double> runC(String path, Relay relay, EchoProcess echo, LoadCase load, long count, String tag)
 			throws IOException {
-		List<String> command = Pinning.on(this.settings.pinning().client(),
-				this.udpbench.socksClient(relay.address(), echo.address(), count, load.size(), load.inFlight()));
+		List<String> client = path.equals("raw")
+				? this.udpbench.directClient(echo.address(), count, load.size(), load.inFlight())
+				: this.udpbench.socksClient(relay.address(), echo.address(), count, load.size(), load.inFlight());
+		List<String> command = Pinning.on(this.settings.pinning().client(), client);
 		Duration timeout = Duration.ofSeconds((long) (3 * this.settings.seconds()) + 60);
 		return ClientRun.c(command, count, relay, timeout, this.logs.resolve(tag + ".log"));
 	}

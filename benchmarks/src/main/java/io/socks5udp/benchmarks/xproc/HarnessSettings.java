@@ -67,10 +67,10 @@ record HarnessSettings(int rounds, double seconds, double warmup, List<String> r
 			throw new IllegalArgumentException(
 					"--relays: dante, but /usr/sbin/danted is missing (apt-get install -y dante-server, or --relays ours)");
 		}
-		List<String> paths = options.list("paths", "c,core,template,si");
+		List<String> paths = options.list("paths", "raw,c,core,core-inline,core-receive,template,template-inline,si");
 		for (String path : paths) {
-			if (!path.equals("c") && !javaClients.contains(path)) {
-				throw new IllegalArgumentException("--paths: " + path + " (expected: c, " + javaClients + ")");
+			if (!isC(path) && !javaClients.contains(path)) {
+				throw new IllegalArgumentException("--paths: " + path + " (expected: c, raw, " + javaClients + ")");
 			}
 		}
 		String javaHome = System.getProperty("java.home");
@@ -87,13 +87,23 @@ record HarnessSettings(int rounds, double seconds, double warmup, List<String> r
 	}
 
 	/**
+	 * Whether a path is run by the C client: {@code c} through the relay, {@code raw}
+	 * straight to the echo target.
+	 * @param path the path
+	 * @return whether it is the C client's
+	 */
+	static boolean isC(String path) {
+		return path.equals("c") || path.equals("raw");
+	}
+
+	/**
 	 * Return the seconds the runs take on a quiet machine, calibration included.
 	 * @return seconds, approximately
 	 */
 	double expectedSeconds() {
-		long javaPaths = this.paths.stream().filter((path) -> !path.equals("c")).count();
+		long javaPaths = this.paths.stream().filter((path) -> !isC(path)).count();
 		double perLoadAndRelay = javaPaths * (this.warmup + this.seconds + JAVA_OVERHEAD_SECONDS)
-				+ ((this.paths.size() > javaPaths) ? this.seconds : 0);
+				+ (this.paths.size() - javaPaths) * this.seconds;
 		double calibration = this.relays.size() * this.cases.size() * 1.0;
 		return this.rounds * this.cases.size() * this.relays.size() * perLoadAndRelay + calibration;
 	}

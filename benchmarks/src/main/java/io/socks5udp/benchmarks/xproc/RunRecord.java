@@ -47,6 +47,22 @@ record RunRecord(int round, String relay, LoadCase load, String path, double rou
 	static final String CSV_HEADER = "round,relay,size,in_flight,path,rtt_per_s,lost,p50_us,p99_us,round_trips,"
 			+ "client_cpu_s_per_M,relay_cpu_s_per_M,alloc_B_per_rt,cs_per_rt";
 
+	/**
+	 * Read a line that {@link #csv()} wrote.
+	 * @param line the line, not the header
+	 * @return the record
+	 */
+	static RunRecord parse(String line) {
+		String[] f = line.split(",", -1);
+		if (f.length != 14) {
+			throw new IllegalArgumentException("not a rounds.csv line (expected 14 fields): " + line);
+		}
+		return new RunRecord(Integer.parseInt(f[0]), f[1], new LoadCase(Integer.parseInt(f[2]), Integer.parseInt(f[3])),
+				f[4], Double.parseDouble(f[5]), Long.parseLong(f[6]), Double.parseDouble(f[7]),
+				Double.parseDouble(f[8]), Long.parseLong(f[9]), Double.parseDouble(f[10]), Double.parseDouble(f[11]),
+				f[12].isEmpty() ? Double.NaN : Double.parseDouble(f[12]), Double.parseDouble(f[13]));
+	}
+
 	String csv() {
 		return String.format(Locale.ROOT, "%d,%s,%d,%d,%s,%.0f,%d,%.1f,%.1f,%d,%.3f,%.3f,%s", this.round, this.relay,
 				this.load.size(), this.load.inFlight(), this.path, this.roundTripsPerSecond, this.lost, this.p50Micros,

@@ -90,11 +90,30 @@ final class UdpBench {
 	 * @return the command
 	 */
 	List<String> socksClient(InetSocketAddress relay, InetSocketAddress target, long count, int size, int inFlight) {
-		List<String> command = new ArrayList<>(List.of("bash", "-c", "\"$@\"; status=$?; times >&2; exit $status",
-				"udpbench", "/usr/bin/time", "-f", "ctxt %w %c"));
-		command.addAll(List.of(this.binary.toString(), "socks", Integer.toString(relay.getPort()),
+		return wrapped(List.of(this.binary.toString(), "socks", Integer.toString(relay.getPort()),
 				Integer.toString(target.getPort()), Long.toString(count), Integer.toString(size),
 				Integer.toString(inFlight)));
+	}
+
+	/**
+	 * Return the command of a client run straight to the echo target, without a relay:
+	 * plain UDP, the limit of every relayed path. Wrapped as
+	 * {@link #socksClient(InetSocketAddress, InetSocketAddress, long, int, int)}.
+	 * @param target the echo target
+	 * @param count round trips to make
+	 * @param size payload bytes
+	 * @param inFlight datagrams in flight
+	 * @return the command
+	 */
+	List<String> directClient(InetSocketAddress target, long count, int size, int inFlight) {
+		return wrapped(List.of(this.binary.toString(), "direct", Integer.toString(target.getPort()),
+				Long.toString(count), Integer.toString(size), Integer.toString(inFlight)));
+	}
+
+	private static List<String> wrapped(List<String> client) {
+		List<String> command = new ArrayList<>(List.of("bash", "-c", "\"$@\"; status=$?; times >&2; exit $status",
+				"udpbench", "/usr/bin/time", "-f", "ctxt %w %c"));
+		command.addAll(client);
 		return command;
 	}
 
