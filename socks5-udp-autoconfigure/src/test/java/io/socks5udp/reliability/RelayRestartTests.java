@@ -123,6 +123,12 @@ class RelayRestartTests {
 		KillWindow window = this.traffic.beginKill();
 		this.dante.kill();
 		window.died(this.timeline.awaitDied().mark());
+		// One send that starts while the association is down, whatever the sending
+		// threads do: all four may still wait in sends that met the association closing
+		// (under WAIT) when the template reports it dead, and start none until it is back
+		Thread whileDown = new Thread(this.sender::sendOne, "send-while-down");
+		whileDown.start();
+		await().atMost(AssociationTimeline.TIMEOUT).until(() -> this.traffic.allocated() > window.diedMark());
 		this.dante.restart();
 		AssociationTimeline.Event reopened = this.timeline.awaitOpened();
 		assertThat(reopened.reconnect()).isTrue();
@@ -133,6 +139,8 @@ class RelayRestartTests {
 		assertThat(this.lastRoute.get().relayAddress()).isEqualTo(newRelay);
 
 		this.sender.close();
+		whileDown.join(MAX_WAIT.toMillis());
+		assertThat(whileDown.isAlive()).as("the send started while down returned").isFalse();
 		await().atMost(AssociationTimeline.TIMEOUT).until(() -> this.traffic.allEchoedFrom(window.diedMark()));
 		Summary summary = this.traffic.summarize();
 		Counts all = summary.counts();

@@ -84,7 +84,11 @@ final class SteadySender implements AutoCloseable {
 		return this;
 	}
 
-	private void sendOne() {
+	/**
+	 * Send one numbered datagram on the calling thread and record its fate, as each
+	 * sending thread does once per period.
+	 */
+	void sendOne() {
 		int sequence = this.traffic.allocate();
 		try {
 			this.template.send(this.destination, SequencedTraffic.payload(sequence));
