@@ -40,17 +40,10 @@ final class ClientProcess {
 
 	static void run(String[] args, BiFunction<InetSocketAddress, InetSocketAddress, RoundTripPath> paths)
 			throws Exception {
-		ClientArguments arguments = ClientArguments.parse(args);
-		RoundTripPath path = paths.apply(arguments.relay(), arguments.target());
-		LoadGenerator generator = new LoadGenerator(arguments.inFlight(), LOSS_TIMEOUT_MILLIS);
-		ProcessAccounting accounting = new ProcessAccounting(() -> mark(ResultLine.MEASURING),
-				() -> mark(ResultLine.MEASURED));
-		LoadResult result = generator.run(path, arguments.size(), arguments.warmupSeconds(), arguments.seconds(),
-				accounting);
-		System.out.println(ResultLine.format(result, accounting.contextSwitches()));
-		System.out.flush();
-		// The paths' daemon threads and the harness's are done with
-		System.exit(0);
+		measure(args,
+				(arguments, accounting) -> new LoadGenerator(arguments.inFlight(), LOSS_TIMEOUT_MILLIS).run(
+						paths.apply(arguments.relay(), arguments.target()), arguments.size(), arguments.warmupSeconds(),
+						arguments.seconds(), accounting));
 	}
 
 	/**
@@ -63,20 +56,51 @@ final class ClientProcess {
 	 */
 	static void runInline(String name, String[] args,
 			BiFunction<InetSocketAddress, InetSocketAddress, RoundTripPath> paths) throws Exception {
+		measure(args,
+				(arguments,
+						accounting) -> new InlineLoad(name, paths.apply(arguments.relay(), arguments.target()),
+								arguments.size(), arguments.inFlight())
+							.run(arguments.warmupSeconds(), arguments.seconds(), accounting));
+	}
+
+	/**
+	 * Parse the arguments, run the load with the whole process's accounting, print its
+	 * {@link ResultLine} and exit.
+	 * @param args the client's arguments, see {@link ClientArguments}
+	 * @param load warms up, measures and returns the result
+	 * @throws Exception on failure
+	 */
+	static void measure(String[] args, Load load) throws Exception {
 		ClientArguments arguments = ClientArguments.parse(args);
-		InlineLoad load = new InlineLoad(name, paths.apply(arguments.relay(), arguments.target()), arguments.size(),
-				arguments.inFlight());
 		ProcessAccounting accounting = new ProcessAccounting(() -> mark(ResultLine.MEASURING),
 				() -> mark(ResultLine.MEASURED));
-		LoadResult result = load.run(arguments.warmupSeconds(), arguments.seconds(), accounting);
+		LoadResult result = load.run(arguments, accounting);
 		System.out.println(ResultLine.format(result, accounting.contextSwitches()));
 		System.out.flush();
+		// The paths' daemon threads and the harness's are done with
 		System.exit(0);
 	}
 
 	static void mark(String marker) {
 		System.out.println(marker);
 		System.out.flush();
+	}
+
+	/**
+	 * One way of driving a client for its warm-up and measured seconds.
+	 */
+	@FunctionalInterface
+	interface Load {
+
+		/**
+		 * Warm the client up, measure it and return the result.
+		 * @param arguments the client's arguments
+		 * @param accounting marks the measured interval and charges the whole process
+		 * @return the result
+		 * @throws Exception on failure
+		 */
+		LoadResult run(ClientArguments arguments, ProcessAccounting accounting) throws Exception;
+
 	}
 
 }

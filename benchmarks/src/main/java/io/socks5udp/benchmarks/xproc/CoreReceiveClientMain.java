@@ -15,7 +15,6 @@
  */
 package io.socks5udp.benchmarks.xproc;
 
-import io.socks5udp.benchmarks.e2e.LoadResult;
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.client.Socks5UdpAssociation;
 import io.socks5udp.core.protocol.Socks5Address;
@@ -39,19 +38,15 @@ public final class CoreReceiveClientMain {
 	 * @throws Exception on failure
 	 */
 	public static void main(String[] args) throws Exception {
-		ClientArguments arguments = ClientArguments.parse(args);
-		Socks5UdpAssociation association = Socks5UdpAssociation.open(Socks5AssociationOptions
-			.builder(arguments.relay().getAddress().getHostAddress(), arguments.relay().getPort())
-			.name("core-receive")
-			.build());
-		CallerThreadLoad load = new CallerThreadLoad(association, Socks5Address.of(arguments.target()),
-				arguments.size(), arguments.inFlight());
-		ProcessAccounting accounting = new ProcessAccounting(() -> ClientProcess.mark(ResultLine.MEASURING),
-				() -> ClientProcess.mark(ResultLine.MEASURED));
-		LoadResult result = load.run(arguments.warmupSeconds(), arguments.seconds(), accounting);
-		System.out.println(ResultLine.format(result, accounting.contextSwitches()));
-		System.out.flush();
-		System.exit(0);
+		ClientProcess.measure(args, (arguments, accounting) -> {
+			Socks5UdpAssociation association = Socks5UdpAssociation.open(Socks5AssociationOptions
+				.builder(arguments.relay().getAddress().getHostAddress(), arguments.relay().getPort())
+				.name("core-receive")
+				.build());
+			return new CallerThreadLoad(association, Socks5Address.of(arguments.target()), arguments.size(),
+					arguments.inFlight())
+				.run(arguments.warmupSeconds(), arguments.seconds(), accounting);
+		});
 	}
 
 }

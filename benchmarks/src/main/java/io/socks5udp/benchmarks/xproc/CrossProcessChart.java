@@ -48,10 +48,14 @@ final class CrossProcessChart {
 		chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
 		chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
 		chart.getStyler().setYAxisDecimalPattern("#,###");
+		List<String> groupRelays = new ArrayList<>();
+		List<LoadCase> groupLoads = new ArrayList<>();
 		List<String> categories = new ArrayList<>();
 		for (String relay : relays) {
 			for (LoadCase load : loads) {
 				if (load.inFlight() > 1) {
+					groupRelays.add(relay);
+					groupLoads.add(load);
 					categories.add(relay + " " + load);
 				}
 			}
@@ -61,13 +65,10 @@ final class CrossProcessChart {
 		}
 		for (String path : paths) {
 			List<Double> values = new ArrayList<>();
-			for (String relay : relays) {
-				for (LoadCase load : loads) {
-					if (load.inFlight() > 1) {
-						double median = table.median(relay, load, path, RunRecord::roundTripsPerSecond);
-						values.add(Double.isNaN(median) ? 0.0 : median);
-					}
-				}
+			for (int i = 0; i < categories.size(); i++) {
+				double median = table.median(groupRelays.get(i), groupLoads.get(i), path,
+						RunRecord::roundTripsPerSecond);
+				values.add(Double.isNaN(median) ? 0.0 : median);
 			}
 			chart.addSeries(path, categories, values);
 		}
