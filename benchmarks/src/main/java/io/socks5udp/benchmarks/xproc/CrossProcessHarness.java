@@ -37,7 +37,9 @@ import java.util.Map;
  * the medians to {@code summary.md} in {@code --out}.
  * <p>
  * Options: {@code --rounds 5} {@code --seconds 5} (measured per run) {@code --warmup 2}
- * (Java clients, before measuring) {@code --relays ours,dante}
+ * (Java clients, before measuring) {@code --relays ours,dante} (and {@code ours-batched}:
+ * our relay with {@code --batched-io}, run by {@code --batched-relay-java PATH}, by
+ * default the JDK 25 of these machines)
  * {@code --paths raw,c,core,core-inline,core-receive,template,template-inline,si}
  * ({@code raw}: the C client straight to the echo target, no relay, the limit of every
  * path; {@code c}: the C client through the relay, the anchor; {@code core} and
@@ -61,7 +63,7 @@ import java.util.Map;
 public final class CrossProcessHarness {
 
 	private static final List<String> OPTIONS = List.of("rounds", "seconds", "warmup", "relays", "paths", "cases",
-			"pin", "out", "java", "jvm-args", "relay-jar", "udpbench-source");
+			"pin", "out", "java", "jvm-args", "relay-jar", "batched-relay-java", "udpbench-source");
 
 	private static final Map<String, String> JAVA_CLIENTS = Map.of("core", CoreClientMain.class.getName(), "template",
 			TemplateClientMain.class.getName(), "si", IntegrationClientMain.class.getName(), "minimal",
@@ -152,8 +154,12 @@ public final class CrossProcessHarness {
 	private Relay startRelay(String name) throws IOException {
 		String cpus = this.settings.pinning().relay();
 		if (name.equals("ours")) {
-			return StandaloneRelay.start(this.settings.java(), this.settings.relayJar(), cpus,
+			return StandaloneRelay.start(this.settings.java(), this.settings.relayJar(), false, cpus,
 					this.logs.resolve("relay-ours.log"));
+		}
+		if (name.equals("ours-batched")) {
+			return StandaloneRelay.start(this.settings.batchedRelayJava(), this.settings.relayJar(), true, cpus,
+					this.logs.resolve("relay-ours-batched.log"));
 		}
 		return DanteRelay.start(cpus);
 	}

@@ -29,7 +29,8 @@ import java.util.Set;
  * @param rounds rounds
  * @param seconds measured seconds per run
  * @param warmup seconds each Java client sends before measuring
- * @param relays relay kinds: {@code ours}, {@code dante}
+ * @param relays relay kinds: {@code ours}, {@code ours-batched} (our relay with
+ * {@code --batched-io}), {@code dante}
  * @param paths clients: {@code c} and the Java clients
  * @param cases loads
  * @param pinning CPU pinning
@@ -37,14 +38,20 @@ import java.util.Set;
  * @param java the java command of the relay and the Java clients
  * @param jvmArgs extra options of the Java clients
  * @param relayJar the standalone relay jar
+ * @param batchedRelayJava the java command of our relay with {@code --batched-io}
  * @param udpbenchSource {@code udpbench.c}
  * @author socks5-udp authors
  */
 record HarnessSettings(int rounds, double seconds, double warmup, List<String> relays, List<String> paths,
 		List<LoadCase> cases, Pinning pinning, Path out, String java, List<String> jvmArgs, Path relayJar,
-		Path udpbenchSource) {
+		String batchedRelayJava, Path udpbenchSource) {
 
-	private static final List<String> RELAYS = List.of("ours", "dante");
+	private static final List<String> RELAYS = List.of("ours", "ours-batched", "dante");
+
+	/**
+	 * Where a JDK that runs {@code --batched-io} (Java 22 or later) is on these machines.
+	 */
+	static final String JDK_25_JAVA = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java";
 
 	/** A Java client's start-up and shut-down, besides warm-up and measurement. */
 	private static final double JAVA_OVERHEAD_SECONDS = 2;
@@ -60,7 +67,7 @@ record HarnessSettings(int rounds, double seconds, double warmup, List<String> r
 		List<String> relays = options.list("relays", "ours,dante");
 		for (String relay : relays) {
 			if (!RELAYS.contains(relay)) {
-				throw new IllegalArgumentException("--relays: " + relay + " (expected: ours, dante)");
+				throw new IllegalArgumentException("--relays: " + relay + " (expected: ours, ours-batched, dante)");
 			}
 		}
 		if (relays.contains("dante") && !Files.isExecutable(Path.of("/usr/sbin/danted"))) {
@@ -74,15 +81,17 @@ record HarnessSettings(int rounds, double seconds, double warmup, List<String> r
 			}
 		}
 		String javaHome = System.getProperty("java.home");
+		String java = options.string("java", Path.of(javaHome, "bin", "java").toString());
+		String batchedRelayJava = options.string("batched-relay-java",
+				(Runtime.version().feature() >= 22 || !Files.isExecutable(Path.of(JDK_25_JAVA))) ? java : JDK_25_JAVA);
 		String jvmArgs = options.string("jvm-args", "").trim();
 		return new HarnessSettings(options.integer("rounds", 5), options.decimal("seconds", 5),
 				options.decimal("warmup", 2), relays, paths,
 				LoadCase.parseAll(options.list("cases", "64/32,1400/32,64/1")),
 				Pinning.parse(options.has("pin") ? options.string("pin", "") : null),
-				Path.of(options.string("out", "benchmarks/target/xproc")),
-				options.string("java", Path.of(javaHome, "bin", "java").toString()),
+				Path.of(options.string("out", "benchmarks/target/xproc")), java,
 				jvmArgs.isEmpty() ? List.of() : Arrays.asList(jvmArgs.split("\\s+")),
-				Path.of(options.string("relay-jar", "socks5-udp-test/target/socks5-udp-relay.jar")),
+				Path.of(options.string("relay-jar", "socks5-udp-test/target/socks5-udp-relay.jar")), batchedRelayJava,
 				Path.of(options.string("udpbench-source", "../shared/tools/udpbench.c")));
 	}
 
@@ -111,9 +120,9 @@ record HarnessSettings(int rounds, double seconds, double warmup, List<String> r
 	String describe() {
 		return String.format(Locale.ROOT,
 				"cross-process harness: rounds=%d seconds=%.1f warmup=%.1f relays=%s paths=%s cases=%s pin=%s "
-						+ "java=%s jvm-args=%s%nexpected duration on a quiet machine: about %.0f minutes",
+						+ "java=%s jvm-args=%s batched-relay-java=%s%nexpected duration on a quiet machine: about %.0f minutes",
 				this.rounds, this.seconds, this.warmup, this.relays, this.paths, this.cases, this.pinning, this.java,
-				this.jvmArgs, expectedSeconds() / 60);
+				this.jvmArgs, this.batchedRelayJava, expectedSeconds() / 60);
 	}
 
 }

@@ -26,7 +26,8 @@ import java.net.InetSocketAddress;
 interface Relay extends AutoCloseable {
 
 	/**
-	 * Return the name used in reports: {@code ours} or {@code dante}.
+	 * Return the name used in reports: {@code ours}, {@code ours-batched} or
+	 * {@code dante}.
 	 * @return the name
 	 */
 	String name();

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * This project's relay as the standalone jar of socks5-udp-test
- * ({@code java -jar socks5-udp-relay.jar --port 0}), one JVM on loopback.
+ * ({@code java -jar socks5-udp-relay.jar --port 0}, with {@code --batched-io} for
+ * {@code ours-batched}), one JVM on loopback.
  *
  * @author socks5-udp authors
  */
@@ -40,18 +41,24 @@ final class StandaloneRelay implements Relay {
 
 	private final InetSocketAddress address;
 
-	private StandaloneRelay(Process process, InetSocketAddress address) {
+	private final String name;
+
+	private StandaloneRelay(Process process, InetSocketAddress address, String name) {
 		this.process = process;
 		this.address = address;
+		this.name = name;
 	}
 
-	static StandaloneRelay start(String java, Path jar, String cpus, Path log) throws IOException {
+	static StandaloneRelay start(String java, Path jar, boolean batched, String cpus, Path log) throws IOException {
 		if (!Files.isRegularFile(jar)) {
 			throw new IOException(
 					jar + " not found (build it: ./mvnw -o -B -q -pl benchmarks -am -DskipTests package)");
 		}
 		List<String> command = new ArrayList<>(
 				List.of(java, "-jar", jar.toString(), "--port", "0", "--bind", "127.0.0.1"));
+		if (batched) {
+			command.add("--batched-io");
+		}
 		Process process = new ProcessBuilder(Pinning.on(cpus, command)).redirectError(log.toFile()).start();
 		BufferedReader out = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -64,7 +71,8 @@ final class StandaloneRelay implements Relay {
 		Thread drain = new Thread(() -> drain(out), "xproc-relay-out");
 		drain.setDaemon(true);
 		drain.start();
-		return new StandaloneRelay(process, ClientArguments.loopback(line.substring(LISTENING.length()).trim()));
+		return new StandaloneRelay(process, ClientArguments.loopback(line.substring(LISTENING.length()).trim()),
+				batched ? "ours-batched" : "ours");
 	}
 
 	private static void drain(BufferedReader out) {
@@ -80,7 +88,7 @@ final class StandaloneRelay implements Relay {
 
 	@Override
 	public String name() {
-		return "ours";
+		return this.name;
 	}
 
 	@Override

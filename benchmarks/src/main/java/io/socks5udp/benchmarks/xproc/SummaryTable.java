@@ -26,7 +26,8 @@ import java.util.function.ToDoubleFunction;
  * The summary of a harness run, per relay and load: for each client the median over the
  * rounds, the spread (min-max), the ratio of medians to the C client and the median of
  * the per-round ratios to it, latency, the CPU of the client process and of the relay per
- * million round trips, and allocation; then the ratio of the two relays' medians.
+ * million round trips, and allocation; then the ratio of each relay's medians to Dante's
+ * (or to the second relay's).
  *
  * @author socks5-udp authors
  */
@@ -55,17 +56,22 @@ final class SummaryTable {
 				}
 			}
 		}
-		if (relays.size() > 1) {
-			out.append(String.format(Locale.ROOT, "%nRatio of median round trips/s, %s relay to %s relay%n%n",
-					relays.get(0), relays.get(1)));
+		// Every relay against the reference: Dante if it ran, else the second
+		String reference = relays.contains("dante") ? "dante" : (relays.size() > 1) ? relays.get(1) : null;
+		for (String relay : relays) {
+			if (reference == null || relay.equals(reference)) {
+				continue;
+			}
+			out.append(String.format(Locale.ROOT, "%nRatio of median round trips/s, %s relay to %s relay%n%n", relay,
+					reference));
 			out.append("| client |");
 			loads.forEach((load) -> out.append(' ').append(load).append(" |"));
 			out.append("\n|---|").append("---:|".repeat(loads.size())).append('\n');
 			for (String path : paths) {
 				out.append("| ").append(path).append(" |");
 				for (LoadCase load : loads) {
-					double ratio = median(relays.get(0), load, path, RunRecord::roundTripsPerSecond)
-							/ median(relays.get(1), load, path, RunRecord::roundTripsPerSecond);
+					double ratio = median(relay, load, path, RunRecord::roundTripsPerSecond)
+							/ median(reference, load, path, RunRecord::roundTripsPerSecond);
 					out.append(String.format(Locale.ROOT, " %.2f |", ratio));
 				}
 				out.append('\n');

@@ -25,6 +25,8 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.socks5udp.core.protocol.Socks5Address;
@@ -41,6 +43,9 @@ import org.jspecify.annotations.Nullable;
 final class Association implements Closeable {
 
 	private static final int SOCKET_BUFFER_SIZE = 4 * 1024 * 1024;
+
+	/** How long a close waits for a batched loop to leave: it is woken at once. */
+	private static final long LOOP_EXIT_MILLIS = 2 * BatchedDatagramIo.RECEIVE_TIMEOUT_MILLIS + 1000;
 
 	private final DatagramChannel clientChannel;
 
@@ -61,6 +66,8 @@ final class Association implements Closeable {
 	private volatile boolean started;
 
 	private volatile @Nullable InetSocketAddress clientAddress;
+
+	private final List<Loop> loops = new ArrayList<>(2);
 
 	private Association(DatagramChannel clientChannel, DatagramChannel externalChannel, InetAddress clientHost,
 			Socks5Address announced, Runnable onClose) throws IOException {
@@ -107,9 +114,23 @@ final class Association implements Closeable {
 	 * @param name the name prefix of the threads
 	 */
 	void start(DatagramForwarder forwarder, String name) {
-		this.started = true;
-		startThread(new ClientToDestinationLoop(this, forwarder), name + "-out");
-		startThread(new DestinationToClientLoop(this, forwarder), name + "-in");
+		DatagramIo out = io(forwarder, this.clientChannel, this.externalChannel, 0, false);
+		DatagramIo in = io(forwarder, this.externalChannel, this.clientChannel, DestinationToClientLoop.HEADROOM, true);
+		synchronized (this.loops) {
+			if (this.closed.get()) {
+				return;
+			}
+			this.started = true;
+			this.loops.add(new Loop(startThread(new ClientToDestinationLoop(this, out), name + "-out"), out));
+			this.loops.add(new Loop(startThread(new DestinationToClientLoop(this, in), name + "-in"), in));
+		}
+	}
+
+	private DatagramIo io(DatagramForwarder forwarder, DatagramChannel receiveChannel, DatagramChannel sendChannel,
+			int headroom, boolean toClient) {
+		return forwarder.batched()
+				? new BatchedDatagramIo(this, receiveChannel, sendChannel, headroom, forwarder, toClient)
+				: new ChannelDatagramIo(receiveChannel, sendChannel, headroom, forwarder, toClient);
 	}
 
 	/**
@@ -204,6 +225,16 @@ final class Association implements Closeable {
 	@Override
 	public void close() {
 		if (this.closed.compareAndSet(false, true)) {
+			List<Loop> loops;
+			synchronized (this.loops) {
+				loops = List.copyOf(this.loops);
+			}
+			for (Loop loop : loops) {
+				loop.io().wake();
+			}
+			for (Loop loop : loops) {
+				loop.awaitIfUsingFileDescriptors();
+			}
 			closeQuietly(this.clientChannel);
 			closeQuietly(this.externalChannel);
 			if (this.started) {
@@ -212,10 +243,11 @@ final class Association implements Closeable {
 		}
 	}
 
-	private static void startThread(Runnable loop, String name) {
+	private static Thread startThread(Runnable loop, String name) {
 		Thread thread = new Thread(loop, name);
 		thread.setDaemon(true);
 		thread.start();
+		return thread;
 	}
 
 	private static DatagramChannel openChannel(@Nullable ProtocolFamily family, InetSocketAddress bindAddress)
@@ -246,6 +278,33 @@ final class Association implements Closeable {
 		catch (IOException ex) {
 			// Nothing more to release
 		}
+	}
+
+	/**
+	 * A relaying thread and its I/O.
+	 *
+	 * @param thread the thread
+	 * @param io its I/O
+	 */
+	private record Loop(Thread thread, DatagramIo io) {
+
+		/**
+		 * Wait for the thread to leave, woken, if it uses the channels' file descriptors
+		 * directly: closing them under it could let it read a socket opened later with
+		 * the same number. A thread closing its own association does not wait for itself.
+		 */
+		void awaitIfUsingFileDescriptors() {
+			if (!this.io.usesFileDescriptors() || this.thread == Thread.currentThread()) {
+				return;
+			}
+			try {
+				this.thread.join(LOOP_EXIT_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
 	}
 
 }

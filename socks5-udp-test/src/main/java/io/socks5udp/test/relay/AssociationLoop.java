@@ -17,47 +17,34 @@ package io.socks5udp.test.relay;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.DatagramChannel;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * One direction of an association's relaying, run on its own thread until the association
- * closes: receives each datagram on one channel into one reused buffer (after a headroom
- * the direction may need), and hands it to {@link #relay(InetSocketAddress, ByteBuffer)},
- * counting the ones it refuses. A failure other than the close itself ends the whole
- * association: a half-working association would lose datagrams silently.
+ * closes: its {@link DatagramIo} receives the datagrams and hands each to
+ * {@link #relay(InetSocketAddress, ByteBuffer)}, counting the ones it refuses. A failure
+ * other than the close itself ends the whole association: a half-working association
+ * would lose datagrams silently.
  *
  * @author socks5-udp authors
  */
 abstract class AssociationLoop implements Runnable {
 
-	/** Larger than any UDP payload, so that no datagram is ever truncated. */
-	private static final int DATAGRAM_SIZE = 65536;
-
 	protected final Association association;
 
-	protected final DatagramForwarder forwarder;
-
-	private final DatagramChannel channel;
-
-	private final int headroom;
+	private final DatagramIo io;
 
 	/**
 	 * Create a loop.
 	 * @param association the association
-	 * @param forwarder sends the datagrams on and counts them
-	 * @param channel the channel this direction receives on
-	 * @param headroom the bytes kept free in front of each received datagram
+	 * @param io how this direction receives and sends
 	 */
-	AssociationLoop(Association association, DatagramForwarder forwarder, DatagramChannel channel, int headroom) {
+	AssociationLoop(Association association, DatagramIo io) {
 		this.association = association;
-		this.forwarder = forwarder;
-		this.channel = channel;
-		this.headroom = headroom;
+		this.io = io;
 	}
 
 	/**
@@ -69,10 +56,19 @@ abstract class AssociationLoop implements Runnable {
 	 */
 	abstract @Nullable RefusalReason relay(InetSocketAddress source, ByteBuffer datagram) throws IOException;
 
+	/**
+	 * Send a datagram on, through this direction's I/O.
+	 * @param datagram its remaining bytes
+	 * @param target where to
+	 */
+	protected final void send(ByteBuffer datagram, InetSocketAddress target) {
+		this.io.send(datagram, target);
+	}
+
 	@Override
 	public final void run() {
 		try {
-			relayUntilClosed();
+			this.io.relayUntilClosed(this);
 		}
 		catch (ClosedChannelException ex) {
 			// The association was closed
@@ -80,35 +76,8 @@ abstract class AssociationLoop implements Runnable {
 		catch (IOException | RuntimeException ex) {
 			this.association.close();
 		}
-	}
-
-	private void relayUntilClosed() throws IOException {
-		ByteBuffer buffer = ByteBuffer.allocateDirect(this.headroom + DATAGRAM_SIZE);
-		while (true) {
-			buffer.clear().position(this.headroom);
-			InetSocketAddress source = receive(buffer);
-			buffer.limit(buffer.position()).position(this.headroom);
-			RefusalReason refusal = relay(source, buffer);
-			if (refusal != null) {
-				this.forwarder.refuse(refusal);
-			}
-		}
-	}
-
-	/**
-	 * Receive the next datagram, skipping the ICMP port-unreachable errors that earlier
-	 * sends from the channel left behind: one unreachable peer must not end the
-	 * association.
-	 */
-	private InetSocketAddress receive(ByteBuffer buffer) throws IOException {
-		while (true) {
-			try {
-				return (InetSocketAddress) this.channel.receive(buffer);
-			}
-			catch (PortUnreachableException ex) {
-				// An ICMP error for an earlier datagram: the peer may come back, others
-				// answer
-			}
+		finally {
+			this.io.release();
 		}
 	}
 

@@ -35,8 +35,8 @@ final class ClientToDestinationLoop extends AssociationLoop {
 
 	private final DestinationResolver resolver = new DestinationResolver();
 
-	ClientToDestinationLoop(Association association, DatagramForwarder forwarder) {
-		super(association, forwarder, association.clientChannel(), 0);
+	ClientToDestinationLoop(Association association, DatagramIo io) {
+		super(association, io);
 	}
 
 	@Override
@@ -53,7 +53,7 @@ final class ClientToDestinationLoop extends AssociationLoop {
 		if (target == null) {
 			return RefusalReason.UNRESOLVED;
 		}
-		this.forwarder.forward(this.association.externalChannel(), datagram, target, false);
+		send(datagram, target);
 		return null;
 	}
 

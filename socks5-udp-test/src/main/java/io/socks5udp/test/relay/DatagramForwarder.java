@@ -40,10 +40,22 @@ final class DatagramForwarder {
 
 	private final ScheduledExecutorService scheduler;
 
-	DatagramForwarder(RelayFaults faults, RelayCounters counters, ScheduledExecutorService scheduler) {
+	private final boolean batched;
+
+	DatagramForwarder(RelayFaults faults, RelayCounters counters, ScheduledExecutorService scheduler, boolean batched) {
 		this.faults = faults;
 		this.counters = counters;
 		this.scheduler = scheduler;
+		this.batched = batched;
+	}
+
+	/**
+	 * Return whether the associations move datagrams in batches ({@code recvmmsg},
+	 * {@code sendmmsg}) rather than one per system call.
+	 * @return whether batched
+	 */
+	boolean batched() {
+		return this.batched;
 	}
 
 	/**
@@ -55,14 +67,28 @@ final class DatagramForwarder {
 	 * @param toClient whether this is a reply to the client (for the counters)
 	 */
 	void forward(DatagramChannel channel, ByteBuffer datagram, InetSocketAddress target, boolean toClient) {
+		if (admit(channel, datagram, target, toClient)) {
+			send(channel, datagram, target, toClient);
+		}
+	}
+
+	/**
+	 * Apply the datagram faults to a datagram about to be sent: drop it (counted), or
+	 * delay it (a copy is sent later from the channel), or let the caller send it now.
+	 * @param channel the channel a delayed copy is sent from
+	 * @param datagram the datagram, its remaining bytes; consumed if delayed
+	 * @param target where to send it
+	 * @param toClient whether this is a reply to the client (for the counters)
+	 * @return whether the caller should send it now
+	 */
+	boolean admit(DatagramChannel channel, ByteBuffer datagram, InetSocketAddress target, boolean toClient) {
 		if (this.faults.shouldDrop()) {
 			this.counters.refuse(RefusalReason.FAULT_DROP);
-			return;
+			return false;
 		}
 		Duration delay = this.faults.delayDatagrams();
 		if (delay == null) {
-			send(channel, datagram, target, toClient);
-			return;
+			return true;
 		}
 		ByteBuffer copy = ByteBuffer.allocate(datagram.remaining()).put(datagram).flip();
 		this.counters.delayed();
@@ -72,6 +98,36 @@ final class DatagramForwarder {
 		catch (RejectedExecutionException ex) {
 			// The relay is closing: the datagram is lost with it
 		}
+		return false;
+	}
+
+	/**
+	 * Count a datagram about to be sent: before it is, so that whoever receives it sees
+	 * the count.
+	 * @param toClient whether this is a reply to the client
+	 * @param length its length
+	 */
+	void sending(boolean toClient, int length) {
+		count(toClient, 1, length);
+	}
+
+	/**
+	 * Take back the count of a datagram that was not sent because the association closed.
+	 * @param toClient whether this was a reply to the client
+	 * @param length its length
+	 */
+	void unsent(boolean toClient, int length) {
+		count(toClient, -1, -length);
+	}
+
+	/**
+	 * Take back the count of a datagram that could not be sent, and count the failure.
+	 * @param toClient whether this was a reply to the client
+	 * @param length its length
+	 */
+	void sendFailed(boolean toClient, int length) {
+		count(toClient, -1, -length);
+		this.counters.refuse(RefusalReason.SEND_FAILED);
 	}
 
 	/**
@@ -90,11 +146,10 @@ final class DatagramForwarder {
 			channel.send(datagram, target);
 		}
 		catch (ClosedChannelException ex) {
-			count(toClient, -1, -length);
+			unsent(toClient, length);
 		}
 		catch (IOException | RuntimeException ex) {
-			count(toClient, -1, -length);
-			this.counters.refuse(RefusalReason.SEND_FAILED);
+			sendFailed(toClient, length);
 		}
 	}
 

@@ -36,8 +36,8 @@ final class DestinationToClientLoop extends AssociationLoop {
 
 	private final SourceAddressCache sources = new SourceAddressCache();
 
-	DestinationToClientLoop(Association association, DatagramForwarder forwarder) {
-		super(association, forwarder, association.externalChannel(), HEADROOM);
+	DestinationToClientLoop(Association association, DatagramIo io) {
+		super(association, io);
 	}
 
 	@Override
@@ -51,7 +51,7 @@ final class DestinationToClientLoop extends AssociationLoop {
 			return RefusalReason.OVERSIZE;
 		}
 		Socks5UdpHeaderCodec.encodeInHeadroom(source, datagram);
-		this.forwarder.forward(this.association.clientChannel(), datagram, client, true);
+		send(datagram, client);
 		return null;
 	}
 

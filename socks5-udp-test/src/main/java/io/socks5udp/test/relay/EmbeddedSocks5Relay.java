@@ -73,6 +73,8 @@ public final class EmbeddedSocks5Relay implements Closeable {
 
 	private final int maxConnections;
 
+	private final boolean batchedIo;
+
 	private final RelayFaults faults = new RelayFaults();
 
 	private final RelayCounters counters = new RelayCounters();
@@ -101,6 +103,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 		this.users = Collections.unmodifiableMap(new LinkedHashMap<>(builder.users));
 		this.handshakeTimeout = builder.handshakeTimeout;
 		this.maxConnections = builder.maxConnections;
+		this.batchedIo = builder.batchedIo;
 	}
 
 	/**
@@ -142,7 +145,7 @@ public final class EmbeddedSocks5Relay implements Closeable {
 			});
 			delays.setRemoveOnCancelPolicy(true);
 			this.scheduler = delays;
-			this.forwarder = new DatagramForwarder(this.faults, this.counters, delays);
+			this.forwarder = new DatagramForwarder(this.faults, this.counters, delays, this.batchedIo);
 			this.serverSocket = server;
 			Thread acceptor = new Thread(new ConnectionAcceptor(this, server, this.maxConnections),
 					"socks5-relay-" + server.getLocalPort() + "-accept");

@@ -39,7 +39,9 @@ public final class Socks5RelayMain {
 	/** Exit status for bad arguments. */
 	static final int EXIT_USAGE = 2;
 
-	/** Exit status when the relay cannot listen. */
+	/**
+	 * Exit status when the relay cannot listen, or cannot run {@code --batched-io} here.
+	 */
 	static final int EXIT_UNAVAILABLE = 1;
 
 	private Socks5RelayMain() {
@@ -71,7 +73,8 @@ public final class Socks5RelayMain {
 		try {
 			relay = start(arguments, System.out, Socks5RelayMain::stopOnShutdown);
 		}
-		catch (IOException ex) {
+		catch (IOException | IllegalStateException ex) {
+			// IllegalStateException: --batched-io where it cannot be used
 			System.err.println(ex.getMessage());
 			System.exit(EXIT_UNAVAILABLE);
 			return;
@@ -95,7 +98,8 @@ public final class Socks5RelayMain {
 			.bind(arguments.bindAddress())
 			.port(arguments.port())
 			.maxConnections(arguments.maxConnections())
-			.allowOpenRelay(arguments.open());
+			.allowOpenRelay(arguments.open())
+			.batchedIo(arguments.batchedIo());
 		for (Socks5Credentials user : arguments.users()) {
 			builder.user(user.username(), user.password());
 		}

@@ -103,7 +103,13 @@ public final class TestEnvironment {
 				"PySocks is not importable by " + PYTHON + " (apt-get install -y python3-socks)");
 	}
 
-	private static void require(boolean present, String message) {
+	/**
+	 * Require a prerequisite of the calling test: skip the test, saying why, if it is
+	 * missing, or fail it where {@value #REQUIRE_ALL_VARIABLE} is {@code true}.
+	 * @param present whether the prerequisite is there
+	 * @param message what is missing and how to get it
+	 */
+	public static void require(boolean present, String message) {
 		require(present, message, requireAll());
 	}
 

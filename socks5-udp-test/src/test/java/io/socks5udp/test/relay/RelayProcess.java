@@ -54,7 +54,11 @@ final class RelayProcess implements Closeable {
 	}
 
 	static RelayProcess fromJar(Path jar, String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-jar", jar.toString()));
+		return fromJar(JAVA, jar, args);
+	}
+
+	static RelayProcess fromJar(Path java, Path jar, String... args) throws IOException {
+		List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
 		command.addAll(List.of(args));
 		return start(command);
 	}

@@ -15,9 +15,12 @@
  */
 package io.socks5udp.test.relay;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.client.Socks5UdpAssociation;
 import io.socks5udp.core.protocol.Socks5Address;
+import io.socks5udp.test.support.TestEnvironment;
 import io.socks5udp.test.support.UdpEchoServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,6 +94,48 @@ class Socks5RelayJarIT {
 			relay.terminate();
 			assertThat(relay.readLine()).startsWith("stopped: ").contains("associations-opened=1");
 			assertThat(relay.waitFor()).isZero();
+		}
+	}
+
+	@Test
+	void batchedIoRelaysThroughTheJarOnJava22OrLater() throws Exception {
+		// The jar's manifest grants what batched I/O needs: no option on the command line
+		Path java = Path.of(System.getProperty("socks5udp.test.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin",
+				"java");
+		TestEnvironment.require(Files.isExecutable(java), "No JDK 25 at " + java + ": batched I/O cannot run");
+		try (RelayProcess relay = RelayProcess.fromJar(java, jarPath, "--port", "0", "--batched-io");
+				UdpEchoServer echo = UdpEchoServer.startIpv4()) {
+			Matcher listening = Socks5RelayMainTests.LISTENING.matcher(String.valueOf(relay.readLine()));
+			assertThat(listening.matches()).isTrue();
+			try (Socks5UdpAssociation association = Socks5UdpAssociation
+				.open(Socks5AssociationOptions.builder("127.0.0.1", Integer.parseInt(listening.group(2))).build())) {
+				for (int i = 0; i < 32; i++) {
+					association.send(Socks5Address.of(echo.address()),
+							("batched " + i).getBytes(StandardCharsets.UTF_8));
+				}
+				Set<String> echoed = new HashSet<>();
+				for (int i = 0; i < 32; i++) {
+					echoed.add(RelayClients.text(association.receive(RelayClients.RECEIVE_TIMEOUT)));
+				}
+				assertThat(echoed).hasSize(32).allMatch((text) -> text.startsWith("batched "));
+			}
+			relay.terminate();
+			assertThat(relay.readLine()).startsWith("stopped: ")
+				.contains("datagrams-to-destinations=32")
+				.contains("datagrams-to-clients=32");
+			assertThat(relay.waitFor()).isZero();
+			// No warning about native access or exports: the manifest granted both
+			assertThat(relay.errors()).isEmpty();
+		}
+	}
+
+	@Test
+	void batchedIoWhereItCannotRunExitsWithOneAndSaysWhy() throws Exception {
+		Assumptions.assumeTrue(Runtime.version().feature() < 22,
+				"this JVM can run batched I/O; batchedIoRelaysThroughTheJarOnJava22OrLater runs it");
+		try (RelayProcess relay = RelayProcess.fromJar(jarPath, "--port", "0", "--batched-io")) {
+			assertThat(relay.waitFor()).isEqualTo(1);
+			assertThat(relay.errors()).contains("Java 22 or later").contains("Java " + Runtime.version().feature());
 		}
 	}
 
