@@ -41,6 +41,7 @@ class RelayArgumentsTests {
 		assertThat(arguments.bindAddress().getHostAddress()).isEqualTo("127.0.0.1");
 		assertThat(arguments.users()).isEmpty();
 		assertThat(arguments.maxConnections()).isEqualTo(1024);
+		assertThat(arguments.batchedIo()).isFalse();
 		assertThat(arguments.help()).isFalse();
 	}
 
@@ -53,6 +54,12 @@ class RelayArgumentsTests {
 		assertThat(arguments.users()).containsExactly(new Socks5Credentials("alice", "se:cret"),
 				new Socks5Credentials("bob", "pw"));
 		assertThat(arguments.maxConnections()).isEqualTo(16);
+	}
+
+	@Test
+	void readsBatchedIo() {
+		assertThat(RelayArguments.parse("--port", "0", "--batched-io").batchedIo()).isTrue();
+		assertThat(RelayArguments.USAGE).contains("--batched-io");
 	}
 
 	@Test
