@@ -45,7 +45,7 @@ final class Association implements Closeable {
 	private static final int SOCKET_BUFFER_SIZE = 4 * 1024 * 1024;
 
 	/** How long a close waits for a batched loop to leave: it is woken at once. */
-	private static final long LOOP_EXIT_MILLIS = 2 * BatchedDatagramIo.RECEIVE_TIMEOUT_MILLIS + 1000;
+	private static final long LOOP_EXIT_MILLIS = 2 * BatchedAssociationLoop.WAIT_MILLIS + 1000;
 
 	private final DatagramChannel clientChannel;
 
@@ -121,6 +121,13 @@ final class Association implements Closeable {
 				return;
 			}
 			this.started = true;
+			if (out instanceof BatchedDatagramIo batchedOut && in instanceof BatchedDatagramIo batchedIn) {
+				Thread thread = startThread(new BatchedAssociationLoop(this, new ClientToDestinationLoop(this, out),
+						batchedOut, new DestinationToClientLoop(this, in), batchedIn), name + "-relay");
+				this.loops.add(new Loop(thread, out));
+				this.loops.add(new Loop(thread, in));
+				return;
+			}
 			this.loops.add(new Loop(startThread(new ClientToDestinationLoop(this, out), name + "-out"), out));
 			this.loops.add(new Loop(startThread(new DestinationToClientLoop(this, in), name + "-in"), in));
 		}

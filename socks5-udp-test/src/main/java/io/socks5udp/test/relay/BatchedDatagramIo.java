@@ -19,21 +19,22 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Many datagrams per system call: one {@code recvmmsg} receives every datagram waiting,
- * up to {@value #BATCH}, each into its own slot (after the headroom); the loop relays
- * them in place; one {@code sendmmsg} sends on the ones it relayed, from the same slots
- * ({@link SendBatch}, which also lets the kernel segment runs of equal datagrams to one
- * target). Nothing is copied or allocated per datagram once the sources and targets are
- * known.
+ * One direction of an association, many datagrams per system call: one {@code recvmmsg}
+ * takes every datagram waiting, up to {@value #BATCH}, each into its own slot (after the
+ * headroom); the loop relays them in place; one {@code sendmmsg} sends on the ones it
+ * relayed, from the same slots ({@link SendBatch}, which also lets the kernel segment
+ * runs of equal datagrams to one target). Nothing is copied or allocated per datagram
+ * once the sources and targets are known. Both directions run on one
+ * {@link BatchedAssociationLoop} thread, which waits on both sockets when neither has
+ * anything.
  * <p>
  * The file descriptors are used directly, so the association must {@link #wake()} the
- * thread and wait for it to leave before it closes the channels. A blocking receive gives
- * up every {@value #RECEIVE_TIMEOUT_MILLIS} ms to look whether the association is still
- * open, in case the wake-up is missed.
+ * thread and wait for it to leave before it closes the channels.
  *
  * @author socks5-udp authors
  */
@@ -41,8 +42,6 @@ final class BatchedDatagramIo implements DatagramIo, SendBatch.Outcome {
 
 	/** The most datagrams moved per system call. */
 	static final int BATCH = 32;
-
-	static final int RECEIVE_TIMEOUT_MILLIS = 500;
 
 	// struct mmsghdr on 64-bit Linux: struct msghdr, then unsigned int msg_len
 	private static final int MMSGHDR_SIZE = 64;
@@ -125,46 +124,76 @@ final class BatchedDatagramIo implements DatagramIo, SendBatch.Outcome {
 		this.sendFd = NativeSockets.fileDescriptor(sendChannel);
 	}
 
+	/**
+	 * Not used: batched directions run together on a {@link BatchedAssociationLoop}.
+	 * @param loop the loop
+	 */
 	@Override
-	public void relayUntilClosed(AssociationLoop loop) throws IOException {
+	public void relayUntilClosed(AssociationLoop loop) {
+		throw new UnsupportedOperationException("batched directions run together on a BatchedAssociationLoop");
+	}
+
+	/**
+	 * Take the native memory and look at the sending socket; on the loop's thread, before
+	 * the first {@link #relayWaiting}.
+	 */
+	void open() {
 		NativeSockets.Caller caller = NativeSockets.caller();
 		this.caller = caller;
 		NativeSockets.NativeMemory structs = NativeSockets.allocate(STRUCTS_SIZE);
 		this.structs = structs;
 		NativeSockets.NativeMemory data = NativeSockets.allocate(BATCH * this.slotSize);
 		this.data = data;
-		caller.receiveTimeout(this.receiveFd, RECEIVE_TIMEOUT_MILLIS);
 		this.sendFamily = caller.family(this.sendFd);
-		SendBatch sends = new SendBatch(BATCH, caller.segmentationOffload(this.sendFd));
-		this.sends = sends;
+		this.sends = new SendBatch(BATCH, caller.segmentationOffload(this.sendFd));
 		layOut(structs, data.address());
+	}
+
+	/**
+	 * Receive the datagrams waiting, without waiting for one, relay them and send on the
+	 * ones relayed.
+	 * @param loop relays each datagram
+	 * @return how many datagrams were received, 0 if none was waiting
+	 * @throws IOException if receiving fails for a reason other than a signal or an ICMP
+	 * error
+	 */
+	int relayWaiting(AssociationLoop loop) throws IOException {
+		NativeSockets.Caller caller = Objects.requireNonNull(this.caller);
+		NativeSockets.NativeMemory structs = Objects.requireNonNull(this.structs);
+		SendBatch sends = Objects.requireNonNull(this.sends);
 		ByteBuffer memory = structs.buffer();
-		ByteBuffer datagrams = data.buffer();
-		while (this.association.isOpen()) {
-			int count = receive(caller, structs);
-			if (!this.association.isOpen()) {
-				return;
-			}
-			if (count < 0) {
-				int errno = caller.errno();
-				if (errno == NativeSockets.EINTR || errno == NativeSockets.EAGAIN
-						|| errno == NativeSockets.ECONNREFUSED) {
-					continue;
-				}
-				throw new IOException("recvmmsg failed: errno " + errno);
-			}
-			for (int i = 0; i < count; i++) {
-				int length = memory.getInt(message(i) + MSG_LEN);
-				int start = i * this.slotSize + this.headroom;
-				datagrams.limit(start + length).position(start);
-				InetSocketAddress from = sourceOf(memory, i);
-				RefusalReason refusal = (from != null) ? loop.relay(from, datagrams) : RefusalReason.FOREIGN_SOURCE;
-				if (refusal != null) {
-					this.forwarder.refuse(refusal);
-				}
-			}
-			sends.flush(caller, this.sendFd, this);
+		ByteBuffer datagrams = Objects.requireNonNull(this.data).buffer();
+		int count = receive(caller, structs);
+		if (!this.association.isOpen()) {
+			return 0;
 		}
+		if (count < 0) {
+			int errno = caller.errno();
+			if (errno == NativeSockets.EINTR || errno == NativeSockets.EAGAIN || errno == NativeSockets.ECONNREFUSED) {
+				return 0;
+			}
+			throw new IOException("recvmmsg failed: errno " + errno);
+		}
+		for (int i = 0; i < count; i++) {
+			int length = memory.getInt(message(i) + MSG_LEN);
+			int start = i * this.slotSize + this.headroom;
+			datagrams.limit(start + length).position(start);
+			InetSocketAddress from = sourceOf(memory, i);
+			RefusalReason refusal = (from != null) ? loop.relay(from, datagrams) : RefusalReason.FOREIGN_SOURCE;
+			if (refusal != null) {
+				this.forwarder.refuse(refusal);
+			}
+		}
+		sends.flush(caller, this.sendFd, this);
+		return count;
+	}
+
+	/**
+	 * Return the socket this direction receives on.
+	 * @return its file descriptor
+	 */
+	int receiveFd() {
+		return this.receiveFd;
 	}
 
 	@Override
@@ -244,7 +273,7 @@ final class BatchedDatagramIo implements DatagramIo, SendBatch.Outcome {
 		for (int i = 0; i < this.received; i++) {
 			memory.putInt(message(i) + MSG_NAMELEN, NAME_SIZE);
 		}
-		int count = caller.recvmmsg(this.receiveFd, structs.address(), BATCH, NativeSockets.MSG_WAITFORONE);
+		int count = caller.recvmmsg(this.receiveFd, structs.address(), BATCH, NativeSockets.MSG_DONTWAIT);
 		this.received = Math.max(count, 0);
 		return count;
 	}

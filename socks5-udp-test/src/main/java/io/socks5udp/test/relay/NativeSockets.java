@@ -62,14 +62,10 @@ final class NativeSockets {
 	/** {@code ECONNREFUSED}: an ICMP error for an earlier datagram. */
 	static final int ECONNREFUSED = 111;
 
-	/** {@code MSG_WAITFORONE}: block for the first datagram only. */
-	static final int MSG_WAITFORONE = 0x10000;
+	/** {@code MSG_DONTWAIT}: do not block. */
+	static final int MSG_DONTWAIT = 0x40;
 
 	private static final int SHUT_RDWR = 2;
-
-	private static final int SOL_SOCKET = 1;
-
-	private static final int SO_RCVTIMEO = 20;
 
 	private static final int SOL_UDP = 17;
 
@@ -205,7 +201,7 @@ final class NativeSockets {
 			int ignored = (int) linked().shutdown.invokeExact(fd, SHUT_RDWR);
 		}
 		catch (Throwable ex) {
-			// Nothing more can be done; the receive timeout ends the wait
+			// Nothing more can be done; the loop's wait times out
 		}
 	}
 
@@ -231,6 +227,8 @@ final class NativeSockets {
 
 		private final MethodHandle getsockname;
 
+		private final MethodHandle poll;
+
 		private final ByteBuffer errno;
 
 		private final NativeMemory scratch;
@@ -243,6 +241,7 @@ final class NativeSockets {
 				this.sendmmsg = MethodHandles.insertArguments(linked.sendmmsg, 0, state);
 				this.setsockopt = MethodHandles.insertArguments(linked.setsockopt, 0, state);
 				this.getsockname = MethodHandles.insertArguments(linked.getsockname, 0, state);
+				this.poll = linked.poll;
 			}
 			catch (ReflectiveOperationException ex) {
 				throw new IllegalStateException(ex);
@@ -284,24 +283,31 @@ final class NativeSockets {
 		}
 
 		/**
+		 * Wait until one of two sockets has a datagram to read, or is shut down
+		 * ({@code poll}).
+		 * @param first a socket
+		 * @param second another
+		 * @param millis the most to wait
+		 */
+		void awaitReadable(int first, int second, int millis) {
+			ByteBuffer fds = this.scratch.buffer();
+			// struct pollfd: int fd, short events, short revents; POLLIN is 1
+			fds.putInt(16, first).putShort(20, (short) 1).putShort(22, (short) 0);
+			fds.putInt(24, second).putShort(28, (short) 1).putShort(30, (short) 0);
+			try {
+				int ignored = (int) this.poll.invokeExact(this.scratch.address() + 16, 2L, millis);
+			}
+			catch (Throwable ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		/**
 		 * Return the {@code errno} of the last call that failed.
 		 * @return the error number
 		 */
 		int errno() {
 			return this.errno.getInt(0);
-		}
-
-		/**
-		 * Let a blocking receive on a socket give up after a while ({@code SO_RCVTIMEO}),
-		 * so that a loop can look whether it should go on.
-		 * @param fd the socket
-		 * @param millis the timeout
-		 */
-		void receiveTimeout(int fd, int millis) {
-			ByteBuffer timeval = this.scratch.buffer();
-			timeval.putLong(0, millis / 1000).putLong(8, (millis % 1000) * 1000L);
-			call(() -> (int) this.setsockopt.invokeExact(fd, SOL_SOCKET, SO_RCVTIMEO, this.scratch.address(), 16),
-					"setsockopt(SO_RCVTIMEO)");
 		}
 
 		/**
@@ -401,6 +407,8 @@ final class NativeSockets {
 
 		final MethodHandle shutdown;
 
+		final MethodHandle poll;
+
 		final MethodHandle malloc;
 
 		final MethodHandle free;
@@ -429,6 +437,7 @@ final class NativeSockets {
 			this.setsockopt = foreign.downcall("setsockopt", "I", "IIILI", errno);
 			this.getsockname = foreign.downcall("getsockname", "I", "ILL", errno);
 			this.shutdown = foreign.downcall("shutdown", "I", "II", null);
+			this.poll = foreign.downcall("poll", "I", "LLI", null);
 			this.malloc = foreign.downcall("malloc", "L", "L", null);
 			this.free = foreign.downcall("free", null, "L", null);
 			this.ofAddress = foreign.memorySegment.getMethod("ofAddress", long.class);
