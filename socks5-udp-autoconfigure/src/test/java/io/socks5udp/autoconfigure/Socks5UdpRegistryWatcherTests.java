@@ -103,7 +103,11 @@ class Socks5UdpRegistryWatcherTests {
 				assertThat(health.getDetails()).containsEntry("lastReload", "FAILED")
 					.containsEntry("rules", 2)
 					.containsKey("failure");
-				assertThat(output.getAll()).contains("Reloading SOCKS5 rules from", "failed; the 2 rules in use stay");
+				// The watcher logs the failure after it publishes the status: wait for
+				// the line
+				await().atMost(RELOAD)
+					.untilAsserted(() -> assertThat(output.getAll()).contains("Reloading SOCKS5 rules from",
+							"failed; the 2 rules in use stay"));
 
 				// A line that does not parse: refused as well
 				write(file, "10.0.0.0/8 corp\n192.0.2.0/33 corp\n");
