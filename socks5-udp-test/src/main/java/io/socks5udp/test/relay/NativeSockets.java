@@ -425,7 +425,7 @@ final class NativeSockets {
 
 		private final Object captureLayout;
 
-		private final Object arena;
+		private final Method ofAuto;
 
 		private final Method allocate;
 
@@ -445,7 +445,7 @@ final class NativeSockets {
 			this.asByteBuffer = foreign.memorySegment.getMethod("asByteBuffer");
 			this.ofBuffer = foreign.memorySegment.getMethod("ofBuffer", Buffer.class);
 			this.address = foreign.memorySegment.getMethod("address");
-			this.arena = Class.forName("java.lang.foreign.Arena").getMethod("global").invoke(null);
+			this.ofAuto = Class.forName("java.lang.foreign.Arena").getMethod("ofAuto");
 			this.allocate = Class.forName("java.lang.foreign.SegmentAllocator")
 				.getMethod("allocate", foreign.memoryLayout);
 		}
@@ -461,11 +461,12 @@ final class NativeSockets {
 		}
 
 		/**
-		 * A place for {@code errno}, kept for the life of the JVM: one per caller, and
-		 * callers are made per relay thread.
+		 * A place for {@code errno}, one per caller, in an automatic arena of its own:
+		 * freed once its caller (a relay thread's) is unreachable, so that associations
+		 * that come and go leave nothing behind.
 		 */
 		Object allocateCapture() throws ReflectiveOperationException {
-			return this.allocate.invoke(this.arena, this.captureLayout);
+			return this.allocate.invoke(this.ofAuto.invoke(null), this.captureLayout);
 		}
 
 	}
