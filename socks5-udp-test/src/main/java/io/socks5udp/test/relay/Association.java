@@ -24,6 +24,7 @@ import java.net.ProtocolFamily;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,30 +115,56 @@ final class Association implements Closeable {
 	 * @param name the name prefix of the threads
 	 */
 	void start(DatagramForwarder forwarder, String name) {
-		DatagramIo out = io(forwarder, this.clientChannel, this.externalChannel, 0, false);
-		DatagramIo in = io(forwarder, this.externalChannel, this.clientChannel, DestinationToClientLoop.HEADROOM, true);
 		synchronized (this.loops) {
 			if (this.closed.get()) {
 				return;
 			}
 			this.started = true;
-			if (out instanceof BatchedDatagramIo batchedOut && in instanceof BatchedDatagramIo batchedIn) {
-				Thread thread = startThread(new BatchedAssociationLoop(this, new ClientToDestinationLoop(this, out),
-						batchedOut, new DestinationToClientLoop(this, in), batchedIn), name + "-relay");
-				this.loops.add(new Loop(thread, out));
-				this.loops.add(new Loop(thread, in));
+			if (forwarder.batched()) {
+				BatchedAssociationLoop loop = new BatchedAssociationLoop(this, forwarder);
+				DatagramIo[] ios = loop.ios();
+				Thread thread = startThread(() -> relayUntilFailure(loop::relayUntilClosed, ios), name + "-relay");
+				for (DatagramIo io : ios) {
+					this.loops.add(new Loop(thread, io));
+				}
 				return;
 			}
-			this.loops.add(new Loop(startThread(new ClientToDestinationLoop(this, out), name + "-out"), out));
-			this.loops.add(new Loop(startThread(new DestinationToClientLoop(this, in), name + "-in"), in));
+			ChannelDatagramIo out = new ChannelDatagramIo(this.clientChannel, this.externalChannel, 0, forwarder,
+					false);
+			AssociationLoop outLoop = new ClientToDestinationLoop(this, out);
+			ChannelDatagramIo in = new ChannelDatagramIo(this.externalChannel, this.clientChannel,
+					DestinationToClientLoop.HEADROOM, forwarder, true);
+			AssociationLoop inLoop = new DestinationToClientLoop(this, in);
+			this.loops.add(new Loop(
+					startThread(() -> relayUntilFailure(() -> out.relayUntilClosed(outLoop), out), name + "-out"),
+					out));
+			this.loops.add(new Loop(
+					startThread(() -> relayUntilFailure(() -> in.relayUntilClosed(inLoop), in), name + "-in"), in));
 		}
 	}
 
-	private DatagramIo io(DatagramForwarder forwarder, DatagramChannel receiveChannel, DatagramChannel sendChannel,
-			int headroom, boolean toClient) {
-		return forwarder.batched()
-				? new BatchedDatagramIo(this, receiveChannel, sendChannel, headroom, forwarder, toClient)
-				: new ChannelDatagramIo(receiveChannel, sendChannel, headroom, forwarder, toClient);
+	/**
+	 * Run a relaying thread until the association closes. A failure other than the close
+	 * itself ends the whole association: a half-working association would lose datagrams
+	 * silently.
+	 * @param relaying what the thread does
+	 * @param ios the I/O it uses, released when it ends
+	 */
+	private void relayUntilFailure(Relaying relaying, DatagramIo... ios) {
+		try {
+			relaying.run();
+		}
+		catch (ClosedChannelException ex) {
+			// The association was closed
+		}
+		catch (IOException | RuntimeException ex) {
+			close();
+		}
+		finally {
+			for (DatagramIo io : ios) {
+				io.release();
+			}
+		}
 	}
 
 	/**
@@ -285,6 +312,16 @@ final class Association implements Closeable {
 		catch (IOException ex) {
 			// Nothing more to release
 		}
+	}
+
+	/**
+	 * What a relaying thread does until the association closes.
+	 */
+	@FunctionalInterface
+	private interface Relaying {
+
+		void run() throws IOException;
+
 	}
 
 	/**

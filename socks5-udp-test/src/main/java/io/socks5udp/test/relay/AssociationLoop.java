@@ -18,20 +18,18 @@ package io.socks5udp.test.relay;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * One direction of an association's relaying, run on its own thread until the association
- * closes: its {@link DatagramIo} receives the datagrams and hands each to
- * {@link #relay(InetSocketAddress, ByteBuffer)}, counting the ones it refuses. A failure
- * other than the close itself ends the whole association: a half-working association
- * would lose datagrams silently.
+ * What one direction of an association does with each datagram it receives:
+ * {@link #relay(InetSocketAddress, ByteBuffer)} checks it, rewrites its header in place
+ * and sends it on through the direction's {@link DatagramIo}, or says why not (the I/O
+ * counts the refusal). The I/O's thread calls it for every datagram.
  *
  * @author socks5-udp authors
  */
-abstract class AssociationLoop implements Runnable {
+abstract class AssociationLoop {
 
 	protected final Association association;
 
@@ -63,22 +61,6 @@ abstract class AssociationLoop implements Runnable {
 	 */
 	protected final void send(ByteBuffer datagram, InetSocketAddress target) {
 		this.io.send(datagram, target);
-	}
-
-	@Override
-	public final void run() {
-		try {
-			this.io.relayUntilClosed(this);
-		}
-		catch (ClosedChannelException ex) {
-			// The association was closed
-		}
-		catch (IOException | RuntimeException ex) {
-			this.association.close();
-		}
-		finally {
-			this.io.release();
-		}
 	}
 
 }

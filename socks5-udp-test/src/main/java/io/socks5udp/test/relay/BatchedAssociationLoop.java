@@ -26,7 +26,7 @@ import java.io.IOException;
  *
  * @author socks5-udp authors
  */
-final class BatchedAssociationLoop implements Runnable {
+final class BatchedAssociationLoop {
 
 	/**
 	 * The most it waits before looking again whether the association is open, in case the
@@ -36,47 +36,55 @@ final class BatchedAssociationLoop implements Runnable {
 
 	private final Association association;
 
-	private final AssociationLoop out;
-
 	private final BatchedDatagramIo outIo;
 
-	private final AssociationLoop in;
+	private final AssociationLoop out;
 
 	private final BatchedDatagramIo inIo;
 
-	BatchedAssociationLoop(Association association, AssociationLoop out, BatchedDatagramIo outIo, AssociationLoop in,
-			BatchedDatagramIo inIo) {
+	private final AssociationLoop in;
+
+	/**
+	 * Create the relaying of an association's two directions.
+	 * @param association the association
+	 * @param forwarder applies the faults and counts
+	 */
+	BatchedAssociationLoop(Association association, DatagramForwarder forwarder) {
 		this.association = association;
-		this.out = out;
-		this.outIo = outIo;
-		this.in = in;
-		this.inIo = inIo;
+		this.outIo = new BatchedDatagramIo(association, association.clientChannel(), association.externalChannel(), 0,
+				forwarder, false);
+		this.out = new ClientToDestinationLoop(association, this.outIo);
+		this.inIo = new BatchedDatagramIo(association, association.externalChannel(), association.clientChannel(),
+				DestinationToClientLoop.HEADROOM, forwarder, true);
+		this.in = new DestinationToClientLoop(association, this.inIo);
 	}
 
-	@Override
-	public void run() {
+	/**
+	 * Return the I/O of the two directions, client to destinations first.
+	 * @return both
+	 */
+	BatchedDatagramIo[] ios() {
+		return new BatchedDatagramIo[] { this.outIo, this.inIo };
+	}
+
+	/**
+	 * Relay both directions until the association closes.
+	 * @throws IOException when receiving fails
+	 */
+	void relayUntilClosed() throws IOException {
+		this.outIo.open();
+		this.inIo.open();
+		SocketCaller waiter = NativeSockets.caller();
 		try {
-			this.outIo.open();
-			this.inIo.open();
-			NativeSockets.Caller waiter = NativeSockets.caller();
-			try {
-				while (this.association.isOpen()) {
-					int relayed = this.outIo.relayWaiting(this.out) + this.inIo.relayWaiting(this.in);
-					if (relayed == 0 && this.association.isOpen()) {
-						waiter.awaitReadable(this.outIo.receiveFd(), this.inIo.receiveFd(), WAIT_MILLIS);
-					}
+			while (this.association.isOpen()) {
+				int relayed = this.outIo.relayWaiting(this.out) + this.inIo.relayWaiting(this.in);
+				if (relayed == 0 && this.association.isOpen()) {
+					waiter.awaitReadable(this.outIo.receiveFd(), this.inIo.receiveFd(), WAIT_MILLIS);
 				}
 			}
-			finally {
-				waiter.free();
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			this.association.close();
 		}
 		finally {
-			this.outIo.release();
-			this.inIo.release();
+			waiter.free();
 		}
 	}
 

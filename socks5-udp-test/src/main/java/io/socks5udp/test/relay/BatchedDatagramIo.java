@@ -95,7 +95,7 @@ final class BatchedDatagramIo implements DatagramIo, SendBatch.Outcome {
 
 	private int received;
 
-	private NativeSockets.@Nullable Caller caller;
+	private @Nullable SocketCaller caller;
 
 	private NativeSockets.@Nullable NativeMemory structs;
 
@@ -125,20 +125,11 @@ final class BatchedDatagramIo implements DatagramIo, SendBatch.Outcome {
 	}
 
 	/**
-	 * Not used: batched directions run together on a {@link BatchedAssociationLoop}.
-	 * @param loop the loop
-	 */
-	@Override
-	public void relayUntilClosed(AssociationLoop loop) {
-		throw new UnsupportedOperationException("batched directions run together on a BatchedAssociationLoop");
-	}
-
-	/**
 	 * Take the native memory and look at the sending socket; on the loop's thread, before
 	 * the first {@link #relayWaiting}.
 	 */
 	void open() {
-		NativeSockets.Caller caller = NativeSockets.caller();
+		SocketCaller caller = NativeSockets.caller();
 		this.caller = caller;
 		NativeSockets.NativeMemory structs = NativeSockets.allocate(STRUCTS_SIZE);
 		this.structs = structs;
@@ -158,7 +149,7 @@ final class BatchedDatagramIo implements DatagramIo, SendBatch.Outcome {
 	 * error
 	 */
 	int relayWaiting(AssociationLoop loop) throws IOException {
-		NativeSockets.Caller caller = Objects.requireNonNull(this.caller);
+		SocketCaller caller = Objects.requireNonNull(this.caller);
 		NativeSockets.NativeMemory structs = Objects.requireNonNull(this.structs);
 		SendBatch sends = Objects.requireNonNull(this.sends);
 		ByteBuffer memory = structs.buffer();
@@ -267,7 +258,7 @@ final class BatchedDatagramIo implements DatagramIo, SendBatch.Outcome {
 		this.sends = null;
 	}
 
-	private int receive(NativeSockets.Caller caller, NativeSockets.NativeMemory structs) {
+	private int receive(SocketCaller caller, NativeSockets.NativeMemory structs) {
 		ByteBuffer memory = structs.buffer();
 		// The kernel wrote the name lengths of the last batch: give them their room back
 		for (int i = 0; i < this.received; i++) {

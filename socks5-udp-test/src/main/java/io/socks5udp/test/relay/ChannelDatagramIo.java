@@ -60,8 +60,13 @@ final class ChannelDatagramIo implements DatagramIo {
 		this.toClient = toClient;
 	}
 
-	@Override
-	public void relayUntilClosed(AssociationLoop loop) throws IOException {
+	/**
+	 * Receive datagrams and hand each to the loop until the association closes.
+	 * @param loop relays each datagram, calling {@link #send} for the ones it relays
+	 * @throws IOException when receiving fails, or with
+	 * {@link java.nio.channels.ClosedChannelException} when the association closed
+	 */
+	void relayUntilClosed(AssociationLoop loop) throws IOException {
 		ByteBuffer buffer = ByteBuffer.allocateDirect(this.headroom + DATAGRAM_SIZE);
 		while (true) {
 			buffer.clear().position(this.headroom);

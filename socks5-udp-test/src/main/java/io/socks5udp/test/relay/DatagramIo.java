@@ -15,7 +15,6 @@
  */
 package io.socks5udp.test.relay;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
@@ -27,13 +26,6 @@ import java.nio.ByteBuffer;
  * @author socks5-udp authors
  */
 interface DatagramIo {
-
-	/**
-	 * Receive datagrams and hand each to the loop until the association closes.
-	 * @param loop relays each datagram, calling {@link #send} for the ones it relays
-	 * @throws IOException when receiving fails; the association is closed then
-	 */
-	void relayUntilClosed(AssociationLoop loop) throws IOException;
 
 	/**
 	 * Send a datagram on, or take it to be sent before the next receive.

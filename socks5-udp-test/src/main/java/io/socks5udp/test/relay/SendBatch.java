@@ -160,7 +160,7 @@ final class SendBatch {
 	 * @param fd the socket
 	 * @param outcome told of every datagram not sent
 	 */
-	void flush(NativeSockets.Caller caller, int fd, Outcome outcome) {
+	void flush(SocketCaller caller, int fd, Outcome outcome) {
 		ByteBuffer structs = this.memory.buffer();
 		for (int m = 0; m < this.messages; m++) {
 			int count = this.messageCount[m];
@@ -216,7 +216,7 @@ final class SendBatch {
 		this.memory.free();
 	}
 
-	private void resendOneByOne(NativeSockets.Caller caller, int fd, int m, Outcome outcome) {
+	private void resendOneByOne(SocketCaller caller, int fd, int m, Outcome outcome) {
 		ByteBuffer structs = this.memory.buffer();
 		int spare = message(this.capacity);
 		int nameLength = structs.getInt(message(m) + MSG_NAMELEN);
