@@ -42,13 +42,11 @@ public final class LoadGenerator {
 
 	static final String SENDER_THREAD = "e2e-sender";
 
-	private static final int MAX_SAMPLES = 4_000_000;
-
 	private final int inFlight;
 
 	private final long lossTimeoutNanos;
 
-	private final long[] samples = new long[MAX_SAMPLES];
+	private final RoundTripSamples samples = new RoundTripSamples();
 
 	private static final IntUnaryOperator RELEASE = (n) -> (n > 0) ? n - 1 : 0;
 
@@ -57,10 +55,6 @@ public final class LoadGenerator {
 	private final AtomicInteger window = new AtomicInteger();
 
 	private volatile Thread sender;
-
-	private volatile boolean measuring;
-
-	private int sampleCount;
 
 	/**
 	 * Create a generator.
@@ -91,18 +85,12 @@ public final class LoadGenerator {
 	public LoadResult run(RoundTripPath path, int payloadSize, double warmupSeconds, double seconds,
 			LoadAccounting accounting) throws Exception {
 		this.window.set(0);
-		this.sampleCount = 0;
 		this.received.set(0);
 		path.open((payload) -> {
-			long sent = payload.getLong(payload.position());
-			if (this.measuring) {
-				int i = this.sampleCount;
-				if (i < MAX_SAMPLES) {
-					this.samples[i] = System.nanoTime() - sent;
-					this.sampleCount = i + 1;
-				}
-				this.received.incrementAndGet();
-			}
+			// The same work in the warm-up and in the measurement, so the code the JIT
+			// compiled during the warm-up is the code measured
+			this.samples.record(System.nanoTime() - payload.getLong(payload.position()));
+			this.received.incrementAndGet();
 			if (this.window.getAndUpdate(RELEASE) == this.inFlight) {
 				LockSupport.unpark(this.sender);
 			}
@@ -113,7 +101,7 @@ public final class LoadGenerator {
 			accounting = new ThreadAccounting(prefixes);
 		}
 		LoadAccounting charged = accounting;
-		long[] result = new long[2];
+		long[] result = new long[3];
 		Exception[] failure = new Exception[1];
 		Thread sender = new Thread(() -> {
 			try {
@@ -132,11 +120,9 @@ public final class LoadGenerator {
 		}
 		long elapsedNanos = result[0];
 		long lost = result[1];
-		long count = this.received.get();
-		long[] sorted = Arrays.copyOf(this.samples, this.sampleCount);
-		Arrays.sort(sorted);
-		double p50 = percentile(sorted, 0.50) / 1000.0;
-		double p99 = percentile(sorted, 0.99) / 1000.0;
+		long count = result[2];
+		double p50 = this.samples.percentileMicros(0.50);
+		double p99 = this.samples.percentileMicros(0.99);
 		double rate = count * 1e9 / elapsedNanos;
 		double cpu = (count > 0) ? accounting.cpuNanos() / 1e9 / count * 1e6 : Double.NaN;
 		double alloc = (count > 0) ? (double) accounting.allocatedBytes() / count : Double.NaN;
@@ -159,18 +145,21 @@ public final class LoadGenerator {
 		}
 		this.window.set(0);
 		lost = 0;
-		this.measuring = true;
+		this.samples.restart();
+		long startReceived = this.received.get();
 		accounting.start();
 		long start = System.nanoTime();
 		long end = start + (long) (seconds * 1e9);
 		while (System.nanoTime() < end) {
 			lost += sendOne(path, payload);
 		}
-		this.measuring = false;
 		long elapsed = System.nanoTime() - start;
+		long count = this.received.get() - startReceived;
 		accounting.stop();
+		this.samples.stop();
 		result[0] = elapsed;
 		result[1] = lost;
+		result[2] = count;
 	}
 
 	private long sendOne(RoundTripPath path, ByteBuffer payload) throws Exception {
@@ -193,14 +182,6 @@ public final class LoadGenerator {
 		payload.position(0);
 		path.send(payload);
 		return lost;
-	}
-
-	private static long percentile(long[] sorted, double p) {
-		if (sorted.length == 0) {
-			return 0;
-		}
-		int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
-		return sorted[Math.max(0, index)];
 	}
 
 }

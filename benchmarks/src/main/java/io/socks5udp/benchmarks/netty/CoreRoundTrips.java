@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
+import io.socks5udp.benchmarks.e2e.RoundTripSamples;
 import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.client.Socks5UdpAssociation;
 import io.socks5udp.core.protocol.Socks5Address;
@@ -33,21 +34,15 @@ import io.socks5udp.core.protocol.Socks5Address;
  */
 final class CoreRoundTrips implements RoundTrips {
 
-	private static final int MAX_SAMPLES = 4_000_000;
-
 	private final Socks5UdpAssociation association;
 
 	private final Socks5Address target;
 
 	private final ByteBuffer payload;
 
-	private final long[] samples = new long[MAX_SAMPLES];
-
-	private volatile int count;
+	private final RoundTripSamples samples = new RoundTripSamples();
 
 	private volatile long completed;
-
-	private volatile boolean measuring;
 
 	private volatile boolean running;
 
@@ -58,10 +53,7 @@ final class CoreRoundTrips implements RoundTrips {
 		this.association.startReceiving((source, received) -> {
 			long rtt = System.nanoTime() - received.getLong(received.position());
 			this.completed++;
-			if (this.measuring && this.count < MAX_SAMPLES) {
-				this.samples[this.count] = rtt;
-				this.count = this.count + 1;
-			}
+			this.samples.record(rtt);
 			if (this.running) {
 				send();
 			}
@@ -70,8 +62,9 @@ final class CoreRoundTrips implements RoundTrips {
 
 	@Override
 	public long run(int window, double seconds, boolean measure) throws InterruptedException {
-		this.count = 0;
-		this.measuring = measure;
+		if (measure) {
+			this.samples.restart();
+		}
 		this.running = true;
 		long before = this.completed;
 		for (int i = 0; i < window; i++) {
@@ -80,6 +73,7 @@ final class CoreRoundTrips implements RoundTrips {
 		Thread.sleep((long) (seconds * 1000));
 		this.running = false;
 		long done = this.completed - before;
+		this.samples.stop();
 		// Let the window drain: the echoes of the last sends arrive within this on
 		// loopback
 		Thread.sleep(200);
@@ -98,13 +92,8 @@ final class CoreRoundTrips implements RoundTrips {
 	}
 
 	@Override
-	public long[] samples() {
+	public RoundTripSamples samples() {
 		return this.samples;
-	}
-
-	@Override
-	public int count() {
-		return this.count;
 	}
 
 	@Override

@@ -30,6 +30,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.socks5udp.benchmarks.e2e.RoundTripSamples;
 
 /**
  * A Netty datagram channel that keeps a window of datagrams in flight to an echo target:
@@ -40,19 +41,13 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
  */
 final class NettyRoundTrips implements RoundTrips {
 
-	private static final int MAX_SAMPLES = 4_000_000;
-
 	private final Channel channel;
 
 	private final InetSocketAddress target;
 
 	private final int size;
 
-	private final long[] samples = new long[MAX_SAMPLES];
-
-	private volatile int count;
-
-	private volatile boolean measuring;
+	private final RoundTripSamples samples = new RoundTripSamples();
 
 	private volatile boolean running;
 
@@ -83,16 +78,17 @@ final class NettyRoundTrips implements RoundTrips {
 	}
 
 	/**
-	 * Keep a window in flight for a while; samples are kept only when measuring.
+	 * Keep a window in flight for a while, recording every round trip.
 	 * @param window datagrams in flight
 	 * @param seconds how long
-	 * @param measure whether to keep samples
+	 * @param measure whether this run is the measured one
 	 * @return round trips completed while running
 	 */
 	@Override
 	public long run(int window, double seconds, boolean measure) throws InterruptedException {
-		this.count = 0;
-		this.measuring = measure;
+		if (measure) {
+			this.samples.restart();
+		}
 		this.running = true;
 		this.drained = new CountDownLatch(1);
 		long before = completed;
@@ -104,6 +100,7 @@ final class NettyRoundTrips implements RoundTrips {
 		Thread.sleep((long) (seconds * 1000));
 		this.running = false;
 		long done = completed - before;
+		this.samples.stop();
 		// Wait for the window to drain (or give up after a second: lost datagrams)
 		this.drained.await(1, TimeUnit.SECONDS);
 		this.channel.eventLoop().submit(() -> this.inFlight = 0).sync();
@@ -113,13 +110,8 @@ final class NettyRoundTrips implements RoundTrips {
 	private volatile long completed;
 
 	@Override
-	public long[] samples() {
+	public RoundTripSamples samples() {
 		return this.samples;
-	}
-
-	@Override
-	public int count() {
-		return this.count;
 	}
 
 	private void send() {
@@ -143,10 +135,7 @@ final class NettyRoundTrips implements RoundTrips {
 			NettyRoundTrips trips = NettyRoundTrips.this;
 			trips.inFlight--;
 			trips.completed++;
-			if (trips.measuring && trips.count < MAX_SAMPLES) {
-				trips.samples[trips.count] = rtt;
-				trips.count = trips.count + 1;
-			}
+			trips.samples.record(rtt);
 			if (trips.running) {
 				trips.send();
 			}

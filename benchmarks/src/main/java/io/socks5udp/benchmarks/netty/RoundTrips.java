@@ -15,6 +15,8 @@
  */
 package io.socks5udp.benchmarks.netty;
 
+import io.socks5udp.benchmarks.e2e.RoundTripSamples;
+
 /**
  * A path of {@link NettyUdpHarness}: keeps a window of datagrams in flight to an echo
  * target and records round-trip times.
@@ -24,26 +26,22 @@ package io.socks5udp.benchmarks.netty;
 interface RoundTrips {
 
 	/**
-	 * Keep a window in flight for a while; samples are kept only when measuring.
+	 * Keep a window in flight for a while. Round trips are recorded in both kinds of run,
+	 * so that the measured run runs the code the warm-up compiled; a measured run
+	 * restarts the {@link #samples() samples} and stops them at its end.
 	 * @param window datagrams in flight
 	 * @param seconds how long
-	 * @param measure whether to keep samples
+	 * @param measure whether this run is the measured one
 	 * @return round trips completed while running
 	 * @throws InterruptedException if interrupted
 	 */
 	long run(int window, double seconds, boolean measure) throws InterruptedException;
 
 	/**
-	 * Return the samples array; {@link #count()} of it are samples, in nanoseconds.
+	 * Return the round-trip times of the last measured run.
 	 * @return the samples
 	 */
-	long[] samples();
-
-	/**
-	 * Return how many samples the last measured run kept.
-	 * @return the count
-	 */
-	int count();
+	RoundTripSamples samples();
 
 	/**
 	 * Release the path's resources.

@@ -42,22 +42,6 @@ final class Stats {
 		return Arrays.stream(values).max().orElse(Double.NaN);
 	}
 
-	/**
-	 * Return a percentile of samples (nearest rank).
-	 * @param samples the samples, sorted in place
-	 * @param count how many of the array are samples
-	 * @param percentile 0 to 100
-	 * @return the value
-	 */
-	static long percentile(long[] samples, int count, double percentile) {
-		if (count == 0) {
-			return 0;
-		}
-		Arrays.sort(samples, 0, count);
-		int rank = (int) Math.ceil(percentile / 100 * count);
-		return samples[Math.max(0, Math.min(count - 1, rank - 1))];
-	}
-
 	static String argument(String[] args, String name, String defaultValue) {
 		for (int i = 0; i < args.length - 1; i++) {
 			if (args[i].equals(name)) {

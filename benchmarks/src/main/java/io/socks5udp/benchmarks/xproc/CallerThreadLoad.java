@@ -18,10 +18,10 @@ package io.socks5udp.benchmarks.xproc;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Arrays;
 
 import io.socks5udp.benchmarks.e2e.LoadAccounting;
 import io.socks5udp.benchmarks.e2e.LoadResult;
+import io.socks5udp.benchmarks.e2e.RoundTripSamples;
 import io.socks5udp.core.client.Socks5UdpAssociation;
 import io.socks5udp.core.protocol.Socks5Address;
 
@@ -41,15 +41,13 @@ import io.socks5udp.core.protocol.Socks5Address;
  */
 final class CallerThreadLoad {
 
-	private static final int MAX_SAMPLES = 4_000_000;
-
 	/** How long one wait lasts before the loss check, as the C client's poll. */
 	private static final Duration WAIT = Duration.ofMillis(200);
 
 	/** How long a full window may wait before its datagrams count as lost. */
 	private static final long LOSS_TIMEOUT_NANOS = 200_000_000L;
 
-	private final long[] samples = new long[MAX_SAMPLES];
+	private final RoundTripSamples samples = new RoundTripSamples();
 
 	private final Socks5UdpAssociation association;
 
@@ -60,10 +58,6 @@ final class CallerThreadLoad {
 	private final ByteBuffer out;
 
 	private final ByteBuffer in;
-
-	private boolean measuring;
-
-	private int sampleCount;
 
 	private long received;
 
@@ -86,7 +80,7 @@ final class CallerThreadLoad {
 		// Datagrams lost during the warm-up are not the measurement's
 		runFor(warmupSeconds);
 		this.lost = 0;
-		this.measuring = true;
+		this.samples.restart();
 		accounting.start();
 		long startReceived = this.received;
 		long start = System.nanoTime();
@@ -94,12 +88,10 @@ final class CallerThreadLoad {
 		long count = this.received - startReceived;
 		long elapsed = System.nanoTime() - start;
 		accounting.stop();
-		this.measuring = false;
+		this.samples.stop();
 		this.association.close();
-		long[] sorted = Arrays.copyOf(this.samples, Math.min(this.sampleCount, MAX_SAMPLES));
-		Arrays.sort(sorted);
 		return new LoadResult("core-receive", this.out.capacity(), count * 1e9 / elapsed,
-				percentile(sorted, 0.50) / 1000.0, percentile(sorted, 0.99) / 1000.0,
+				this.samples.percentileMicros(0.50), this.samples.percentileMicros(0.99),
 				(count > 0) ? accounting.cpuNanos() / 1e9 / count * 1e6 : Double.NaN,
 				(count > 0) ? (double) accounting.allocatedBytes() / count : Double.NaN, this.lost, count);
 	}
@@ -130,12 +122,8 @@ final class CallerThreadLoad {
 
 	private void echoed() {
 		long now = System.nanoTime();
-		if (this.measuring && this.in.position() >= Long.BYTES) {
-			int i = this.sampleCount;
-			if (i < MAX_SAMPLES) {
-				this.samples[i] = now - this.in.getLong(0);
-				this.sampleCount = i + 1;
-			}
+		if (this.in.position() >= Long.BYTES) {
+			this.samples.record(now - this.in.getLong(0));
 		}
 		this.received++;
 		// An echo of a window counted as lost comes too late to free a place
@@ -143,14 +131,6 @@ final class CallerThreadLoad {
 			this.outstanding--;
 		}
 		this.lastProgress = now;
-	}
-
-	private static long percentile(long[] sorted, double p) {
-		if (sorted.length == 0) {
-			return 0;
-		}
-		int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
-		return sorted[Math.max(0, index)];
 	}
 
 }

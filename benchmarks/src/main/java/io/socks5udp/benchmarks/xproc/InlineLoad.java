@@ -18,11 +18,11 @@ package io.socks5udp.benchmarks.xproc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 import io.socks5udp.benchmarks.e2e.LoadAccounting;
 import io.socks5udp.benchmarks.e2e.LoadResult;
 import io.socks5udp.benchmarks.e2e.RoundTripPath;
+import io.socks5udp.benchmarks.e2e.RoundTripSamples;
 
 /**
  * Drives a client the way the C client drives its socket: on one thread. The client's
@@ -41,11 +41,9 @@ import io.socks5udp.benchmarks.e2e.RoundTripPath;
  */
 final class InlineLoad {
 
-	private static final int MAX_SAMPLES = 4_000_000;
-
 	private static final long LOSS_TIMEOUT_NANOS = 200_000_000L;
 
-	private final long[] samples = new long[MAX_SAMPLES];
+	private final RoundTripSamples samples = new RoundTripSamples();
 
 	private final String name;
 
@@ -57,11 +55,7 @@ final class InlineLoad {
 
 	private final ByteBuffer receiveThreadPayload;
 
-	private volatile boolean measuring;
-
 	private volatile long received;
-
-	private int sampleCount;
 
 	InlineLoad(String name, RoundTripPath path, int size, int inFlight) {
 		this.name = name;
@@ -77,7 +71,7 @@ final class InlineLoad {
 		fillWindow(payload);
 		// Datagrams lost during the warm-up are not the measurement's
 		waitChecking(warmupSeconds, payload);
-		this.measuring = true;
+		this.samples.restart();
 		accounting.start();
 		long startReceived = this.received;
 		long start = System.nanoTime();
@@ -85,25 +79,17 @@ final class InlineLoad {
 		long count = this.received - startReceived;
 		long elapsed = System.nanoTime() - start;
 		accounting.stop();
-		this.measuring = false;
+		this.samples.stop();
 		this.path.close();
-		long[] sorted = Arrays.copyOf(this.samples, Math.min(this.sampleCount, MAX_SAMPLES));
-		Arrays.sort(sorted);
-		return new LoadResult(this.name, this.size, count * 1e9 / elapsed, percentile(sorted, 0.50) / 1000.0,
-				percentile(sorted, 0.99) / 1000.0, (count > 0) ? accounting.cpuNanos() / 1e9 / count * 1e6 : Double.NaN,
+		return new LoadResult(this.name, this.size, count * 1e9 / elapsed, this.samples.percentileMicros(0.50),
+				this.samples.percentileMicros(0.99),
+				(count > 0) ? accounting.cpuNanos() / 1e9 / count * 1e6 : Double.NaN,
 				(count > 0) ? (double) accounting.allocatedBytes() / count : Double.NaN, lost, count);
 	}
 
 	private void echoed(ByteBuffer payload) {
 		long now = System.nanoTime();
-		long sent = payload.getLong(payload.position());
-		if (this.measuring) {
-			int i = this.sampleCount;
-			if (i < MAX_SAMPLES) {
-				this.samples[i] = now - sent;
-				this.sampleCount = i + 1;
-			}
-		}
+		this.samples.record(now - payload.getLong(payload.position()));
 		this.received++;
 		send(this.receiveThreadPayload);
 	}
@@ -148,14 +134,6 @@ final class InlineLoad {
 			}
 		}
 		return lost;
-	}
-
-	private static long percentile(long[] sorted, double p) {
-		if (sorted.length == 0) {
-			return 0;
-		}
-		int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
-		return sorted[Math.max(0, index)];
 	}
 
 }
