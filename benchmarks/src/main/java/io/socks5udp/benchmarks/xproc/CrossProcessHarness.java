@@ -100,13 +100,15 @@ public final class CrossProcessHarness {
 		Path logs = settings.out().resolve("logs");
 		Files.createDirectories(logs);
 		UdpBench udpbench = UdpBench.build(settings.udpbenchSource(), Path.of("benchmarks", "target", "udpbench"));
+		StealTime start = StealTime.now();
 		String header = settings.describe()
 				+ String.format(Locale.ROOT, "%nstarted: %s, load average: %s%n", Instant.now(), loadAverage());
 		System.out.print(header);
 		CrossProcessHarness harness = new CrossProcessHarness(settings, udpbench, logs);
 		harness.run();
 		String summary = header
-				+ String.format(Locale.ROOT, "ended: %s, load average: %s%n", Instant.now(), loadAverage())
+				+ String.format(Locale.ROOT, "ended: %s, load average: %s, %s%n", Instant.now(), loadAverage(),
+						StealTime.now().since(start))
 				+ new SummaryTable(harness.records).markdown(settings.relays(), settings.cases(), settings.paths())
 				+ harness.failureNote();
 		System.out.println(summary);
