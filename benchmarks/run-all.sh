@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 #
-# Runs every benchmark of BENCHMARKS.md in one go, on loopback, and writes the raw output
+# Runs the in-process benchmarks of BENCHMARKS.md in one go, on loopback, and writes the raw output
 # to benchmarks/target/results/. Needs danted (dante-server) and root (Dante's
-# user.privileged). Takes about 20 minutes on 2 cores. Not part of CI: benchmarks are
+# user.privileged). Takes about 25 minutes on 2 cores. The cross-process harness has its
+# own script, cross-process.sh (about 35 minutes). Not part of CI: benchmarks are
 # not tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,3 +31,9 @@ java -cp "$jar" io.socks5udp.benchmarks.e2e.EndToEndHarness --rounds 15 --second
 java -cp "$jar" io.socks5udp.benchmarks.e2e.HandshakeHarness 1000 2>"$out/handshake.log" | tee "$out/handshake.txt"
 java -cp "$jar" io.socks5udp.benchmarks.e2e.ReassociationHarness 30 100 2>"$out/reassociation.log" \
 	| tee "$out/reassociation.txt"
+java -cp "$jar" io.socks5udp.benchmarks.e2e.FirstDatagramHarness 200 200000 2>"$out/first-datagram.log" \
+	| tee "$out/first-datagram.txt"
+java -cp "$jar" io.socks5udp.benchmarks.e2e.FailoverHarness failover 30 2>"$out/failover.log" \
+	| tee "$out/failover.txt"
+java -cp "$jar" io.socks5udp.benchmarks.e2e.FailoverHarness spread 5 5 2>"$out/spread.log" | tee "$out/spread.txt"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
