@@ -36,7 +36,7 @@ import java.util.Map;
  * core template si, core template si c, ...). Writes every run to {@code rounds.csv} and
  * the medians to {@code summary.md} in {@code --out}.
  * <p>
- * Options: {@code --rounds 5} {@code --seconds 5} (measured per run) {@code --warmup 2}
+ * Options: {@code --rounds 5} {@code --seconds 5} (measured per run) {@code --warmup 4}
  * (Java clients, before measuring) {@code --relays ours,dante} (and {@code ours-batched}:
  * our relay with {@code --batched-io}, run by {@code --batched-relay-java PATH}, by
  * default the JDK 25 of these machines)

@@ -86,7 +86,7 @@ record HarnessSettings(int rounds, double seconds, double warmup, List<String> r
 				(Runtime.version().feature() >= 22 || !Files.isExecutable(Path.of(JDK_25_JAVA))) ? java : JDK_25_JAVA);
 		String jvmArgs = options.string("jvm-args", "").trim();
 		return new HarnessSettings(options.integer("rounds", 5), options.decimal("seconds", 5),
-				options.decimal("warmup", 2), relays, paths,
+				options.decimal("warmup", 4), relays, paths,
 				LoadCase.parseAll(options.list("cases", "64/32,1400/32,64/1")),
 				Pinning.parse(options.has("pin") ? options.string("pin", "") : null),
 				Path.of(options.string("out", "benchmarks/target/xproc")), java,

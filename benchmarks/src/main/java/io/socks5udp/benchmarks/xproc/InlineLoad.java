@@ -57,6 +57,9 @@ final class InlineLoad {
 
 	private volatile long received;
 
+	/** Set before the path closes, so that the listener stops sending into it. */
+	private volatile boolean closing;
+
 	InlineLoad(String name, RoundTripPath path, int size, int inFlight) {
 		this.name = name;
 		this.path = path;
@@ -80,6 +83,7 @@ final class InlineLoad {
 		long elapsed = System.nanoTime() - start;
 		accounting.stop();
 		this.samples.stop();
+		this.closing = true;
 		this.path.close();
 		return new LoadResult(this.name, this.size, count * 1e9 / elapsed, this.samples.percentileMicros(0.50),
 				this.samples.percentileMicros(0.99),
@@ -91,7 +95,9 @@ final class InlineLoad {
 		long now = System.nanoTime();
 		this.samples.record(now - payload.getLong(payload.position()));
 		this.received++;
-		send(this.receiveThreadPayload);
+		if (!this.closing) {
+			send(this.receiveThreadPayload);
+		}
 	}
 
 	private void send(ByteBuffer payload) {
