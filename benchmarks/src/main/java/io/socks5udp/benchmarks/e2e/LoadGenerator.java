@@ -121,8 +121,9 @@ public final class LoadGenerator {
 		long elapsedNanos = result[0];
 		long lost = result[1];
 		long count = result[2];
-		double p50 = this.samples.percentileMicros(0.50);
-		double p99 = this.samples.percentileMicros(0.99);
+		double[] percentiles = this.samples.percentilesMicros(0.50, 0.99);
+		double p50 = percentiles[0];
+		double p99 = percentiles[1];
 		double rate = count * 1e9 / elapsedNanos;
 		double cpu = (count > 0) ? accounting.cpuNanos() / 1e9 / count * 1e6 : Double.NaN;
 		double alloc = (count > 0) ? (double) accounting.allocatedBytes() / count : Double.NaN;

@@ -15,8 +15,6 @@
  */
 package io.socks5udp.benchmarks.e2e;
 
-import java.util.Arrays;
-
 /**
  * The round-trip times of a load driver, recorded the same way during the warm-up and the
  * measurement, and restarted when the measurement starts.
@@ -78,18 +76,28 @@ public final class RoundTripSamples {
 	 * @return the percentile in microseconds, 0 without samples
 	 */
 	public double percentileMicros(double p) {
+		return percentilesMicros(p)[0];
+	}
+
+	/**
+	 * Return several percentiles of the same samples as
+	 * {@link #percentileMicros(double)}, sorting them once.
+	 * @param ps the percentiles, 0 to 1
+	 * @return the percentiles in microseconds, in the order asked, 0 without samples
+	 */
+	public double[] percentilesMicros(double... ps) {
 		long end = (this.end >= 0) ? this.end : this.count;
-		int n = (int) Math.min(end - this.start, CAPACITY);
-		if (n <= 0) {
-			return 0;
-		}
-		long[] sorted = new long[n];
+		int n = (int) Math.max(0, Math.min(end - this.start, CAPACITY));
+		long[] measured = new long[n];
 		for (int k = 0; k < n; k++) {
-			sorted[k] = this.samples[(int) (end - n + k) & (CAPACITY - 1)];
+			measured[k] = this.samples[(int) (end - n + k) & (CAPACITY - 1)];
 		}
-		Arrays.sort(sorted);
-		int index = (int) Math.min(n - 1, Math.ceil(p * n) - 1);
-		return sorted[Math.max(0, index)] / 1000.0;
+		Percentiles percentiles = new Percentiles(measured);
+		double[] micros = new double[ps.length];
+		for (int k = 0; k < ps.length; k++) {
+			micros[k] = percentiles.nanos(ps[k]) / 1000.0;
+		}
+		return micros;
 	}
 
 }

@@ -96,8 +96,9 @@ public final class NettyUdpHarness {
 					trips.run(window, warmup, false);
 					long done = trips.run(window, seconds, true);
 					rates[path][round] = done / seconds;
-					p50[path][round] = trips.samples().percentileMicros(0.50);
-					p99[path][round] = trips.samples().percentileMicros(0.99);
+					double[] percentiles = trips.samples().percentilesMicros(0.50, 0.99);
+					p50[path][round] = percentiles[0];
+					p99[path][round] = percentiles[1];
 					System.out.printf(Locale.ROOT, "round %d %-22s %,10.0f rt/s p50 %6.0f us p99 %6.0f us%n", round + 1,
 							names[path], rates[path][round], p50[path][round], p99[path][round]);
 				}

@@ -90,9 +90,9 @@ final class CallerThreadLoad {
 		accounting.stop();
 		this.samples.stop();
 		this.association.close();
-		return new LoadResult("core-receive", this.out.capacity(), count * 1e9 / elapsed,
-				this.samples.percentileMicros(0.50), this.samples.percentileMicros(0.99),
-				(count > 0) ? accounting.cpuNanos() / 1e9 / count * 1e6 : Double.NaN,
+		double[] percentiles = this.samples.percentilesMicros(0.50, 0.99);
+		return new LoadResult("core-receive", this.out.capacity(), count * 1e9 / elapsed, percentiles[0],
+				percentiles[1], (count > 0) ? accounting.cpuNanos() / 1e9 / count * 1e6 : Double.NaN,
 				(count > 0) ? (double) accounting.allocatedBytes() / count : Double.NaN, this.lost, count);
 	}
 

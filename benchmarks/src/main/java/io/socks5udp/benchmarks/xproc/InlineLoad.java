@@ -85,8 +85,8 @@ final class InlineLoad {
 		this.samples.stop();
 		this.closing = true;
 		this.path.close();
-		return new LoadResult(this.name, this.size, count * 1e9 / elapsed, this.samples.percentileMicros(0.50),
-				this.samples.percentileMicros(0.99),
+		double[] percentiles = this.samples.percentilesMicros(0.50, 0.99);
+		return new LoadResult(this.name, this.size, count * 1e9 / elapsed, percentiles[0], percentiles[1],
 				(count > 0) ? accounting.cpuNanos() / 1e9 / count * 1e6 : Double.NaN,
 				(count > 0) ? (double) accounting.allocatedBytes() / count : Double.NaN, lost, count);
 	}
