@@ -47,6 +47,7 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link Socks5UdpObservationAutoConfiguration}: with Boot's observation and
@@ -94,7 +95,14 @@ class Socks5UdpObservationAutoConfigurationTests {
 			assertThat(
 					template.sendAndReceive(echo, new byte[] { 1, 2, 3 }, Duration.ofSeconds(20)).payload().remaining())
 				.isEqualTo(3);
-			String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
+			PrometheusMeterRegistry prometheus = context.getBean(PrometheusMeterRegistry.class);
+			// The handshake timer and the association gauge are registered by the
+			// template's opened listener, on the thread that associated, which may run
+			// just
+			// after the first datagram went out
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> prometheus.scrape().contains("# TYPE socks5_udp_handshake_seconds "));
+			String scrape = prometheus.scrape();
 			List<String> types = new ArrayList<>();
 			for (String line : scrape.lines().toList()) {
 				if (line.startsWith("# TYPE socks5_")) {
