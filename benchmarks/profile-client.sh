@@ -6,7 +6,10 @@
 # native method samples per thread. Usage:
 #   benchmarks/profile-client.sh [PATH] [SIZE] [IN_FLIGHT] [SECONDS]   (default: core 64 1 10)
 # PATH is a Java client of CrossProcessHarness: core, core-inline, core-receive, template,
-# template-inline, si, minimal.
+# template-inline, si, minimal; or c, the C client (udpbench socks), profiled the same way
+# under perf stat for its whole life
+# (SECONDS x 100,000 round trips), to compare with. RELAY=batched runs the relay with --batched-io on
+# BATCHED_JAVA (default: the JDK 25 of these machines).
 # Needs the benchmarks jar and the relay jar (benchmarks/cross-process.sh builds both, and
 # udpbench), perf and jfr. Writes to benchmarks/target/profile-client/. Not part of CI.
 set -euo pipefail
@@ -27,10 +30,16 @@ case "$path" in
 	template) main=TemplateClientMain ;;
 	si) main=IntegrationClientMain ;;
 	minimal) main=MinimalClientMain ;;
-	*) echo "path: $path (expected: core, core-inline, core-receive, template, template-inline, si, minimal)" >&2; exit 2 ;;
+	c) main= ;;
+	*) echo "path: $path (expected: core, core-inline, core-receive, template, template-inline, si, minimal, c)" >&2; exit 2 ;;
 esac
 
-java -jar socks5-udp-test/target/socks5-udp-relay.jar --port 0 --bind 127.0.0.1 >"$out/relay.out" 2>&1 &
+case "${RELAY:-default}" in
+	default) java -jar socks5-udp-test/target/socks5-udp-relay.jar --port 0 --bind 127.0.0.1 >"$out/relay.out" 2>&1 & ;;
+	batched) "${BATCHED_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}" -jar socks5-udp-test/target/socks5-udp-relay.jar \
+		--port 0 --bind 127.0.0.1 --batched-io >"$out/relay.out" 2>&1 & ;;
+	*) echo "RELAY: $RELAY (expected: default, batched)" >&2; exit 2 ;;
+esac
 relay=$!
 port=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 benchmarks/target/udpbench echo "$port" &
@@ -39,7 +48,17 @@ trap 'kill $relay $echo_pid 2>/dev/null' EXIT
 for _ in $(seq 1 100); do grep -q 'listening on' "$out/relay.out" && break; sleep 0.1; done
 relay_address=$(sed -n 's/^listening on //p' "$out/relay.out")
 
-tag="$path-$size-$window"
+tag="$path-$size-$window-${RELAY:-default}"
+if [ "$path" = c ]; then
+	# The C client under perf stat for its whole life: SECONDS x 100,000 round trips
+	perf stat -e task-clock,context-switches,cpu-migrations -o "$out/$tag.stat" -- \
+		benchmarks/target/udpbench socks "${relay_address##*:}" "$port" $((seconds * 100000)) "$size" "$window" \
+		>"$out/$tag.txt" 2>"$out/$tag.log"
+	cat "$out/$tag.txt"
+	echo "--- client process, perf stat over its whole life"
+	grep -E 'task-clock|context-switches|cpu-migrations|elapsed' "$out/$tag.stat"
+	exit 0
+fi
 java -XX:StartFlightRecording=settings=profile,filename="$out/$tag.jfr" -cp "$jar" \
 	"io.socks5udp.benchmarks.xproc.$main" --relay "$relay_address" --target "127.0.0.1:$port" \
 	--size "$size" --in-flight "$window" --warmup 3 --seconds "$seconds" >"$out/$tag.txt" 2>"$out/$tag.log" &

@@ -16,6 +16,7 @@
 package io.socks5udp.core.protocol;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,12 @@ public final class Socks5UdpHeaderDecoder {
 	private final byte[] scratch = new byte[Socks5Address.MAX_DOMAIN_LENGTH];
 
 	private @Nullable Socks5Address cachedSource;
+
+	// The cached source's address as words, big-endian: an IPv6 address's first and last
+	// 8 bytes, or an IPv4 address in the low 32 bits of cachedLow
+	private long cachedHigh;
+
+	private long cachedLow;
 
 	private @Nullable Socks5Address source;
 
@@ -119,6 +126,13 @@ public final class Socks5UdpHeaderDecoder {
 		Socks5Address decoded = Socks5Address.fromWire(Socks5AddressType.valueOf(this.addressType), this.scratch, 0,
 				addressLength, port);
 		this.cachedSource = decoded;
+		if (addressLength == 16) {
+			this.cachedHigh = bigEndian(this.scratch, 0, 8);
+			this.cachedLow = bigEndian(this.scratch, 8, 8);
+		}
+		else if (addressLength == 4) {
+			this.cachedLow = bigEndian(this.scratch, 0, 4);
+		}
 		return decoded;
 	}
 
@@ -129,6 +143,18 @@ public final class Socks5UdpHeaderDecoder {
 		byte[] address = cached.rawAddress();
 		if (address.length != addressLength) {
 			return false;
+		}
+		// An address compared as one or two words: no copy, two bounds checks
+		boolean bigEndian = datagram.order() == ByteOrder.BIG_ENDIAN;
+		if (addressLength == 16) {
+			long high = datagram.getLong(addressStart);
+			long low = datagram.getLong(addressStart + 8);
+			return (bigEndian ? high : Long.reverseBytes(high)) == this.cachedHigh
+					&& (bigEndian ? low : Long.reverseBytes(low)) == this.cachedLow;
+		}
+		if (addressLength == 4) {
+			int word = datagram.getInt(addressStart);
+			return (bigEndian ? word : Integer.reverseBytes(word)) == (int) this.cachedLow;
 		}
 		if (addressLength < Socks5UdpHeaderCodec.BULK_COPY_THRESHOLD) {
 			for (int i = 0; i < addressLength; i++) {
@@ -141,6 +167,14 @@ public final class Socks5UdpHeaderDecoder {
 		// A bulk copy and a vectorized compare beat a bounds-checked get per byte
 		datagram.get(addressStart, this.scratch, 0, addressLength);
 		return Arrays.equals(address, 0, addressLength, this.scratch, 0, addressLength);
+	}
+
+	private static long bigEndian(byte[] bytes, int offset, int length) {
+		long value = 0;
+		for (int i = offset; i < offset + length; i++) {
+			value = (value << 8) | (bytes[i] & 0xFF);
+		}
+		return value;
 	}
 
 	/**

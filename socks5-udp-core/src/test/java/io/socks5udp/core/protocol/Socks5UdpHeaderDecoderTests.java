@@ -16,6 +16,7 @@
 package io.socks5udp.core.protocol;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,29 @@ class Socks5UdpHeaderDecoderTests {
 		assertThat(this.decoder.source().addressBytes()).containsExactly(127, 0, 0, 2);
 		this.decoder.decode(ByteBuffer.wrap(bytes(0, 0, 0, 3, 3, 127, 0, 0, 0, 54)));
 		assertThat(this.decoder.source().addressBytes()).containsExactly(127, 0, 0);
+	}
+
+	@Test
+	void comparesIpv6AndIpv4SourcesWholeInEitherByteOrder() {
+		byte[] ipv6 = bytes(0, 0, 0, 4, 0x20, 1, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 53);
+		this.decoder.decode(ByteBuffer.wrap(ipv6));
+		Socks5Address first = this.decoder.source();
+		this.decoder.decode(ByteBuffer.wrap(ipv6).order(ByteOrder.LITTLE_ENDIAN));
+		assertThat(this.decoder.source()).isSameAs(first);
+		byte[] lastByte = ipv6.clone();
+		lastByte[19] = 2;
+		this.decoder.decode(ByteBuffer.wrap(lastByte).order(ByteOrder.LITTLE_ENDIAN));
+		assertThat(this.decoder.source()).isEqualTo(Socks5Address.of("2001:db8::2", 53));
+		byte[] firstByte = lastByte.clone();
+		firstByte[4] = 0x30;
+		this.decoder.decode(ByteBuffer.wrap(firstByte));
+		assertThat(this.decoder.source()).isEqualTo(Socks5Address.of("3001:db8::2", 53));
+		this.decoder.decode(ByteBuffer.wrap(bytes(0, 0, 0, 1, 10, 0, 0, 1, 0, 53)).order(ByteOrder.LITTLE_ENDIAN));
+		Socks5Address ipv4 = this.decoder.source();
+		this.decoder.decode(ByteBuffer.wrap(bytes(0, 0, 0, 1, 10, 0, 0, 1, 0, 53)));
+		assertThat(this.decoder.source()).isSameAs(ipv4);
+		this.decoder.decode(ByteBuffer.wrap(bytes(0, 0, 0, 1, 11, 0, 0, 1, 0, 53)));
+		assertThat(this.decoder.source()).isEqualTo(Socks5Address.of("11.0.0.1", 53));
 	}
 
 	@Test
