@@ -34,19 +34,7 @@ case "$path" in
 	*) echo "path: $path (expected: core, core-inline, core-receive, template, template-inline, si, minimal, c)" >&2; exit 2 ;;
 esac
 
-case "${RELAY:-default}" in
-	default) java -jar socks5-udp-test/target/socks5-udp-relay.jar --port 0 --bind 127.0.0.1 >"$out/relay.out" 2>&1 & ;;
-	batched) "${BATCHED_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}" -jar socks5-udp-test/target/socks5-udp-relay.jar \
-		--port 0 --bind 127.0.0.1 --batched-io >"$out/relay.out" 2>&1 & ;;
-	*) echo "RELAY: $RELAY (expected: default, batched)" >&2; exit 2 ;;
-esac
-relay=$!
-port=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-benchmarks/target/udpbench echo "$port" &
-echo_pid=$!
-trap 'kill $relay $echo_pid 2>/dev/null' EXIT
-for _ in $(seq 1 100); do grep -q 'listening on' "$out/relay.out" && break; sleep 0.1; done
-relay_address=$(sed -n 's/^listening on //p' "$out/relay.out")
+. benchmarks/relay-and-echo.sh
 
 tag="$path-$size-$window-${RELAY:-default}"
 if [ "$path" = c ]; then
