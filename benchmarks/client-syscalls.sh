@@ -11,10 +11,9 @@ cd "$(dirname "$0")/.."
 out=benchmarks/target/client-syscalls; mkdir -p $out
 RELAY=batched
 . benchmarks/relay-and-echo.sh
-ra=$relay_address
 ev=syscalls:sys_enter_sendto,syscalls:sys_enter_recvfrom,syscalls:sys_enter_poll,syscalls:sys_enter_epoll_wait,syscalls:sys_enter_write,syscalls:sys_enter_read,syscalls:sys_enter_futex,task-clock
-perf stat -e $ev -o $out/c.stat -- benchmarks/target/udpbench socks ${ra##*:} $port 500000 64 32 > $out/c.txt
-java -cp benchmarks/target/benchmarks.jar io.socks5udp.benchmarks.xproc.CoreReceiveClientMain --relay $ra --target 127.0.0.1:$port --size 64 --in-flight 32 --warmup 5 --seconds 6 > $out/core-receive.txt 2>/dev/null &
+perf stat -e $ev -o $out/c.stat -- benchmarks/target/udpbench socks ${relay_address##*:} $port 500000 64 32 > $out/c.txt
+java -cp benchmarks/target/benchmarks.jar io.socks5udp.benchmarks.xproc.CoreReceiveClientMain --relay $relay_address --target 127.0.0.1:$port --size 64 --in-flight 32 --warmup 5 --seconds 6 > $out/core-receive.txt 2>/dev/null &
 cpid=$!; sleep 6
 perf stat -e $ev -p $cpid -o $out/core-receive.stat -- sleep 4
 wait $cpid

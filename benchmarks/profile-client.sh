@@ -6,10 +6,9 @@
 # native method samples per thread. Usage:
 #   benchmarks/profile-client.sh [PATH] [SIZE] [IN_FLIGHT] [SECONDS]   (default: core 64 1 10)
 # PATH is a Java client of CrossProcessHarness: core, core-inline, core-receive, template,
-# template-inline, si, minimal; or c, the C client (udpbench socks), profiled the same way
-# under perf stat for its whole life
-# (SECONDS x 100,000 round trips), to compare with. RELAY=batched runs the relay with --batched-io on
-# BATCHED_JAVA (default: the JDK 25 of these machines).
+# template-inline, si, minimal; or c, the C client (udpbench socks), to compare with: run under
+# perf stat for its whole life (SECONDS x 100,000 round trips), without JFR or perf record.
+# RELAY=batched runs the relay with --batched-io (see relay-and-echo.sh).
 # Needs the benchmarks jar and the relay jar (benchmarks/cross-process.sh builds both, and
 # udpbench), perf and jfr. Writes to benchmarks/target/profile-client/. Not part of CI.
 set -euo pipefail

@@ -12,16 +12,15 @@ cd "$(dirname "$0")/.."
 out=benchmarks/target/relay-batches; mkdir -p $out
 RELAY=batched
 . benchmarks/relay-and-echo.sh
-ra=$relay_address
 ev=syscalls:sys_enter_recvmmsg,syscalls:sys_enter_sendmmsg,syscalls:sys_enter_poll,syscalls:sys_enter_ppoll,task-clock,context-switches
 for round in 1 2 3; do
 for client in c core-receive core-inline core; do
   if [ $client = c ]; then
-    benchmarks/target/udpbench socks ${ra##*:} $port 1500000 64 32 > $out/$client-$round.txt &
+    benchmarks/target/udpbench socks ${relay_address##*:} $port 1500000 64 32 > $out/$client-$round.txt &
     cpid=$!; sleep 3
   else
     case $client in core-receive) main=CoreReceiveClientMain;; core-inline) main=CoreInlineClientMain;; core) main=CoreClientMain;; esac
-    java -cp benchmarks/target/benchmarks.jar io.socks5udp.benchmarks.xproc.$main --relay $ra --target 127.0.0.1:$port --size 64 --in-flight 32 --warmup 6 --seconds 6 > $out/$client-$round.txt 2>/dev/null &
+    java -cp benchmarks/target/benchmarks.jar io.socks5udp.benchmarks.xproc.$main --relay $relay_address --target 127.0.0.1:$port --size 64 --in-flight 32 --warmup 6 --seconds 6 > $out/$client-$round.txt 2>/dev/null &
     cpid=$!; sleep 7
   fi
   perf stat -e $ev -p $relay -o $out/$client-$round.relay -- sleep 4 2>/dev/null

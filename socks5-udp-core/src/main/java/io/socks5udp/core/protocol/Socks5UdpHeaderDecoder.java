@@ -45,7 +45,7 @@ public final class Socks5UdpHeaderDecoder {
 
 	private @Nullable Socks5Address cachedSource;
 
-	// The cached source's address as words, big-endian: an IPv6 address's first and last
+	// The cached source's address as big-endian words: an IPv6 address's first and last
 	// 8 bytes, or an IPv4 address in the low 32 bits of cachedLow
 	private long cachedHigh;
 
@@ -127,11 +127,11 @@ public final class Socks5UdpHeaderDecoder {
 				addressLength, port);
 		this.cachedSource = decoded;
 		if (addressLength == 16) {
-			this.cachedHigh = bigEndian(this.scratch, 0, 8);
-			this.cachedLow = bigEndian(this.scratch, 8, 8);
+			this.cachedHigh = longAt(datagram, addressStart);
+			this.cachedLow = longAt(datagram, addressStart + 8);
 		}
 		else if (addressLength == 4) {
-			this.cachedLow = bigEndian(this.scratch, 0, 4);
+			this.cachedLow = intAt(datagram, addressStart);
 		}
 		return decoded;
 	}
@@ -144,17 +144,13 @@ public final class Socks5UdpHeaderDecoder {
 		if (address.length != addressLength) {
 			return false;
 		}
-		// An address compared as one or two words: no copy, two bounds checks
-		boolean bigEndian = datagram.order() == ByteOrder.BIG_ENDIAN;
+		// An address compared as one or two words read in place: no copy
 		if (addressLength == 16) {
-			long high = datagram.getLong(addressStart);
-			long low = datagram.getLong(addressStart + 8);
-			return (bigEndian ? high : Long.reverseBytes(high)) == this.cachedHigh
-					&& (bigEndian ? low : Long.reverseBytes(low)) == this.cachedLow;
+			return longAt(datagram, addressStart) == this.cachedHigh
+					&& longAt(datagram, addressStart + 8) == this.cachedLow;
 		}
 		if (addressLength == 4) {
-			int word = datagram.getInt(addressStart);
-			return (bigEndian ? word : Integer.reverseBytes(word)) == (int) this.cachedLow;
+			return intAt(datagram, addressStart) == (int) this.cachedLow;
 		}
 		if (addressLength < Socks5UdpHeaderCodec.BULK_COPY_THRESHOLD) {
 			for (int i = 0; i < addressLength; i++) {
@@ -169,12 +165,16 @@ public final class Socks5UdpHeaderDecoder {
 		return Arrays.equals(address, 0, addressLength, this.scratch, 0, addressLength);
 	}
 
-	private static long bigEndian(byte[] bytes, int offset, int length) {
-		long value = 0;
-		for (int i = offset; i < offset + length; i++) {
-			value = (value << 8) | (bytes[i] & 0xFF);
-		}
-		return value;
+	// Eight bytes of the buffer as a big-endian long, whatever the buffer's order
+	private static long longAt(ByteBuffer datagram, int index) {
+		long word = datagram.getLong(index);
+		return (datagram.order() == ByteOrder.BIG_ENDIAN) ? word : Long.reverseBytes(word);
+	}
+
+	// Four bytes of the buffer as a big-endian int, whatever the buffer's order
+	private static int intAt(ByteBuffer datagram, int index) {
+		int word = datagram.getInt(index);
+		return (datagram.order() == ByteOrder.BIG_ENDIAN) ? word : Integer.reverseBytes(word);
 	}
 
 	/**
