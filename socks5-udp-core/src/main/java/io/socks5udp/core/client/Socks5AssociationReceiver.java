@@ -68,12 +68,24 @@ final class Socks5AssociationReceiver {
 		}
 	}
 
-	// See Socks5UdpAssociation.receive(ByteBuffer, Duration) and receiveNow(ByteBuffer)
+	// See Socks5UdpAssociation.receive(ByteBuffer, Duration)
 	@Nullable Socks5Address receiveInto(ByteBuffer into, long deadline) throws IOException {
 		ReceiveArguments.checkWritable(into);
 		startPoll();
 		try {
 			return this.poller.pollInto(into, deadline);
+		}
+		catch (ClosedChannelException ex) {
+			throw channelClosed(ex);
+		}
+	}
+
+	// See Socks5UdpAssociation.receiveNow(ByteBuffer)
+	@Nullable Socks5Address receiveNowInto(ByteBuffer into) throws IOException {
+		ReceiveArguments.checkWritable(into);
+		startPoll();
+		try {
+			return this.poller.pollNowInto(into);
 		}
 		catch (ClosedChannelException ex) {
 			throw channelClosed(ex);

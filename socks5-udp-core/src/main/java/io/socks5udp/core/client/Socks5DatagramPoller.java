@@ -82,7 +82,7 @@ final class Socks5DatagramPoller {
 	 * @throws IOException if receiving fails
 	 */
 	@Nullable Socks5UdpDatagram poll(long deadline) throws IOException {
-		return (Socks5UdpDatagram) take(deadline, null);
+		return (Socks5UdpDatagram) take(deadline, false, null);
 	}
 
 	/**
@@ -100,20 +100,38 @@ final class Socks5DatagramPoller {
 	 * @throws IOException if receiving fails
 	 */
 	@Nullable Socks5Address pollInto(ByteBuffer into, long deadline) throws IOException {
-		return (Socks5Address) take(deadline, into);
+		return (Socks5Address) take(deadline, false, into);
+	}
+
+	/**
+	 * Take the next datagram from the relay if one is already waiting and decodes, and
+	 * put its payload into the caller's buffer, without reading the clock: the drain of
+	 * {@link Socks5UdpAssociation#receiveNow(ByteBuffer)}, called once per datagram.
+	 * @param into where to put the payload, as for {@link #pollInto(ByteBuffer, long)}
+	 * @return the datagram's source; {@code null} if none was waiting, if the one waiting
+	 * was dropped, or if another thread has its turn
+	 * @throws InterruptedIOException if the thread is interrupted; the interrupt status
+	 * stays set
+	 * @throws java.nio.channels.ClosedChannelException if the channel is closed
+	 * @throws IOException if receiving fails
+	 */
+	@Nullable Socks5Address pollNowInto(ByteBuffer into) throws IOException {
+		return (Socks5Address) take(0, true, into);
 	}
 
 	/**
 	 * Take the next datagram in turn: into the caller's buffer, returning its source, or
 	 * without one into a fresh buffer, returning the datagram.
+	 * @param deadline the {@link System#nanoTime()} to give up at, unless {@code now}
+	 * @param now whether to take only what is already waiting, without reading the clock
 	 */
-	private @Nullable Object take(long deadline, @Nullable ByteBuffer into) throws IOException {
-		if (!takeTurn(deadline)) {
+	private @Nullable Object take(long deadline, boolean now, @Nullable ByteBuffer into) throws IOException {
+		if (!takeTurn(deadline, now)) {
 			return null;
 		}
 		try {
 			ByteBuffer datagram = buffer();
-			Socks5Address source = pollInTurn(datagram, deadline);
+			Socks5Address source = pollInTurn(datagram, deadline, now);
 			if (source == null) {
 				return null;
 			}
@@ -132,14 +150,29 @@ final class Socks5DatagramPoller {
 		}
 	}
 
-	private boolean takeTurn(long deadline) throws InterruptedIOException {
+	private boolean takeTurn(long deadline, boolean now) throws InterruptedIOException {
+		// As the timed tryLock: an interrupted thread gets no turn, even a free one
+		if (Thread.currentThread().isInterrupted()) {
+			throw interrupted();
+		}
+		// A free turn is taken without reading the clock
+		if (this.turn.tryLock()) {
+			return true;
+		}
+		if (now) {
+			return false;
+		}
 		try {
 			return this.turn.tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new InterruptedIOException("Interrupted while waiting for a datagram");
+			throw interrupted();
 		}
+	}
+
+	private static InterruptedIOException interrupted() {
+		return new InterruptedIOException("Interrupted while waiting for a datagram");
 	}
 
 	private ByteBuffer buffer() {
@@ -153,11 +186,12 @@ final class Socks5DatagramPoller {
 
 	/**
 	 * Read datagrams into the buffer until one from the relay decodes or the deadline
-	 * passes.
+	 * passes. The clock is read only when there is nothing to take, or the datagram taken
+	 * was dropped: never while datagrams that decode keep coming.
 	 * @return the source of the datagram, the buffer positioned at its payload; or
 	 * {@code null} at the deadline
 	 */
-	private @Nullable Socks5Address pollInTurn(ByteBuffer buffer, long deadline) throws IOException {
+	private @Nullable Socks5Address pollInTurn(ByteBuffer buffer, long deadline, boolean now) throws IOException {
 		while (true) {
 			buffer.clear();
 			SocketAddress source;
@@ -169,20 +203,21 @@ final class Socks5DatagramPoller {
 						+ " reported on receive, association '" + this.name + "'");
 				source = null;
 			}
-			long remaining = deadline - System.nanoTime();
-			if (source == null) {
-				if (remaining <= 0) {
-					return null;
+			if (source != null) {
+				Socks5Address accepted = accept(source, buffer.flip());
+				if (accepted != null) {
+					return accepted;
 				}
-				this.channel.awaitReadable(remaining);
-				continue;
 			}
-			Socks5Address accepted = accept(source, buffer.flip());
-			if (accepted != null) {
-				return accepted;
+			if (now) {
+				return null;
 			}
+			long remaining = deadline - System.nanoTime();
 			if (remaining <= 0) {
 				return null;
+			}
+			if (source == null) {
+				this.channel.awaitReadable(remaining);
 			}
 		}
 	}

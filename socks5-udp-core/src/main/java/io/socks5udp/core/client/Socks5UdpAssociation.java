@@ -259,7 +259,7 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @throws IOException if receiving fails
 	 */
 	public @Nullable Socks5Address receiveNow(ByteBuffer into) throws IOException {
-		return this.receiver.receiveInto(into, System.nanoTime());
+		return this.receiver.receiveNowInto(into);
 	}
 
 	/**

@@ -120,6 +120,25 @@ class Socks5UdpAssociationInterruptTests {
 	}
 
 	@Test
+	void aReceiveNowCalledWithTheInterruptStatusSetThrowsAndLeavesTheWaitingDatagram() throws Exception {
+		this.association.send(EchoingRelay.ECHO, "waiting".getBytes(StandardCharsets.US_ASCII));
+		ByteBuffer into = ByteBuffer.allocate(64);
+		Thread.currentThread().interrupt();
+		try {
+			assertThatExceptionOfType(InterruptedIOException.class).isThrownBy(() -> this.association.receiveNow(into));
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
+		assertThat(into.position()).as("bytes put into the buffer by the interrupted receiveNow").isZero();
+		// The echo, waiting or on its way, is still there for the next receive
+		assertThat(this.association.receive(into, Duration.ofSeconds(WAIT_SECONDS))).isEqualTo(EchoingRelay.ECHO);
+		assertThat(text(into.flip())).isEqualTo("waiting");
+		assertStillServes("after a receiveNow by an interrupted thread");
+	}
+
+	@Test
 	void cancellingAFutureBlockedInReceiveEndsOnlyItsWait() throws Exception {
 		ExecutorService executor = executor(1);
 		CompletableFuture<Thread> worker = new CompletableFuture<>();
