@@ -24,6 +24,7 @@ import io.socks5udp.core.client.Socks5AssociationOptions;
 import io.socks5udp.core.client.Socks5UdpAssociation;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.test.relay.EmbeddedSocks5Relay;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,8 +55,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class AssociationReceiveBenchmark {
 
+	/** Set by {@link #open()}, which JMH calls before any benchmark method. */
+	@SuppressWarnings("NullAway.Init")
 	private EmbeddedSocks5Relay relay;
 
+	/** Set by {@link #open()}, which JMH calls before any benchmark method. */
+	@SuppressWarnings("NullAway.Init")
 	private Socks5UdpAssociation association;
 
 	private final ByteBuffer into = ByteBuffer.allocateDirect(2048);
@@ -88,7 +93,7 @@ public class AssociationReceiveBenchmark {
 	 * @throws IOException never here
 	 */
 	@Benchmark
-	public Socks5Address receiveNowWhenNothingWaits() throws IOException {
+	public @Nullable Socks5Address receiveNowWhenNothingWaits() throws IOException {
 		return this.association.receiveNow(this.into.clear());
 	}
 
@@ -98,7 +103,7 @@ public class AssociationReceiveBenchmark {
 	 * @throws IOException never here
 	 */
 	@Benchmark
-	public Socks5Address zeroTimeoutReceiveWhenNothingWaits() throws IOException {
+	public @Nullable Socks5Address zeroTimeoutReceiveWhenNothingWaits() throws IOException {
 		return this.association.receive(this.into.clear(), Duration.ZERO);
 	}
 

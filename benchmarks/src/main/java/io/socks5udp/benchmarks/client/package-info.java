@@ -17,4 +17,7 @@
 /**
  * JMH benchmarks of the core client's own calls, on loopback.
  */
+@NullMarked
 package io.socks5udp.benchmarks.client;
+
+import org.jspecify.annotations.NullMarked;
