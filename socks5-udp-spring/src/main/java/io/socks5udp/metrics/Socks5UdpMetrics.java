@@ -87,7 +87,8 @@ public class Socks5UdpMetrics implements MeterBinder, ManagedAssociationListener
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		// Added first: an association attempted from here on is bound by attempted(), one
+		// Added first: an association attempted from here on is bound by attempting(),
+		// one
 		// attempted before is bound below; one in between is bound twice, which registers
 		// nothing new
 		this.registries.add(registry);
@@ -105,7 +106,12 @@ public class Socks5UdpMetrics implements MeterBinder, ManagedAssociationListener
 				|| state == ManagedAssociation.State.DOWN;
 	}
 
-	private void attempted(ManagedAssociation association) {
+	/**
+	 * Bind the meters of the association's server, on its first attempt: before it
+	 * connects, so that they count its first datagram as soon as it goes.
+	 */
+	@Override
+	public void attempting(ManagedAssociation association) {
 		if (this.attempted.add(association.name())) {
 			for (MeterRegistry registry : this.registries) {
 				bindAssociation(registry, association);
@@ -154,7 +160,6 @@ public class Socks5UdpMetrics implements MeterBinder, ManagedAssociationListener
 
 	@Override
 	public void opened(ManagedAssociation association, Duration handshake, boolean reconnect) {
-		attempted(association);
 		for (MeterRegistry registry : this.registries) {
 			handshakeTimer(registry, association, Socks5UdpTelemetryNames.SUCCESS).record(handshake);
 			if (reconnect) {
@@ -166,7 +171,6 @@ public class Socks5UdpMetrics implements MeterBinder, ManagedAssociationListener
 
 	@Override
 	public void openFailed(ManagedAssociation association, Duration elapsed, Throwable failure, boolean reconnect) {
-		attempted(association);
 		String error = Socks5UdpErrors.code(failure);
 		for (MeterRegistry registry : this.registries) {
 			handshakeTimer(registry, association, Socks5UdpTelemetryNames.FAILURE).record(elapsed);

@@ -47,6 +47,12 @@ final class ManagedAssociationEvents {
 		this.listeners = listeners;
 	}
 
+	void attempting() {
+		for (ManagedAssociationListener listener : this.listeners) {
+			listener.attempting(this.association);
+		}
+	}
+
 	void opened(Socks5UdpRoute route, Duration handshake, boolean reconnect) {
 		if (reconnect) {
 			logger.info(this.messages.opened(route, true));

@@ -20,8 +20,8 @@ import java.time.Duration;
 
 /**
  * Notified of the life events of {@link ManagedAssociation managed associations}, for
- * metrics and logs. Called on the thread that added, opened or lost the association; must
- * not block.
+ * metrics and logs. Called on the thread that added, attempted, opened or lost the
+ * association; must not block.
  *
  * @author socks5-udp authors
  * @see Socks5UdpTemplate#addAssociationListener(ManagedAssociationListener)
@@ -34,6 +34,16 @@ public interface ManagedAssociationListener {
 	 * @param association the managed association
 	 */
 	default void added(ManagedAssociation association) {
+	}
+
+	/**
+	 * An attempt to open the association starts: called on the attempt's thread before it
+	 * connects, so that what a listener sets up here (meters, say) is in place before any
+	 * datagram can go through the association. Followed by {@link #opened} or
+	 * {@link #openFailed}, unless the template stops first.
+	 * @param association the managed association
+	 */
+	default void attempting(ManagedAssociation association) {
 	}
 
 	/**

@@ -253,7 +253,8 @@ final class ReconnectStateMachine {
 		}
 	}
 
-	// Whether an attempt about to start goes on: not if the template stopped since
+	// Whether an attempt about to start goes on: not if the template stopped since. If it
+	// does, the listeners hear of it first, outside the lock
 	boolean attemptStarts() {
 		this.lock.lock();
 		try {
@@ -261,11 +262,12 @@ final class ReconnectStateMachine {
 				this.attemptInFlight = false;
 				return false;
 			}
-			return true;
 		}
 		finally {
 			this.lock.unlock();
 		}
+		this.events.attempting();
+		return true;
 	}
 
 	void attemptSucceeded(OpenAssociation opened, Duration elapsed, boolean reconnect) {

@@ -17,6 +17,8 @@
 package io.socks5udp.template;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -41,14 +43,41 @@ class AssociationEvents implements ManagedAssociationListener {
 
 	private final BlockingQueue<String> idleClosed = new LinkedBlockingQueue<>();
 
+	/** Attempts and their outcomes, in the order heard. Guarded by itself. */
+	private final List<String> attempts = new ArrayList<>();
+
+	@Override
+	public void attempting(ManagedAssociation association) {
+		heard("attempting");
+	}
+
 	@Override
 	public void opened(ManagedAssociation association, Duration handshake, boolean reconnect) {
+		heard("opened");
 		this.opened.add(reconnect);
 	}
 
 	@Override
 	public void openFailed(ManagedAssociation association, Duration elapsed, Throwable failure, boolean reconnect) {
+		heard("failed");
 		this.failed.add(failure);
+	}
+
+	private void heard(String event) {
+		synchronized (this.attempts) {
+			this.attempts.add(event);
+		}
+	}
+
+	/**
+	 * Return the attempts and their outcomes heard so far, in order: {@code attempting},
+	 * {@code opened}, {@code failed}.
+	 * @return a copy of the events
+	 */
+	List<String> attempts() {
+		synchronized (this.attempts) {
+			return new ArrayList<>(this.attempts);
+		}
 	}
 
 	@Override

@@ -150,6 +150,18 @@ class ReconnectStateMachineTests {
 	}
 
 	@Test
+	void listenersHearOfEveryAttemptBeforeItsOutcome() throws Exception {
+		this.fixture.relay().faults().replyCode(Socks5ReplyCode.GENERAL_FAILURE);
+		this.fixture.start(this.fixture.warmBuilder("127.0.0.1/32 relay"));
+		this.fixture.events().awaitFailed();
+		this.fixture.relay().faults().reset();
+		this.fixture.events().awaitOpened();
+		List<String> attempts = this.fixture.events().attempts();
+		assertThat(attempts).startsWith("attempting", "failed").endsWith("attempting", "opened");
+		assertThat(String.join(" ", attempts)).matches("(attempting (failed|opened) ?)+");
+	}
+
+	@Test
 	void lazyAssociationOpensOnFirstSend() throws Exception {
 		this.fixture.start(this.fixture.builder("127.0.0.1/32 relay").associateOnStartup(false));
 		ManagedAssociation association = this.fixture.template().associations().get("relay");
