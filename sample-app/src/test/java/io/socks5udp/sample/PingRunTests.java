@@ -73,18 +73,26 @@ class PingRunTests {
 	void latencyPingsGoOneAtATimeAndThroughputPingsUpToTheWindow() throws InterruptedException {
 		SampleProperties properties = properties(400, Duration.ZERO, 200, 8);
 		PingTracker tracker = tracker(properties);
-		AtomicInteger awaiting = new AtomicInteger();
+		Awaiting awaiting = new Awaiting();
 		AtomicInteger mostAwaitingInLatencyPhase = new AtomicInteger();
 		AtomicInteger mostAwaitingInThroughputPhase = new AtomicInteger();
 		AtomicInteger handled = new AtomicInteger();
 		run(properties, tracker, (message) -> {
-			int now = awaiting.incrementAndGet();
-			AtomicInteger most = (handled.incrementAndGet() <= 200) ? mostAwaitingInLatencyPhase
-					: mostAwaitingInThroughputPhase;
+			int now = awaiting.increment();
+			boolean latencyPhase = handled.incrementAndGet() <= 200;
+			AtomicInteger most = latencyPhase ? mostAwaitingInLatencyPhase : mostAwaitingInThroughputPhase;
 			most.accumulateAndGet(now, Math::max);
 			byte[] ping = (byte[]) message.getPayload();
 			this.echoes.execute(() -> {
-				awaiting.decrementAndGet();
+				if (!latencyPhase) {
+					// As over a network, the echo comes after the next ping went, if one
+					// goes
+					// without waiting for it; the echo thread alone could otherwise keep
+					// up
+					// with the sender on a busy machine
+					awaiting.awaitAtLeast(2, Duration.ofMillis(50));
+				}
+				awaiting.decrement();
 				tracker.echoed(ping);
 			});
 		}, () -> false);
@@ -158,6 +166,40 @@ class PingRunTests {
 
 	private static PingTracker tracker(SampleProperties properties) {
 		return new PingTracker(properties.getPayloadSize(), properties.getEchoTimeout(), properties.getCount());
+	}
+
+	/**
+	 * The pings handed to the target and not yet echoed, which an echo can wait on.
+	 */
+	private static final class Awaiting {
+
+		private int count;
+
+		synchronized int increment() {
+			this.count++;
+			notifyAll();
+			return this.count;
+		}
+
+		synchronized void decrement() {
+			this.count--;
+		}
+
+		synchronized void awaitAtLeast(int wanted, Duration timeout) {
+			long deadline = System.nanoTime() + timeout.toNanos();
+			long remaining = timeout.toNanos();
+			while (this.count < wanted && remaining > 0) {
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this, remaining);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				remaining = deadline - System.nanoTime();
+			}
+		}
+
 	}
 
 }
