@@ -276,6 +276,16 @@ public class Socks5UdpProperties {
 		private boolean connectedChannel = true;
 
 		/**
+		 * Whether the association receives and sends in batches with recvmmsg and
+		 * sendmmsg: fewer system calls per datagram when datagrams come and go in bursts.
+		 * Needs Linux, Java 22 or later, a connected channel and the JVM options
+		 * '--enable-native-access=ALL-UNNAMED' and '--add-exports
+		 * java.base/sun.nio.ch=ALL-UNNAMED'; startup fails, naming what is missing, where
+		 * it cannot run.
+		 */
+		private boolean batchedIo;
+
+		/**
 		 * Whether the server is warm: associated at startup and kept associated, rather
 		 * than on the first datagram routed to it.
 		 */
@@ -351,6 +361,14 @@ public class Socks5UdpProperties {
 
 		public void setConnectedChannel(boolean connectedChannel) {
 			this.connectedChannel = connectedChannel;
+		}
+
+		public boolean isBatchedIo() {
+			return this.batchedIo;
+		}
+
+		public void setBatchedIo(boolean batchedIo) {
+			this.batchedIo = batchedIo;
 		}
 
 		public boolean isWarm() {

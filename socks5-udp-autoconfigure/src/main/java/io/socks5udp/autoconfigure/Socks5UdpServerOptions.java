@@ -76,7 +76,7 @@ final class Socks5UdpServerOptions {
 		details.getServers().forEach((name, server) -> {
 			Socks5UdpProperties.Server settings = properties.getServers()
 				.getOrDefault(name, new Socks5UdpProperties.Server());
-			options.put(name, builder(name, server, settings).build());
+			options.put(name, build(name, builder(name, server, settings), settings));
 		});
 		return options;
 	}
@@ -97,6 +97,25 @@ final class Socks5UdpServerOptions {
 		}
 		builder.credentials(credentials(name, server.getUsername(), server.getPassword()));
 		return builder;
+	}
+
+	private static Socks5AssociationOptions build(String name, Socks5AssociationOptions.Builder builder,
+			Socks5UdpProperties.Server settings) {
+		if (!settings.isBatchedIo()) {
+			return builder.build();
+		}
+		try {
+			return builder.batchedIo(true).build();
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			throw new Socks5UdpConfigurationException(property(name, "batched-io"), "true",
+					String.valueOf(ex.getMessage()),
+					"Run on Linux with Java 22 or later, the JVM options --enable-native-access=ALL-UNNAMED and "
+							+ "--add-exports java.base/sun.nio.ch=ALL-UNNAMED, and "
+							+ property(name, "connected-channel") + "=true; or remove " + property(name, "batched-io")
+							+ ".",
+					ex);
+		}
 	}
 
 	private static void checkAddress(String name, Server server) {

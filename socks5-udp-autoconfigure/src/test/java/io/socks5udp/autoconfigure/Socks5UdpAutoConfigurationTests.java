@@ -38,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import io.socks5udp.core.client.AssociateAddressPolicy;
 import io.socks5udp.core.client.RelayAddressPolicy;
 import io.socks5udp.core.client.Socks5AssociationOptions;
+import io.socks5udp.core.nativeio.NativeSockets;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.registry.Socks5ServerSelection;
 import io.socks5udp.core.registry.Socks5RuleSet;
@@ -66,6 +67,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link Socks5UdpAutoConfiguration}.
@@ -151,6 +153,33 @@ class Socks5UdpAutoConfigurationTests {
 				assertThat(edge.relayAddressPolicy()).isEqualTo(RelayAddressPolicy.ALWAYS_SERVER);
 				assertThat(edge.associateAddressPolicy()).isEqualTo(AssociateAddressPolicy.LOCAL);
 				assertThat(edge.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+			});
+	}
+
+	@Test
+	void batchedIoThatCannotRunFailsStartupNamingTheProperty() {
+		// The autoconfigure tests run on Java 17, where batched I/O cannot (it needs 22)
+		String unavailable = NativeSockets.unavailableReason();
+		assumeTrue(unavailable != null, "batched I/O can run here: nothing to refuse");
+		this.contextRunner
+			.withPropertyValues("socks5.udp.servers.corp.host=127.0.0.1", "socks5.udp.servers.corp.batched-io=true")
+			.run((context) -> {
+				Socks5UdpConfigurationException failure = ConfigurationFailures.of(context);
+				assertThat(failure.property()).isEqualTo("socks5.udp.servers.corp.batched-io");
+				assertThat(failure.getMessage()).contains(unavailable);
+				assertThat(failure.action()).contains("Java 22 or later");
+			});
+	}
+
+	@Test
+	void batchedIoOnAChannelThatIsNotConnectedFailsStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("socks5.udp.servers.corp.host=127.0.0.1", "socks5.udp.servers.corp.batched-io=true",
+					"socks5.udp.servers.corp.connected-channel=false")
+			.run((context) -> {
+				Socks5UdpConfigurationException failure = ConfigurationFailures.of(context);
+				assertThat(failure.property()).isEqualTo("socks5.udp.servers.corp.batched-io");
+				assertThat(failure.getMessage()).contains("connectedChannel: false");
 			});
 	}
 

@@ -59,6 +59,11 @@ final class CallerThreadLoad {
 
 	private final ByteBuffer in;
 
+	private final String path;
+
+	/** One payload per place in the window, when bursts go with one call; else empty. */
+	private final ByteBuffer[] burst;
+
 	private long received;
 
 	private long lost;
@@ -67,12 +72,28 @@ final class CallerThreadLoad {
 
 	private long lastProgress;
 
-	CallerThreadLoad(Socks5UdpAssociation association, Socks5Address target, int size, int inFlight) {
+	/**
+	 * Drive an association.
+	 * @param association the association
+	 * @param target the echo target
+	 * @param size the payload size
+	 * @param inFlight the window
+	 * @param burstSends whether each burst goes with one call,
+	 * {@link Socks5UdpAssociation#send(Socks5Address, ByteBuffer[], int, int)} (path
+	 * {@code core-batch}), instead of one call per datagram ({@code core-receive})
+	 */
+	CallerThreadLoad(Socks5UdpAssociation association, Socks5Address target, int size, int inFlight,
+			boolean burstSends) {
 		this.association = association;
 		this.target = target;
 		this.inFlight = inFlight;
 		this.out = ByteBuffer.allocateDirect(size);
 		this.in = ByteBuffer.allocateDirect(size);
+		this.path = burstSends ? "core-batch" : "core-receive";
+		this.burst = new ByteBuffer[burstSends ? inFlight : 0];
+		for (int i = 0; i < this.burst.length; i++) {
+			this.burst[i] = ByteBuffer.allocateDirect(size);
+		}
 	}
 
 	LoadResult run(double warmupSeconds, double seconds, LoadAccounting accounting) throws IOException {
@@ -91,14 +112,17 @@ final class CallerThreadLoad {
 		this.samples.stop();
 		this.association.close();
 		double[] percentiles = this.samples.percentilesMicros(0.50, 0.99);
-		return new LoadResult("core-receive", this.out.capacity(), count * 1e9 / elapsed, percentiles[0],
-				percentiles[1], (count > 0) ? accounting.cpuNanos() / 1e9 / count * 1e6 : Double.NaN,
+		return new LoadResult(this.path, this.out.capacity(), count * 1e9 / elapsed, percentiles[0], percentiles[1],
+				(count > 0) ? accounting.cpuNanos() / 1e9 / count * 1e6 : Double.NaN,
 				(count > 0) ? (double) accounting.allocatedBytes() / count : Double.NaN, this.lost, count);
 	}
 
 	private void runFor(double seconds) throws IOException {
 		long end = System.nanoTime() + (long) (seconds * 1e9);
 		while (System.nanoTime() < end) {
+			if (this.burst.length > 0) {
+				sendBurst();
+			}
 			while (this.outstanding < this.inFlight) {
 				this.out.clear().putLong(0, System.nanoTime());
 				this.association.send(this.target, this.out);
@@ -118,6 +142,15 @@ final class CallerThreadLoad {
 				echoed();
 			}
 		}
+	}
+
+	private void sendBurst() throws IOException {
+		int count = this.inFlight - this.outstanding;
+		for (int i = 0; i < count; i++) {
+			this.burst[i].clear().putLong(0, System.nanoTime());
+		}
+		this.association.send(this.target, this.burst, 0, count);
+		this.outstanding += count;
 	}
 
 	private void echoed() {

@@ -44,7 +44,7 @@ public final class CoreReceiveClientMain {
 				.name("core-receive")
 				.build());
 			return new CallerThreadLoad(association, Socks5Address.of(arguments.target()), arguments.size(),
-					arguments.inFlight())
+					arguments.inFlight(), false)
 				.run(arguments.warmupSeconds(), arguments.seconds(), accounting);
 		});
 	}

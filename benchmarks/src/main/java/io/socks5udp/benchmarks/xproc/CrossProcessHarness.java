@@ -48,11 +48,13 @@ import java.util.Map;
  * thread, see {@link InlineLoad}; {@code core-receive}: the core client on one thread
  * that sends a window and drains the echoes with the receive into the caller's buffer,
  * see {@link CallerThreadLoad}; {@code si}: the Spring Integration adapters; on request,
- * {@code minimal}: the end-to-end harness's hand-written Java client)
- * {@code --cases 64/32,1400/32,64/1} (payload bytes / datagrams in flight)
- * {@code --pin [CLIENT:RELAY[:ECHO]]} ({@code taskset}; {@code --pin} alone is
- * {@code 0:1:0}) {@code --out benchmarks/target/xproc} {@code --java PATH}
- * {@code --jvm-args "..."}
+ * {@code minimal}: the end-to-end harness's hand-written Java client, and
+ * {@code core-batch}: {@code core-receive} with batched I/O, which needs {@code --java} a
+ * JDK 22 or later and {@code --jvm-args} that grant native access and export
+ * {@code sun.nio.ch}, see {@link CoreBatchClientMain}) {@code --cases 64/32,1400/32,64/1}
+ * (payload bytes / datagrams in flight) {@code --pin [CLIENT:RELAY[:ECHO]]}
+ * ({@code taskset}; {@code --pin} alone is {@code 0:1:0})
+ * {@code --out benchmarks/target/xproc} {@code --java PATH} {@code --jvm-args "..."}
  * {@code --relay-jar socks5-udp-test/target/socks5-udp-relay.jar}
  * {@code --udpbench-source ../shared/tools/udpbench.c}. Paths are relative to the
  * repository root. Loopback only. Writes {@code rounds.csv}, {@code summary.md} and
@@ -68,7 +70,8 @@ public final class CrossProcessHarness {
 	private static final Map<String, String> JAVA_CLIENTS = Map.of("core", CoreClientMain.class.getName(), "template",
 			TemplateClientMain.class.getName(), "si", IntegrationClientMain.class.getName(), "minimal",
 			MinimalClientMain.class.getName(), "core-inline", CoreInlineClientMain.class.getName(), "core-receive",
-			CoreReceiveClientMain.class.getName(), "template-inline", TemplateInlineClientMain.class.getName());
+			CoreReceiveClientMain.class.getName(), "template-inline", TemplateInlineClientMain.class.getName(),
+			"core-batch", CoreBatchClientMain.class.getName());
 
 	private final HarnessSettings settings;
 

@@ -73,7 +73,7 @@ final class Socks5AssociationOpener {
 				channel.connect(relay);
 			}
 			Socks5UdpAssociation association = new Socks5UdpAssociation(options.name(), socket, channel,
-					options.connectedChannel(), relay, bound);
+					options.connectedChannel(), options.batchedIo(), relay, bound);
 			association.startWatching();
 			return association;
 		}

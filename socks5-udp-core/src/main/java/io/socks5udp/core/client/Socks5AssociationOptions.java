@@ -18,6 +18,7 @@ package io.socks5udp.core.client;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.socks5udp.core.nativeio.NativeSockets;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.core.protocol.Socks5Credentials;
@@ -45,6 +46,13 @@ public final class Socks5AssociationOptions {
 	/** Default deadline of the whole handshake (greeting, authentication, command). */
 	public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
 
+	/**
+	 * The system property that turns {@link Builder#batchedIo(boolean) batched I/O} on by
+	 * default for associations with a connected channel, for running a whole suite with
+	 * it.
+	 */
+	public static final String BATCHED_IO_PROPERTY = "socks5udp.client.batched-io";
+
 	private final String host;
 
 	private final int port;
@@ -63,6 +71,8 @@ public final class Socks5AssociationOptions {
 
 	private final boolean connectedChannel;
 
+	private final boolean batchedIo;
+
 	private final String name;
 
 	private final @Nullable Socks5ChannelConfigurer channelConfigurer;
@@ -77,6 +87,7 @@ public final class Socks5AssociationOptions {
 		this.relayAddressPolicy = builder.relayAddressPolicy;
 		this.associateAddressPolicy = builder.associateAddressPolicy;
 		this.connectedChannel = builder.connectedChannel;
+		this.batchedIo = builder.batchedIo();
 		this.name = (builder.name != null) ? builder.name : defaultName(builder.host, builder.port);
 		this.channelConfigurer = builder.channelConfigurer;
 	}
@@ -167,6 +178,16 @@ public final class Socks5AssociationOptions {
 	}
 
 	/**
+	 * Return whether associations receive and send in batches, with {@code recvmmsg} and
+	 * {@code sendmmsg}.
+	 * @return whether batched I/O is on
+	 * @see Builder#batchedIo(boolean)
+	 */
+	public boolean batchedIo() {
+		return this.batchedIo;
+	}
+
+	/**
 	 * Return the name of associations opened with these options, used in thread names and
 	 * logs.
 	 * @return the name; {@code host:port} unless set
@@ -196,6 +217,7 @@ public final class Socks5AssociationOptions {
 		builder.relayAddressPolicy = this.relayAddressPolicy;
 		builder.associateAddressPolicy = this.associateAddressPolicy;
 		builder.connectedChannel = this.connectedChannel;
+		builder.batchedIo = this.batchedIo;
 		builder.name = this.name;
 		builder.channelConfigurer = this.channelConfigurer;
 		return builder;
@@ -208,7 +230,7 @@ public final class Socks5AssociationOptions {
 				+ ", credentials=" + user + ", connectTimeout=" + this.connectTimeout + ", handshakeTimeout="
 				+ this.handshakeTimeout + ", keepAlive=" + this.keepAlive + ", relayAddressPolicy="
 				+ this.relayAddressPolicy + ", associateAddressPolicy=" + this.associateAddressPolicy
-				+ ", connectedChannel=" + this.connectedChannel + "]";
+				+ ", connectedChannel=" + this.connectedChannel + ", batchedIo=" + this.batchedIo + "]";
 	}
 
 	private static String defaultName(String host, int port) {
@@ -237,6 +259,8 @@ public final class Socks5AssociationOptions {
 		private AssociateAddressPolicy associateAddressPolicy = AssociateAddressPolicy.LOCAL;
 
 		private boolean connectedChannel = true;
+
+		private @Nullable Boolean batchedIo;
 
 		private @Nullable String name;
 
@@ -335,6 +359,35 @@ public final class Socks5AssociationOptions {
 		}
 
 		/**
+		 * Set whether associations receive and send in batches (default {@code false}, or
+		 * {@code true} for a connected channel when the system property
+		 * {@value Socks5AssociationOptions#BATCHED_IO_PROPERTY} is {@code true}). With
+		 * batched I/O one {@code recvmmsg} takes every datagram waiting, up to 32, and
+		 * the receive calls hand them out one by one; and
+		 * {@link Socks5UdpAssociation#send(Socks5Address, java.nio.ByteBuffer[], int, int)}
+		 * sends up to 32 datagrams with one {@code sendmmsg}: fewer system calls per
+		 * datagram when datagrams come and go in bursts. Each association then holds
+		 * about 2 MB of native memory (touched only as far as datagrams fill it), freed
+		 * when it closes.
+		 * <p>
+		 * Needs Linux on x86-64 or AArch64, Java 22 or later, a connected channel, and
+		 * the JVM options {@code --enable-native-access=ALL-UNNAMED} and
+		 * {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED}; {@link #build()} says
+		 * which is missing.
+		 * @param batchedIo whether to batch
+		 * @return this builder
+		 */
+		public Builder batchedIo(boolean batchedIo) {
+			this.batchedIo = batchedIo;
+			return this;
+		}
+
+		private boolean batchedIo() {
+			Boolean batchedIo = this.batchedIo;
+			return (batchedIo != null) ? batchedIo : this.connectedChannel && Boolean.getBoolean(BATCHED_IO_PROPERTY);
+		}
+
+		/**
 		 * Set the name used in thread names and logs (default {@code host:port}).
 		 * @param name a name that is not blank
 		 * @return this builder
@@ -362,8 +415,19 @@ public final class Socks5AssociationOptions {
 		/**
 		 * Build the options.
 		 * @return the options
+		 * @throws IllegalArgumentException if batched I/O is asked for on a channel that
+		 * is not connected
+		 * @throws IllegalStateException if batched I/O is asked for and cannot be used
+		 * here, saying what is missing
 		 */
 		public Socks5AssociationOptions build() {
+			if (batchedIo()) {
+				if (!this.connectedChannel) {
+					throw new IllegalArgumentException(
+							"batchedIo: true with connectedChannel: false (expected: a connected channel for batched I/O)");
+				}
+				NativeSockets.checkUsable();
+			}
 			return new Socks5AssociationOptions(this);
 		}
 

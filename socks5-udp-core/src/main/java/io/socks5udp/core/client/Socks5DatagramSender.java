@@ -88,6 +88,49 @@ final class Socks5DatagramSender {
 		}
 	}
 
+	// See Socks5UdpAssociation.send(Socks5Address, ByteBuffer[], int, int)
+	void send(Socks5Address dst, ByteBuffer[] payloads, int offset, int count) throws IOException {
+		for (int i = offset; i < offset + count; i++) {
+			checkSendable(dst, payloads[i].remaining());
+		}
+		if (!this.channel.batched()) {
+			for (int i = offset; i < offset + count; i++) {
+				send(dst, payloads[i]);
+			}
+			return;
+		}
+		int sent = 0;
+		while (sent < count) {
+			try {
+				sent += this.channel.sendBatch(dst, payloads, offset + sent, count - sent, this.counters);
+			}
+			catch (PortUnreachableException ex) {
+				// As in transmit: the ICMP error of an earlier datagram, reported and
+				// gone
+				logger.log(Level.DEBUG,
+						() -> "ICMP port unreachable from relay "
+								+ Socks5Handshake.format(this.association.relayAddress())
+								+ " reported on send, association '" + this.association.name() + "'");
+				continue;
+			}
+			catch (ClosedChannelException ex) {
+				this.counters.drop(Socks5DropReason.NO_ASSOCIATION);
+				this.association.end().channelFailed(ex);
+				throw this.association.end().closedException(ex);
+			}
+			if (sent < count) {
+				try {
+					this.channel.awaitWritable();
+				}
+				catch (ClosedChannelException ex) {
+					this.counters.drop(Socks5DropReason.NO_ASSOCIATION);
+					this.association.end().channelFailed(ex);
+					throw this.association.end().closedException(ex);
+				}
+			}
+		}
+	}
+
 	private void checkSendable(Socks5Address dst, int length) throws Socks5AssociationClosedException {
 		int max = Socks5UdpHeaderCodec.maxPayload(dst);
 		if (length > max) {

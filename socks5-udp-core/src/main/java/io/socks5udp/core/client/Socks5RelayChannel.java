@@ -24,6 +24,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 
+import io.socks5udp.core.protocol.Socks5Address;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +42,8 @@ final class Socks5RelayChannel implements Closeable {
 
 	private final boolean connected;
 
+	private final @Nullable Socks5BatchedIo batched;
+
 	/**
 	 * Take over a channel, putting it in non-blocking mode.
 	 * @param channel the channel, bound, and connected to the relay if {@code connected}
@@ -49,6 +52,25 @@ final class Socks5RelayChannel implements Closeable {
 	 * @throws IOException if the channel cannot be put in non-blocking mode
 	 */
 	Socks5RelayChannel(DatagramChannel channel, InetSocketAddress relay, boolean connected) throws IOException {
+		this(channel, relay, connected, false);
+	}
+
+	/**
+	 * Take over a channel, putting it in non-blocking mode, with or without batched I/O.
+	 * @param channel the channel, bound, and connected to the relay if {@code connected}
+	 * @param relay the relay's address
+	 * @param connected whether the channel is connected to the relay
+	 * @param batchedIo whether to receive and send batches with {@code recvmmsg} and
+	 * {@code sendmmsg} ({@link Socks5BatchedIo}); needs a connected channel
+	 * @throws IOException if the channel cannot be put in non-blocking mode
+	 * @throws IllegalStateException if batched I/O is asked for and cannot be used here
+	 */
+	Socks5RelayChannel(DatagramChannel channel, InetSocketAddress relay, boolean connected, boolean batchedIo)
+			throws IOException {
+		if (batchedIo && !connected) {
+			throw new IllegalArgumentException("batched I/O needs a channel connected to the relay");
+		}
+		this.batched = batchedIo ? new Socks5BatchedIo(channel) : null;
 		this.channel = new SharedDatagramChannel(channel);
 		this.relay = relay;
 		this.connected = connected;
@@ -79,6 +101,32 @@ final class Socks5RelayChannel implements Closeable {
 	}
 
 	/**
+	 * Return whether the channel receives and sends in batches ({@link Socks5BatchedIo}).
+	 * @return whether batched I/O is on
+	 */
+	boolean batched() {
+		return this.batched != null;
+	}
+
+	/**
+	 * Send payloads to one destination through the relay with batched I/O, as many per
+	 * system call as fit in a batch, until all went or the socket's send buffer is full;
+	 * never waits for room.
+	 * @return how many were sent
+	 * @throws IllegalStateException if the channel has no batched I/O
+	 * @see Socks5BatchedIo#send(Socks5Address, ByteBuffer[], int, int,
+	 * Socks5AssociationCounters)
+	 */
+	int sendBatch(Socks5Address dst, ByteBuffer[] payloads, int offset, int count, Socks5AssociationCounters counters)
+			throws IOException {
+		Socks5BatchedIo batched = this.batched;
+		if (batched == null) {
+			throw new IllegalStateException("no batched I/O");
+		}
+		return batched.send(dst, payloads, offset, count, counters);
+	}
+
+	/**
 	 * Wait until the socket's send buffer has room or the channel closes.
 	 * @throws InterruptedIOException if the thread is or gets interrupted; the interrupt
 	 * status stays set
@@ -98,6 +146,11 @@ final class Socks5RelayChannel implements Closeable {
 	 * @throws IOException if receiving fails, for example on an ICMP port unreachable
 	 */
 	@Nullable SocketAddress receive(ByteBuffer buffer) throws IOException {
+		Socks5BatchedIo batched = this.batched;
+		if (batched != null) {
+			// Connected: every datagram comes from the relay
+			return batched.receive(buffer) ? this.relay : null;
+		}
 		return this.channel.receive(buffer);
 	}
 
@@ -110,7 +163,20 @@ final class Socks5RelayChannel implements Closeable {
 	 * @see SharedDatagramChannel#receiveIgnoringInterrupts(ByteBuffer)
 	 */
 	SocketAddress receiveIgnoringInterrupts(ByteBuffer buffer) throws IOException {
-		return this.channel.receiveIgnoringInterrupts(buffer);
+		Socks5BatchedIo batched = this.batched;
+		if (batched == null) {
+			return this.channel.receiveIgnoringInterrupts(buffer);
+		}
+		while (!batched.receive(buffer)) {
+			Thread.interrupted();
+			try {
+				this.channel.awaitReadable(0);
+			}
+			catch (InterruptedIOException ex) {
+				// Cleared before the next wait
+			}
+		}
+		return this.relay;
 	}
 
 	/**
@@ -140,7 +206,13 @@ final class Socks5RelayChannel implements Closeable {
 	 */
 	@Override
 	public void close() {
-		this.channel.close();
+		Socks5BatchedIo batched = this.batched;
+		if (batched != null) {
+			batched.close(this.channel::close);
+		}
+		else {
+			this.channel.close();
+		}
 	}
 
 }

@@ -107,11 +107,11 @@ public final class Socks5UdpAssociation implements Closeable {
 	private final Socks5ControlConnectionWatcher watcher;
 
 	Socks5UdpAssociation(String name, Socket controlSocket, DatagramChannel channel, boolean connected,
-			InetSocketAddress relayAddress, Socks5Address boundAddress) throws IOException {
+			boolean batchedIo, InetSocketAddress relayAddress, Socks5Address boundAddress) throws IOException {
 		this.name = name;
 		this.controlSocket = controlSocket;
 		this.localAddress = (InetSocketAddress) channel.getLocalAddress();
-		this.channel = new Socks5RelayChannel(channel, relayAddress, connected);
+		this.channel = new Socks5RelayChannel(channel, relayAddress, connected, batchedIo);
 		this.serverAddress = (InetSocketAddress) controlSocket.getRemoteSocketAddress();
 		this.relayAddress = relayAddress;
 		this.boundAddress = boundAddress;
@@ -200,6 +200,36 @@ public final class Socks5UdpAssociation implements Closeable {
 		Objects.requireNonNull(payload, "'payload' must not be null");
 		Objects.checkFromIndexSize(offset, length, payload.length);
 		this.sender.send(dst, payload, offset, length);
+	}
+
+	/**
+	 * Send datagrams to one destination through the relay, in order, one per payload.
+	 * With {@link Socks5AssociationOptions.Builder#batchedIo(boolean) batched I/O} up to
+	 * 32 go with one system call ({@code sendmmsg}), otherwise each with its own, as by
+	 * {@link #send(Socks5Address, ByteBuffer)}. Thread-safe; allocates nothing.
+	 * @param dst the destination, which the relay resolves if it is a domain name
+	 * @param payloads the payloads, each from its position to its limit; the position of
+	 * each one sent moves to its limit
+	 * @param offset the index of the first payload to send
+	 * @param count how many payloads to send
+	 * @throws Socks5PayloadTooLargeException if a payload does not fit in one datagram to
+	 * that destination (all are checked first: nothing is sent)
+	 * @throws Socks5AssociationClosedException if the association is or gets closed; the
+	 * payloads sent before have their position at their limit
+	 * @throws java.io.InterruptedIOException if the send has to wait (for room in the
+	 * socket's send buffer, or for another sender's turn) and the thread is or gets
+	 * interrupted while it waits; the payloads sent before have their position at their
+	 * limit, the others are untouched, and the interrupt status stays set
+	 * @throws IOException if the datagrams cannot be sent
+	 */
+	public void send(Socks5Address dst, ByteBuffer[] payloads, int offset, int count) throws IOException {
+		Objects.requireNonNull(dst, "'dst' must not be null");
+		Objects.requireNonNull(payloads, "'payloads' must not be null");
+		Objects.checkFromIndexSize(offset, count, payloads.length);
+		for (int i = offset; i < offset + count; i++) {
+			Objects.requireNonNull(payloads[i], "'payloads' must not hold null");
+		}
+		this.sender.send(dst, payloads, offset, count);
 	}
 
 	/**

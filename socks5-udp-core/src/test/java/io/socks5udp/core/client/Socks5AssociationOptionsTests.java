@@ -18,11 +18,13 @@ package io.socks5udp.core.client;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
+import io.socks5udp.core.nativeio.NativeSockets;
 import io.socks5udp.core.protocol.Socks5Credentials;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
@@ -147,6 +149,40 @@ class Socks5AssociationOptionsTests {
 		assertThatNullPointerException().isThrownBy(() -> builder.relayAddressPolicy(null));
 		assertThatNullPointerException().isThrownBy(() -> builder.associateAddressPolicy(null));
 		assertThatNullPointerException().isThrownBy(() -> builder.keepAlive(null)).withMessageContaining("keepAlive");
+	}
+
+	@Test
+	void batchedIoNeedsAConnectedChannel() {
+		Socks5AssociationOptions.Builder builder = Socks5AssociationOptions.builder("proxy.example", 1080)
+			.connectedChannel(false)
+			.batchedIo(true);
+		assertThatIllegalArgumentException().isThrownBy(builder::build)
+			.withMessageContaining("batchedIo: true with connectedChannel: false");
+	}
+
+	@Test
+	void batchedIoIsBuiltWhereItCanRunAndRefusedWithTheReasonElsewhere() {
+		Socks5AssociationOptions.Builder builder = Socks5AssociationOptions.builder("proxy.example", 1080)
+			.batchedIo(true);
+		String unavailable = NativeSockets.unavailableReason();
+		if (unavailable == null) {
+			// The build's run on JDK 25, with the JVM options it needs
+			assertThat(builder.build().batchedIo()).isTrue();
+		}
+		else {
+			assertThatIllegalStateException().isThrownBy(builder::build).withMessage(unavailable);
+		}
+	}
+
+	@Test
+	void batchedIoIsOnByDefaultOnlyUnderItsPropertyAndOnlyForAConnectedChannel() {
+		boolean property = Boolean.getBoolean(Socks5AssociationOptions.BATCHED_IO_PROPERTY);
+		Socks5AssociationOptions options = Socks5AssociationOptions.builder("proxy.example", 1080).build();
+		assertThat(options.batchedIo()).isEqualTo(property);
+		assertThat(options.toString()).contains("batchedIo=" + property);
+		assertThat(options.toBuilder().build().batchedIo()).isEqualTo(property);
+		assertThat(Socks5AssociationOptions.builder("proxy.example", 1080).connectedChannel(false).build().batchedIo())
+			.isFalse();
 	}
 
 }

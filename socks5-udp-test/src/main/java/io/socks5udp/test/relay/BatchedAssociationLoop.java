@@ -17,6 +17,9 @@ package io.socks5udp.test.relay;
 
 import java.io.IOException;
 
+import io.socks5udp.core.nativeio.NativeSockets;
+import io.socks5udp.core.nativeio.SocketCaller;
+
 /**
  * Both directions of an association with batched I/O, on one thread: it relays what is
  * waiting on either socket, and waits ({@code poll}) on both only when neither has

@@ -21,6 +21,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.Objects;
 
+import io.socks5udp.core.nativeio.MessageHeaders;
+import io.socks5udp.core.nativeio.NativeSockets;
+import io.socks5udp.core.nativeio.SocketCaller;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,25 +46,10 @@ final class BatchedDatagramIo implements DatagramIo, SendBatch.Outcome {
 	/** The most datagrams moved per system call. */
 	static final int BATCH = 32;
 
-	// struct mmsghdr on 64-bit Linux: struct msghdr, then unsigned int msg_len
-	private static final int MMSGHDR_SIZE = 64;
-
-	private static final int MSG_NAME = 0;
-
-	private static final int MSG_NAMELEN = 8;
-
-	private static final int MSG_IOV = 16;
-
-	private static final int MSG_IOVLEN = 24;
-
-	private static final int MSG_LEN = 56;
-
-	// struct iovec: void *iov_base, size_t iov_len
-	private static final int IOVEC_SIZE = 16;
-
 	private static final int NAME_SIZE = 32;
 
-	private static final int STRUCTS_SIZE = BATCH * (MMSGHDR_SIZE + IOVEC_SIZE + NAME_SIZE);
+	private static final int STRUCTS_SIZE = BATCH
+			* (MessageHeaders.MMSGHDR_SIZE + MessageHeaders.IOVEC_SIZE + NAME_SIZE);
 
 	private final Association association;
 
@@ -166,7 +154,7 @@ final class BatchedDatagramIo implements DatagramIo, SendBatch.Outcome {
 			throw new IOException("recvmmsg failed: errno " + errno);
 		}
 		for (int i = 0; i < count; i++) {
-			int length = memory.getInt(message(i) + MSG_LEN);
+			int length = memory.getInt(message(i) + MessageHeaders.MSG_LEN);
 			int start = i * this.slotSize + this.headroom;
 			datagrams.limit(start + length).position(start);
 			InetSocketAddress from = sourceOf(memory, i);
@@ -262,7 +250,7 @@ final class BatchedDatagramIo implements DatagramIo, SendBatch.Outcome {
 		ByteBuffer memory = structs.buffer();
 		// The kernel wrote the name lengths of the last batch: give them their room back
 		for (int i = 0; i < this.received; i++) {
-			memory.putInt(message(i) + MSG_NAMELEN, NAME_SIZE);
+			memory.putInt(message(i) + MessageHeaders.MSG_NAMELEN, NAME_SIZE);
 		}
 		int count = caller.recvmmsg(this.receiveFd, structs.address(), BATCH, NativeSockets.MSG_DONTWAIT);
 		this.received = Math.max(count, 0);
@@ -271,7 +259,7 @@ final class BatchedDatagramIo implements DatagramIo, SendBatch.Outcome {
 
 	/** The source of a received datagram: the last one again unless its bytes differ. */
 	private @Nullable InetSocketAddress sourceOf(ByteBuffer memory, int index) {
-		int nameLength = memory.getInt(message(index) + MSG_NAMELEN);
+		int nameLength = memory.getInt(message(index) + MessageHeaders.MSG_NAMELEN);
 		int name = name(index);
 		if (this.source == null
 				|| !SocketAddresses.same(memory, name, nameLength, this.sourceName, this.sourceNameLength)) {
@@ -293,25 +281,25 @@ final class BatchedDatagramIo implements DatagramIo, SendBatch.Outcome {
 		}
 		for (int i = 0; i < BATCH; i++) {
 			int message = message(i);
-			memory.putLong(message + MSG_NAME, base + name(i));
-			memory.putInt(message + MSG_NAMELEN, NAME_SIZE);
-			memory.putLong(message + MSG_IOV, base + iovec(i));
-			memory.putLong(message + MSG_IOVLEN, 1);
+			memory.putLong(message + MessageHeaders.MSG_NAME, base + name(i));
+			memory.putInt(message + MessageHeaders.MSG_NAMELEN, NAME_SIZE);
+			memory.putLong(message + MessageHeaders.MSG_IOV, base + iovec(i));
+			memory.putLong(message + MessageHeaders.MSG_IOVLEN, 1);
 			memory.putLong(iovec(i), data + (long) i * this.slotSize + this.headroom);
 			memory.putLong(iovec(i) + 8, ChannelDatagramIo.DATAGRAM_SIZE);
 		}
 	}
 
 	private static int message(int index) {
-		return index * MMSGHDR_SIZE;
+		return index * MessageHeaders.MMSGHDR_SIZE;
 	}
 
 	private static int iovec(int index) {
-		return BATCH * MMSGHDR_SIZE + index * IOVEC_SIZE;
+		return BATCH * MessageHeaders.MMSGHDR_SIZE + index * MessageHeaders.IOVEC_SIZE;
 	}
 
 	private static int name(int index) {
-		return BATCH * (MMSGHDR_SIZE + IOVEC_SIZE) + index * NAME_SIZE;
+		return BATCH * (MessageHeaders.MMSGHDR_SIZE + MessageHeaders.IOVEC_SIZE) + index * NAME_SIZE;
 	}
 
 }

@@ -18,6 +18,9 @@ package io.socks5udp.test.relay;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
+import io.socks5udp.core.nativeio.MessageHeaders;
+import io.socks5udp.core.nativeio.NativeSockets;
+import io.socks5udp.core.nativeio.SocketCaller;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,22 +46,6 @@ final class SendBatch {
 
 	/** The most bytes in one segmented message, under the 64 KiB of one IP packet. */
 	private static final int MAX_SEGMENTED_BYTES = 60_000;
-
-	private static final int MMSGHDR_SIZE = 64;
-
-	private static final int MSG_NAME = 0;
-
-	private static final int MSG_NAMELEN = 8;
-
-	private static final int MSG_IOV = 16;
-
-	private static final int MSG_IOVLEN = 24;
-
-	private static final int MSG_CONTROL = 32;
-
-	private static final int MSG_CONTROLLEN = 40;
-
-	private static final int IOVEC_SIZE = 16;
 
 	private static final int NAME_SIZE = 32;
 
@@ -105,14 +92,15 @@ final class SendBatch {
 		this.messageCount = new int[capacity];
 		// One message more than the datagrams: the spare one resends a refused segmented
 		// message's datagrams one at a time
-		this.memory = NativeSockets.allocate((capacity + 1) * (MMSGHDR_SIZE + IOVEC_SIZE + NAME_SIZE + CONTROL_SIZE));
+		this.memory = NativeSockets.allocate(
+				(capacity + 1) * (MessageHeaders.MMSGHDR_SIZE + MessageHeaders.IOVEC_SIZE + NAME_SIZE + CONTROL_SIZE));
 		ByteBuffer structs = this.memory.buffer();
 		for (int offset = 0; offset < structs.capacity(); offset += 8) {
 			// malloc'd memory holds anything: no control messages, no flags
 			structs.putLong(offset, 0);
 		}
 		for (int i = 0; i <= capacity; i++) {
-			structs.putLong(message(i) + MSG_NAME, this.memory.address() + name(i));
+			structs.putLong(message(i) + MessageHeaders.MSG_NAME, this.memory.address() + name(i));
 		}
 	}
 
@@ -149,9 +137,9 @@ final class SendBatch {
 		this.messageFirst[message] = index;
 		this.messageCount[message] = 1;
 		this.lastTarget = target;
-		structs.putInt(message(message) + MSG_NAMELEN, nameLength);
+		structs.putInt(message(message) + MessageHeaders.MSG_NAMELEN, nameLength);
 		structs.put(name(message), name, 0, nameLength);
-		structs.putLong(message(message) + MSG_IOV, this.memory.address() + iovec(index));
+		structs.putLong(message(message) + MessageHeaders.MSG_IOV, this.memory.address() + iovec(index));
 	}
 
 	/**
@@ -165,19 +153,19 @@ final class SendBatch {
 		for (int m = 0; m < this.messages; m++) {
 			int count = this.messageCount[m];
 			int message = message(m);
-			structs.putLong(message + MSG_IOVLEN, count);
+			structs.putLong(message + MessageHeaders.MSG_IOVLEN, count);
 			if (count > 1) {
 				int control = control(m);
 				structs.putLong(control, CONTROL_LENGTH);
 				structs.putInt(control + 8, SOL_UDP);
 				structs.putInt(control + 12, UDP_SEGMENT);
 				structs.putShort(control + 16, (short) this.lengths[this.messageFirst[m]]);
-				structs.putLong(message + MSG_CONTROL, this.memory.address() + control);
-				structs.putLong(message + MSG_CONTROLLEN, CONTROL_SIZE);
+				structs.putLong(message + MessageHeaders.MSG_CONTROL, this.memory.address() + control);
+				structs.putLong(message + MessageHeaders.MSG_CONTROLLEN, CONTROL_SIZE);
 			}
 			else {
-				structs.putLong(message + MSG_CONTROL, 0);
-				structs.putLong(message + MSG_CONTROLLEN, 0);
+				structs.putLong(message + MessageHeaders.MSG_CONTROL, 0);
+				structs.putLong(message + MessageHeaders.MSG_CONTROLLEN, 0);
 			}
 		}
 		int start = 0;
@@ -219,15 +207,15 @@ final class SendBatch {
 	private void resendOneByOne(SocketCaller caller, int fd, int m, Outcome outcome) {
 		ByteBuffer structs = this.memory.buffer();
 		int spare = message(this.capacity);
-		int nameLength = structs.getInt(message(m) + MSG_NAMELEN);
-		structs.putInt(spare + MSG_NAMELEN, nameLength);
+		int nameLength = structs.getInt(message(m) + MessageHeaders.MSG_NAMELEN);
+		structs.putInt(spare + MessageHeaders.MSG_NAMELEN, nameLength);
 		for (int i = 0; i < nameLength; i++) {
 			structs.put(name(this.capacity) + i, structs.get(name(m) + i));
 		}
-		structs.putLong(spare + MSG_IOVLEN, 1);
+		structs.putLong(spare + MessageHeaders.MSG_IOVLEN, 1);
 		for (int i = 0; i < this.messageCount[m]; i++) {
 			int index = this.messageFirst[m] + i;
-			structs.putLong(spare + MSG_IOV, this.memory.address() + iovec(index));
+			structs.putLong(spare + MessageHeaders.MSG_IOV, this.memory.address() + iovec(index));
 			if (caller.sendmmsg(fd, this.memory.address() + spare, 1) != 1) {
 				outcome.failed(this.lengths[index]);
 			}
@@ -241,19 +229,20 @@ final class SendBatch {
 	}
 
 	private static int message(int index) {
-		return index * MMSGHDR_SIZE;
+		return index * MessageHeaders.MMSGHDR_SIZE;
 	}
 
 	private int iovec(int index) {
-		return (this.capacity + 1) * MMSGHDR_SIZE + index * IOVEC_SIZE;
+		return (this.capacity + 1) * MessageHeaders.MMSGHDR_SIZE + index * MessageHeaders.IOVEC_SIZE;
 	}
 
 	private int name(int index) {
-		return (this.capacity + 1) * (MMSGHDR_SIZE + IOVEC_SIZE) + index * NAME_SIZE;
+		return (this.capacity + 1) * (MessageHeaders.MMSGHDR_SIZE + MessageHeaders.IOVEC_SIZE) + index * NAME_SIZE;
 	}
 
 	private int control(int index) {
-		return (this.capacity + 1) * (MMSGHDR_SIZE + IOVEC_SIZE + NAME_SIZE) + index * CONTROL_SIZE;
+		return (this.capacity + 1) * (MessageHeaders.MMSGHDR_SIZE + MessageHeaders.IOVEC_SIZE + NAME_SIZE)
+				+ index * CONTROL_SIZE;
 	}
 
 	/**

@@ -24,6 +24,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
+import io.socks5udp.core.nativeio.NativeSockets;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import io.socks5udp.core.client.Socks5UdpAssociation;
+import io.socks5udp.core.nativeio.NativeSockets;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
 import io.socks5udp.test.support.TestEnvironment;

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import io.socks5udp.core.client.AssociateAddressPolicy;
 import io.socks5udp.core.client.Socks5UdpAssociation;
+import io.socks5udp.core.nativeio.NativeSockets;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AddressType;
 import io.socks5udp.core.protocol.Socks5AuthMethod;
@@ -386,6 +387,17 @@ class EmbeddedSocks5RelayTests {
 		EmbeddedSocks5Relay second = EmbeddedSocks5Relay.builder().port(this.relay.port()).build();
 		assertThatExceptionOfType(IOException.class).isThrownBy(second::start)
 			.withMessageStartingWith("cannot listen on 127.0.0.1:" + this.relay.port() + ": ");
+	}
+
+	@Test
+	void batchedIoIsBuiltWhereItCanRunAndRefusedWithTheReasonElsewhere() {
+		if (NativeSockets.unavailableReason() == null) {
+			assertThat(EmbeddedSocks5Relay.builder().batchedIo(true).build()).isNotNull();
+		}
+		else {
+			assertThatIllegalStateException().isThrownBy(() -> EmbeddedSocks5Relay.builder().batchedIo(true).build())
+				.withMessage(NativeSockets.unavailableReason());
+		}
 	}
 
 	private void start(EmbeddedSocks5RelayBuilder builder) throws Exception {

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.socks5udp.test.relay;
+package io.socks5udp.core.nativeio;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -21,13 +21,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * The socket calls a batched relay thread makes, and the {@code errno} they leave: one
- * per thread, since each has its own place for {@code errno}. Not thread-safe. Made by
+ * The socket calls that batched I/O makes (a relay thread's, or an association's), and
+ * the {@code errno} they leave: one per thread, or per lock that callers take, since each
+ * has its own place for {@code errno}. Not thread-safe. Made by
  * {@link NativeSockets#caller()}.
  *
  * @author socks5-udp authors
  */
-final class SocketCaller {
+public final class SocketCaller {
 
 	private final MethodHandle recvmmsg;
 
@@ -67,7 +68,7 @@ final class SocketCaller {
 	 * @param flags the flags
 	 * @return the number of datagrams received, or -1 with {@link #errno()} set
 	 */
-	int recvmmsg(int fd, long messages, int count, int flags) {
+	public int recvmmsg(int fd, long messages, int count, int flags) {
 		try {
 			return (int) this.recvmmsg.invokeExact(fd, messages, count, flags, 0L);
 		}
@@ -83,7 +84,7 @@ final class SocketCaller {
 	 * @param count its length
 	 * @return the number of datagrams sent, or -1 with {@link #errno()} set
 	 */
-	int sendmmsg(int fd, long messages, int count) {
+	public int sendmmsg(int fd, long messages, int count) {
 		try {
 			return (int) this.sendmmsg.invokeExact(fd, messages, count, 0);
 		}
@@ -99,7 +100,7 @@ final class SocketCaller {
 	 * @param second another
 	 * @param millis the most to wait
 	 */
-	void awaitReadable(int first, int second, int millis) {
+	public void awaitReadable(int first, int second, int millis) {
 		ByteBuffer fds = this.scratch.buffer();
 		// struct pollfd: int fd, short events, short revents; POLLIN is 1
 		fds.putInt(16, first).putShort(20, (short) 1).putShort(22, (short) 0);
@@ -116,7 +117,7 @@ final class SocketCaller {
 	 * Return the {@code errno} of the last call that failed.
 	 * @return the error number
 	 */
-	int errno() {
+	public int errno() {
 		return this.errno.getInt(0);
 	}
 
@@ -127,7 +128,7 @@ final class SocketCaller {
 	 * @param fd the socket
 	 * @return whether segmentation offload can be used
 	 */
-	boolean segmentationOffload(int fd) {
+	public boolean segmentationOffload(int fd) {
 		ByteBuffer zero = this.scratch.buffer();
 		zero.putInt(0, 0);
 		try {
@@ -144,7 +145,7 @@ final class SocketCaller {
 	 * @param fd the socket
 	 * @return {@link NativeSockets#AF_INET} or {@link NativeSockets#AF_INET6}
 	 */
-	int family(int fd) {
+	public int family(int fd) {
 		ByteBuffer scratch = this.scratch.buffer();
 		scratch.putInt(48, 32);
 		call(() -> (int) this.getsockname.invokeExact(fd, this.scratch.address(), this.scratch.address() + 48),
@@ -168,7 +169,7 @@ final class SocketCaller {
 	/**
 	 * Release the caller's native memory.
 	 */
-	void free() {
+	public void free() {
 		this.scratch.free();
 	}
 

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.socks5udp.test.relay;
+package io.socks5udp.core.nativeio;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Array;
@@ -95,8 +95,8 @@ final class ForeignLinks {
 
 	/**
 	 * A place for {@code errno}, one per caller, in an automatic arena of its own: freed
-	 * once its caller (a relay thread's) is unreachable, so that associations that come
-	 * and go leave nothing behind.
+	 * once its caller (a relay thread's, an association's) is unreachable, so that
+	 * associations that come and go leave nothing behind.
 	 */
 	Object allocateCapture() throws ReflectiveOperationException {
 		return this.allocate.invoke(this.ofAuto.invoke(null), this.captureLayout);

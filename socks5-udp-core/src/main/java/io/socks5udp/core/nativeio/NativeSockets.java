@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.socks5udp.test.relay;
+package io.socks5udp.core.nativeio;
 
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
@@ -36,34 +36,38 @@ import org.jspecify.annotations.Nullable;
  * it warns) and {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED} (for a channel's
  * file descriptor); the relay jar's manifest grants both. {@link #unavailableReason()}
  * says what is missing.
+ * <p>
+ * Not API: the shared native layer of the embedded relay's batched I/O and of an
+ * association's ({@code Socks5AssociationOptions.Builder.batchedIo(boolean)}); it may
+ * change in any release.
  *
  * @author socks5-udp authors
  */
-final class NativeSockets {
+public final class NativeSockets {
 
 	/** {@code AF_INET}. */
-	static final int AF_INET = 2;
+	public static final int AF_INET = 2;
 
 	/** {@code AF_INET6}. */
-	static final int AF_INET6 = 10;
+	public static final int AF_INET6 = 10;
 
 	/** {@code EINTR}. */
-	static final int EINTR = 4;
+	public static final int EINTR = 4;
 
 	/** {@code EAGAIN}: nothing to receive on a non-blocking call. */
-	static final int EAGAIN = 11;
+	public static final int EAGAIN = 11;
 
 	/** {@code ECONNREFUSED}: an ICMP error for an earlier datagram. */
-	static final int ECONNREFUSED = 111;
+	public static final int ECONNREFUSED = 111;
 
 	/** {@code MSG_DONTWAIT}: do not block. */
-	static final int MSG_DONTWAIT = 0x40;
+	public static final int MSG_DONTWAIT = 0x40;
 
 	/** {@code SOL_UDP}. */
-	static final int SOL_UDP = 17;
+	public static final int SOL_UDP = 17;
 
 	/** {@code UDP_SEGMENT}: the segment size of UDP segmentation offload. */
-	static final int UDP_SEGMENT = 103;
+	public static final int UDP_SEGMENT = 103;
 
 	private static final int SHUT_RDWR = 2;
 
@@ -96,7 +100,7 @@ final class NativeSockets {
 	 * Return why batched I/O cannot be used here.
 	 * @return the reason, or {@code null} if it can
 	 */
-	static @Nullable String unavailableReason() {
+	public static @Nullable String unavailableReason() {
 		return UNAVAILABLE;
 	}
 
@@ -104,7 +108,7 @@ final class NativeSockets {
 	 * Fail unless batched I/O can be used here.
 	 * @throws IllegalStateException saying what is missing
 	 */
-	static void checkAvailable() {
+	public static void checkAvailable() {
 		if (UNAVAILABLE != null) {
 			throw new IllegalStateException(UNAVAILABLE);
 		}
@@ -114,7 +118,7 @@ final class NativeSockets {
 	 * Fail unless batched I/O can be used here, the channels' file descriptors included.
 	 * @throws IllegalStateException saying what is missing
 	 */
-	static void checkUsable() {
+	public static void checkUsable() {
 		checkAvailable();
 		try (DatagramChannel probe = DatagramChannel.open()) {
 			fileDescriptor(probe);
@@ -135,7 +139,7 @@ final class NativeSockets {
 	 * @return its file descriptor
 	 * @throws IllegalStateException if the JDK does not let it be read
 	 */
-	static int fileDescriptor(DatagramChannel channel) {
+	public static int fileDescriptor(DatagramChannel channel) {
 		try {
 			// Declared by the (public) interface of the JDK's selectable channels
 			return (int) Class.forName("sun.nio.ch.SelChImpl").getMethod("getFDVal").invoke(channel);
@@ -152,7 +156,7 @@ final class NativeSockets {
 	 * @param size its size in bytes
 	 * @return the memory; {@link NativeMemory#free()} it when done
 	 */
-	static NativeMemory allocate(int size) {
+	public static NativeMemory allocate(int size) {
 		ForeignLinks linked = linked();
 		try {
 			long address = (long) linked.malloc.invokeExact((long) size);
@@ -177,7 +181,7 @@ final class NativeSockets {
 	 * {@code ENOTCONN} but still wakes the readers, which then return.
 	 * @param fd the socket
 	 */
-	static void shutdown(int fd) {
+	public static void shutdown(int fd) {
 		try {
 			int ignored = (int) linked().shutdown.invokeExact(fd, SHUT_RDWR);
 		}
@@ -191,7 +195,7 @@ final class NativeSockets {
 	 * one per thread.
 	 * @return the caller
 	 */
-	static SocketCaller caller() {
+	public static SocketCaller caller() {
 		return new SocketCaller(linked());
 	}
 
@@ -201,12 +205,12 @@ final class NativeSockets {
 	 * @param address its address
 	 * @param buffer a view of it, in the platform's byte order
 	 */
-	record NativeMemory(long address, ByteBuffer buffer) {
+	public record NativeMemory(long address, ByteBuffer buffer) {
 
 		/**
 		 * Give the memory back; neither the address nor the buffer may be used after.
 		 */
-		void free() {
+		public void free() {
 			try {
 				linked().free.invokeExact(this.address);
 			}
