@@ -6,8 +6,9 @@
 # drains with recvmmsg (64 datagrams per call), client-side batching; udpbench-epoll waits with
 # epoll_wait on an epoll instance the socket stays registered with, as the JDK's selector does,
 # instead of poll. Through this project's standalone relay with --batched-io, runs ROUNDS
-# rounds (default 5) of: udpbench, udpbench-mmsg, udpbench-epoll and core-receive,
-# at SIZE bytes (default 64) and 32 in flight. For each run prints round trips/s, the client's
+# rounds (default 5) of: udpbench, udpbench-mmsg, udpbench-epoll, core-receive and
+# core-batch (core-receive with the association's batched I/O, on BATCH_JAVA, by default the
+# JDK 25 of these machines), at SIZE bytes (default 64) and 32 in flight. For each run prints round trips/s, the client's
 # user and system CPU per round trip (us), the relay's CPU per round trip (us) and the
 # client's voluntary and involuntary context switches per round trip (the Java client's:
 # those of its busiest thread).
@@ -92,9 +93,16 @@ print('%-13s rt/s=%-7s user_us=%.2f sys_us=%.2f relay_us=%.2f vol_cs=%.3f invol_
 }
 relay_cpu() { awk '{print $14 + $15}' "/proc/$relay/stat"; }
 for round in $(seq 1 "$rounds"); do
-	for client in udpbench udpbench-mmsg udpbench-epoll core-receive; do
-		if [ "$client" = core-receive ]; then
-			java -cp benchmarks/target/benchmarks.jar io.socks5udp.benchmarks.xproc.CoreReceiveClientMain \
+	for client in udpbench udpbench-mmsg udpbench-epoll core-receive core-batch; do
+		if [ "$client" = core-receive ] || [ "$client" = core-batch ]; then
+			if [ "$client" = core-receive ]; then
+				launch=(java -cp benchmarks/target/benchmarks.jar io.socks5udp.benchmarks.xproc.CoreReceiveClientMain)
+			else
+				launch=("${BATCH_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}" --enable-native-access=ALL-UNNAMED
+					--add-exports java.base/sun.nio.ch=ALL-UNNAMED
+					-cp benchmarks/target/benchmarks.jar io.socks5udp.benchmarks.xproc.CoreBatchClientMain)
+			fi
+			"${launch[@]}" \
 				--relay "$relay_address" --target "127.0.0.1:$port" --size "$size" --in-flight 32 --warmup 4 \
 				--seconds 8 >"$out/$client.txt" 2>/dev/null &
 			pid=$!

@@ -366,9 +366,11 @@ public final class Socks5AssociationOptions {
 		 * the receive calls hand them out one by one; and
 		 * {@link Socks5UdpAssociation#send(Socks5Address, java.nio.ByteBuffer[], int, int)}
 		 * sends up to 32 datagrams with one {@code sendmmsg}: fewer system calls per
-		 * datagram when datagrams come and go in bursts. Each association then holds
-		 * about 2 MB of native memory (touched only as far as datagrams fill it), freed
-		 * when it closes.
+		 * datagram when datagrams come and go in bursts. Each association then reserves 2
+		 * MB of native memory to receive in and, once it sends a burst, 32 times its
+		 * largest datagram rounded up to a power of two (64 KB for datagrams up to 2 KB)
+		 * to send from; a page is touched only when a datagram lands in it. Freed when
+		 * the association closes.
 		 * <p>
 		 * Needs Linux on x86-64 or AArch64, Java 22 or later, a connected channel, and
 		 * the JVM options {@code --enable-native-access=ALL-UNNAMED} and
