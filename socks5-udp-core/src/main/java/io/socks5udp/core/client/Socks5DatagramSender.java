@@ -103,30 +103,17 @@ final class Socks5DatagramSender {
 		while (sent < count) {
 			try {
 				sent += this.channel.sendBatch(dst, payloads, offset + sent, count - sent, this.counters);
+				if (sent < count) {
+					this.channel.awaitWritable();
+				}
 			}
 			catch (PortUnreachableException ex) {
 				// As in transmit: the ICMP error of an earlier datagram, reported and
 				// gone
-				logger.log(Level.DEBUG,
-						() -> "ICMP port unreachable from relay "
-								+ Socks5Handshake.format(this.association.relayAddress())
-								+ " reported on send, association '" + this.association.name() + "'");
-				continue;
+				icmpReported();
 			}
 			catch (ClosedChannelException ex) {
-				this.counters.drop(Socks5DropReason.NO_ASSOCIATION);
-				this.association.end().channelFailed(ex);
-				throw this.association.end().closedException(ex);
-			}
-			if (sent < count) {
-				try {
-					this.channel.awaitWritable();
-				}
-				catch (ClosedChannelException ex) {
-					this.counters.drop(Socks5DropReason.NO_ASSOCIATION);
-					this.association.end().channelFailed(ex);
-					throw this.association.end().closedException(ex);
-				}
+				throw channelClosed(ex);
 			}
 		}
 	}
@@ -151,20 +138,28 @@ final class Socks5DatagramSender {
 			catch (PortUnreachableException ex) {
 				// The ICMP error of an earlier datagram failed this write; the control
 				// connection, not ICMP, decides whether the relay is gone
-				logger.log(Level.DEBUG,
-						() -> "ICMP port unreachable from relay "
-								+ Socks5Handshake.format(this.association.relayAddress())
-								+ " reported on send, association '" + this.association.name() + "'");
+				icmpReported();
 				datagram.rewind();
 				this.channel.send(datagram);
 			}
 		}
 		catch (ClosedChannelException ex) {
-			this.counters.drop(Socks5DropReason.NO_ASSOCIATION);
-			this.association.end().channelFailed(ex);
-			throw this.association.end().closedException(ex);
+			throw channelClosed(ex);
 		}
 		this.counters.sent(payloadLength);
+	}
+
+	private void icmpReported() {
+		logger.log(Level.DEBUG,
+				() -> "ICMP port unreachable from relay " + Socks5Handshake.format(this.association.relayAddress())
+						+ " reported on send, association '" + this.association.name() + "'");
+	}
+
+	/** Count the datagram, end the association, and return what the caller throws. */
+	private Socks5AssociationClosedException channelClosed(ClosedChannelException ex) {
+		this.counters.drop(Socks5DropReason.NO_ASSOCIATION);
+		this.association.end().channelFailed(ex);
+		return this.association.end().closedException(ex);
 	}
 
 }
