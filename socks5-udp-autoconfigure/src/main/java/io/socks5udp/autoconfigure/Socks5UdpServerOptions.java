@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.socks5udp.autoconfigure.Socks5UdpConnectionDetails.Server;
+import io.socks5udp.core.client.Socks5AssociationOptionsBuilder;
 import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.core.client.RelayAddressPolicy;
 import io.socks5udp.core.client.Socks5AssociationOptions;
@@ -81,11 +82,11 @@ final class Socks5UdpServerOptions {
 		return options;
 	}
 
-	private static Socks5AssociationOptions.Builder builder(String name, Server server,
+	private static Socks5AssociationOptionsBuilder builder(String name, Server server,
 			Socks5UdpProperties.Server settings) {
 		checkAddress(name, server);
 		// checkAddress() refuses a missing host
-		Socks5AssociationOptions.Builder builder = Socks5AssociationOptions
+		Socks5AssociationOptionsBuilder builder = Socks5AssociationOptions
 			.builder(Objects.requireNonNull(server.getHost()), server.getPort())
 			.name(name)
 			.connectTimeout(positive(property(name, "connect-timeout"), settings.getConnectTimeout()))
@@ -99,7 +100,7 @@ final class Socks5UdpServerOptions {
 		return builder;
 	}
 
-	private static Socks5AssociationOptions build(String name, Socks5AssociationOptions.Builder builder,
+	private static Socks5AssociationOptions build(String name, Socks5AssociationOptionsBuilder builder,
 			Socks5UdpProperties.Server settings) {
 		if (!settings.isBatchedIo()) {
 			return builder.build();

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.socks5udp.core.client.Socks5AssociationOptions;
+import io.socks5udp.core.client.Socks5AssociationOptionsBuilder;
 import io.socks5udp.core.protocol.Socks5Credentials;
 import io.socks5udp.core.registry.Socks5Destination;
 import io.socks5udp.core.registry.Socks5Rule;
@@ -109,7 +110,7 @@ class DanteFlowConfiguration {
 					List.of(Socks5Rule.of(Socks5Destination.parse("127.0.0.1/32"), Socks5ServerSpec.named(name))))
 			.resolver(Socks5ServerResolver.of(Map.of(name, Socks5ServerEndpoint.of(name, dante.host(), dante.port()))))
 			.build();
-		Socks5AssociationOptions.Builder options = Socks5AssociationOptions.builder(dante.host(), dante.port())
+		Socks5AssociationOptionsBuilder options = Socks5AssociationOptions.builder(dante.host(), dante.port())
 			.name(name);
 		if (credentials != null) {
 			options.credentials(credentials);

@@ -37,6 +37,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.socks5udp.core.client.Socks5AssociationOptions;
+import io.socks5udp.core.client.Socks5AssociationOptionsBuilder;
 import io.socks5udp.core.client.Socks5ChannelConfigurer;
 import io.socks5udp.core.registry.Socks5ServerEndpoint;
 import io.socks5udp.core.registry.Socks5ServerSelection;
@@ -229,7 +230,7 @@ final class AssociationPool {
 	private Socks5AssociationOptions customized(String name, Socks5AssociationOptions configured) {
 		Socks5AssociationOptions options = configured;
 		if (!this.optionsCustomizers.isEmpty()) {
-			Socks5AssociationOptions.Builder builder = configured.toBuilder();
+			Socks5AssociationOptionsBuilder builder = configured.toBuilder();
 			this.optionsCustomizers.forEach((customizer) -> customizer.customize(name, builder));
 			options = builder.build();
 		}

@@ -102,10 +102,7 @@ final class ReconnectStateMachine {
 		this.idle = new IdleWatch(this.traffic, settings.idleTimeout());
 	}
 
-	/**
-	 * Return the open association.
-	 * @return the association and its route, or {@code null} unless up
-	 */
+	// The open association and its route, or null unless up
 	@Nullable OpenAssociation open() {
 		return this.open;
 	}
@@ -324,8 +321,7 @@ final class ReconnectStateMachine {
 			else {
 				this.stateChanged.signalAll();
 			}
-			// With fail-fast, a first attempt that fails fails the start: nothing to
-			// retry
+			// With fail-fast a failed first attempt fails the start: nothing to retry
 			retry = !(this.failFast && !this.everUp);
 			if (retry) {
 				this.schedule.schedule(this::scheduledAttemptDue);

@@ -17,6 +17,7 @@
 package io.socks5udp.template;
 
 import io.socks5udp.core.client.Socks5AssociationOptions;
+import io.socks5udp.core.client.Socks5AssociationOptionsBuilder;
 
 /**
  * Callback to customize the options of the associations with a server, after the
@@ -33,6 +34,6 @@ public interface Socks5AssociationOptionsCustomizer {
 	 * @param serverName the server's logical name
 	 * @param options the options builder
 	 */
-	void customize(String serverName, Socks5AssociationOptions.Builder options);
+	void customize(String serverName, Socks5AssociationOptionsBuilder options);
 
 }

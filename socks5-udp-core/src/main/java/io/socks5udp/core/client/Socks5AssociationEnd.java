@@ -165,6 +165,14 @@ final class Socks5AssociationEnd {
 	}
 
 	/**
+	 * Return the control connection, for tests.
+	 * @return the control connection's socket
+	 */
+	Socket controlSocket() {
+		return this.controlSocket;
+	}
+
+	/**
 	 * Wait briefly for a thread of the association to end, unless it is the calling one.
 	 * @param thread the thread, or {@code null} if it was never started
 	 */

@@ -18,8 +18,6 @@ package io.socks5udp.core.client;
 import java.time.Duration;
 import java.util.Objects;
 
-import io.socks5udp.core.nativeio.NativeSockets;
-import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.core.protocol.Socks5Credentials;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +45,8 @@ public final class Socks5AssociationOptions {
 	public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
 
 	/**
-	 * The system property that turns {@link Builder#batchedIo(boolean) batched I/O} on by
+	 * The system property that turns
+	 * {@link Socks5AssociationOptionsBuilder#batchedIo(boolean) batched I/O} on by
 	 * default for associations with a connected channel, for running a whole suite with
 	 * it.
 	 */
@@ -77,7 +76,7 @@ public final class Socks5AssociationOptions {
 
 	private final @Nullable Socks5ChannelConfigurer channelConfigurer;
 
-	private Socks5AssociationOptions(Builder builder) {
+	Socks5AssociationOptions(Socks5AssociationOptionsBuilder builder) {
 		this.host = builder.host;
 		this.port = builder.port;
 		this.credentials = builder.credentials;
@@ -87,7 +86,7 @@ public final class Socks5AssociationOptions {
 		this.relayAddressPolicy = builder.relayAddressPolicy;
 		this.associateAddressPolicy = builder.associateAddressPolicy;
 		this.connectedChannel = builder.connectedChannel;
-		this.batchedIo = builder.batchedIo();
+		this.batchedIo = builder.resolvedBatchedIo();
 		this.name = (builder.name != null) ? builder.name : defaultName(builder.host, builder.port);
 		this.channelConfigurer = builder.channelConfigurer;
 	}
@@ -99,8 +98,8 @@ public final class Socks5AssociationOptions {
 	 * @return the builder
 	 * @throws IllegalArgumentException if the host is empty or the port out of range
 	 */
-	public static Builder builder(String host, int port) {
-		return new Builder(host, port);
+	public static Socks5AssociationOptionsBuilder builder(String host, int port) {
+		return new Socks5AssociationOptionsBuilder(host, port);
 	}
 
 	/**
@@ -181,7 +180,7 @@ public final class Socks5AssociationOptions {
 	 * Return whether associations receive and send in batches, with {@code recvmmsg} and
 	 * {@code sendmmsg}.
 	 * @return whether batched I/O is on
-	 * @see Builder#batchedIo(boolean)
+	 * @see Socks5AssociationOptionsBuilder#batchedIo(boolean)
 	 */
 	public boolean batchedIo() {
 		return this.batchedIo;
@@ -208,8 +207,8 @@ public final class Socks5AssociationOptions {
 	 * Return a builder that starts from these options.
 	 * @return a builder with every option of this one
 	 */
-	public Builder toBuilder() {
-		Builder builder = new Builder(this.host, this.port);
+	public Socks5AssociationOptionsBuilder toBuilder() {
+		Socks5AssociationOptionsBuilder builder = new Socks5AssociationOptionsBuilder(this.host, this.port);
 		builder.credentials = this.credentials;
 		builder.connectTimeout = this.connectTimeout;
 		builder.handshakeTimeout = this.handshakeTimeout;
@@ -235,212 +234,6 @@ public final class Socks5AssociationOptions {
 
 	private static String defaultName(String host, int port) {
 		return Socks5AddressText.hostAndPort(host, port);
-	}
-
-	/**
-	 * Builder of {@link Socks5AssociationOptions}. Each setter checks its argument.
-	 */
-	public static final class Builder {
-
-		private final String host;
-
-		private final int port;
-
-		private @Nullable Socks5Credentials credentials;
-
-		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-
-		private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
-
-		private Socks5KeepAlive keepAlive = Socks5KeepAlive.DEFAULT;
-
-		private RelayAddressPolicy relayAddressPolicy = RelayAddressPolicy.REPLACE_UNSPECIFIED;
-
-		private AssociateAddressPolicy associateAddressPolicy = AssociateAddressPolicy.LOCAL;
-
-		private boolean connectedChannel = true;
-
-		private @Nullable Boolean batchedIo;
-
-		private @Nullable String name;
-
-		private @Nullable Socks5ChannelConfigurer channelConfigurer;
-
-		private Builder(String host, int port) {
-			Objects.requireNonNull(host, "'host' must not be null");
-			if (host.isBlank()) {
-				throw new IllegalArgumentException("host: '" + host + "' (expected: a host name or IP literal)");
-			}
-			if (port < 1 || port > Socks5Address.MAX_PORT) {
-				throw new IllegalArgumentException("port: " + port + " (expected: 1-" + Socks5Address.MAX_PORT + ")");
-			}
-			this.host = host;
-			this.port = port;
-		}
-
-		/**
-		 * Set the credentials for username/password authentication (RFC 1929); when set,
-		 * the greeting offers it besides no authentication.
-		 * @param credentials the credentials, or {@code null} for none
-		 * @return this builder
-		 */
-		public Builder credentials(@Nullable Socks5Credentials credentials) {
-			this.credentials = credentials;
-			return this;
-		}
-
-		/**
-		 * Set the TCP connect timeout of the control connection (default 5 seconds).
-		 * @param connectTimeout a positive duration
-		 * @return this builder
-		 */
-		public Builder connectTimeout(Duration connectTimeout) {
-			this.connectTimeout = checkPositive("connectTimeout", connectTimeout);
-			return this;
-		}
-
-		/**
-		 * Set the deadline of the whole handshake, all phases together (default 5
-		 * seconds).
-		 * @param handshakeTimeout a positive duration
-		 * @return this builder
-		 */
-		public Builder handshakeTimeout(Duration handshakeTimeout) {
-			this.handshakeTimeout = checkPositive("handshakeTimeout", handshakeTimeout);
-			return this;
-		}
-
-		/**
-		 * Set the TCP keepalive settings of the control connection (default
-		 * {@link Socks5KeepAlive#DEFAULT}: a vanished server is noticed within a minute).
-		 * @param keepAlive the keepalive settings
-		 * @return this builder
-		 */
-		public Builder keepAlive(Socks5KeepAlive keepAlive) {
-			this.keepAlive = Objects.requireNonNull(keepAlive, "'keepAlive' must not be null");
-			return this;
-		}
-
-		/**
-		 * Set how the relay address is chosen (default
-		 * {@link RelayAddressPolicy#REPLACE_UNSPECIFIED}).
-		 * @param relayAddressPolicy the policy
-		 * @return this builder
-		 */
-		public Builder relayAddressPolicy(RelayAddressPolicy relayAddressPolicy) {
-			this.relayAddressPolicy = Objects.requireNonNull(relayAddressPolicy,
-					"'relayAddressPolicy' must not be null");
-			return this;
-		}
-
-		/**
-		 * Set what the UDP ASSOCIATE request announces as DST (default
-		 * {@link AssociateAddressPolicy#LOCAL}).
-		 * @param associateAddressPolicy the policy
-		 * @return this builder
-		 */
-		public Builder associateAddressPolicy(AssociateAddressPolicy associateAddressPolicy) {
-			this.associateAddressPolicy = Objects.requireNonNull(associateAddressPolicy,
-					"'associateAddressPolicy' must not be null");
-			return this;
-		}
-
-		/**
-		 * Set whether the UDP channel is connected to the relay (default {@code true}).
-		 * Connected, the kernel drops datagrams from other sources; unconnected, the
-		 * association compares each datagram's source with the relay address and drops
-		 * and counts the others as {@link Socks5DropReason#FOREIGN_SOURCE}.
-		 * @param connectedChannel whether to connect the channel
-		 * @return this builder
-		 */
-		public Builder connectedChannel(boolean connectedChannel) {
-			this.connectedChannel = connectedChannel;
-			return this;
-		}
-
-		/**
-		 * Set whether associations receive and send in batches (default {@code false}, or
-		 * {@code true} for a connected channel when the system property
-		 * {@value Socks5AssociationOptions#BATCHED_IO_PROPERTY} is {@code true}). With
-		 * batched I/O one {@code recvmmsg} takes every datagram waiting, up to 32, and
-		 * the receive calls hand them out one by one; and
-		 * {@link Socks5UdpAssociation#send(Socks5Address, java.nio.ByteBuffer[], int, int)}
-		 * sends up to 32 datagrams with one {@code sendmmsg}: fewer system calls per
-		 * datagram when datagrams come and go in bursts. Each association then reserves 2
-		 * MB of native memory to receive in and, once it sends a burst, 32 times its
-		 * largest datagram rounded up to a power of two (64 KB for datagrams up to 2 KB)
-		 * to send from; a page is touched only when a datagram lands in it. Freed when
-		 * the association closes.
-		 * <p>
-		 * Needs Linux on x86-64 or AArch64, Java 22 or later, a connected channel, and
-		 * the JVM options {@code --enable-native-access=ALL-UNNAMED} and
-		 * {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED}; {@link #build()} says
-		 * which is missing.
-		 * @param batchedIo whether to batch
-		 * @return this builder
-		 */
-		public Builder batchedIo(boolean batchedIo) {
-			this.batchedIo = batchedIo;
-			return this;
-		}
-
-		private boolean batchedIo() {
-			Boolean batchedIo = this.batchedIo;
-			return (batchedIo != null) ? batchedIo : this.connectedChannel && Boolean.getBoolean(BATCHED_IO_PROPERTY);
-		}
-
-		/**
-		 * Set the name used in thread names and logs (default {@code host:port}).
-		 * @param name a name that is not blank
-		 * @return this builder
-		 */
-		public Builder name(String name) {
-			Objects.requireNonNull(name, "'name' must not be null");
-			if (name.isBlank()) {
-				throw new IllegalArgumentException("name: '" + name + "' (expected: not blank)");
-			}
-			this.name = name;
-			return this;
-		}
-
-		/**
-		 * Set what configures the UDP channel of each association, once it is bound and
-		 * before it is connected to the relay.
-		 * @param channelConfigurer the configurer, or {@code null} for none
-		 * @return this builder
-		 */
-		public Builder channelConfigurer(@Nullable Socks5ChannelConfigurer channelConfigurer) {
-			this.channelConfigurer = channelConfigurer;
-			return this;
-		}
-
-		/**
-		 * Build the options.
-		 * @return the options
-		 * @throws IllegalArgumentException if batched I/O is asked for on a channel that
-		 * is not connected
-		 * @throws IllegalStateException if batched I/O is asked for and cannot be used
-		 * here, saying what is missing
-		 */
-		public Socks5AssociationOptions build() {
-			if (batchedIo()) {
-				if (!this.connectedChannel) {
-					throw new IllegalArgumentException(
-							"batchedIo: true with connectedChannel: false (expected: a connected channel for batched I/O)");
-				}
-				NativeSockets.checkUsable();
-			}
-			return new Socks5AssociationOptions(this);
-		}
-
-		private static Duration checkPositive(String name, Duration value) {
-			Objects.requireNonNull(value, () -> "'" + name + "' must not be null");
-			if (value.isNegative() || value.isZero()) {
-				throw new IllegalArgumentException(name + ": " + value + " (expected: positive)");
-			}
-			return value;
-		}
-
 	}
 
 }

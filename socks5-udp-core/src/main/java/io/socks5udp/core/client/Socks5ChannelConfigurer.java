@@ -23,7 +23,7 @@ import java.nio.channels.DatagramChannel;
  * size or traffic class), once it is bound and before it is connected to the relay.
  *
  * @author socks5-udp authors
- * @see Socks5AssociationOptions.Builder#channelConfigurer(Socks5ChannelConfigurer)
+ * @see Socks5AssociationOptionsBuilder#channelConfigurer(Socks5ChannelConfigurer)
  */
 @FunctionalInterface
 public interface Socks5ChannelConfigurer {

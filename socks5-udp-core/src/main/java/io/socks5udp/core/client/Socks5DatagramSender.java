@@ -26,6 +26,7 @@ import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AssociationClosedException;
 import io.socks5udp.core.protocol.Socks5PayloadTooLargeException;
 import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
+import java.util.Objects;
 
 /**
  * The send side of a {@link Socks5UdpAssociation}: encodes the section 7 header in front
@@ -91,7 +92,7 @@ final class Socks5DatagramSender {
 	// See Socks5UdpAssociation.send(Socks5Address, ByteBuffer[], int, int)
 	void send(Socks5Address dst, ByteBuffer[] payloads, int offset, int count) throws IOException {
 		for (int i = offset; i < offset + count; i++) {
-			checkSendable(dst, payloads[i].remaining());
+			checkSendable(dst, Objects.requireNonNull(payloads[i], "'payloads' must not hold null").remaining());
 		}
 		if (!this.channel.batched()) {
 			for (int i = offset; i < offset + count; i++) {

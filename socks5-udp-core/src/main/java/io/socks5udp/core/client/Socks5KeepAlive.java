@@ -37,7 +37,7 @@ import jdk.net.ExtendedSocketOptions;
  * created.
  *
  * @author socks5-udp authors
- * @see Socks5AssociationOptions.Builder#keepAlive(Socks5KeepAlive)
+ * @see Socks5AssociationOptionsBuilder#keepAlive(Socks5KeepAlive)
  */
 public final class Socks5KeepAlive {
 

@@ -48,11 +48,10 @@ import org.jspecify.annotations.Nullable;
  * {@link Socks5AssociationClosedException} saying why, and sends fail. An association is
  * never reopened; open a new one (which gets a new relay address).
  * <p>
- * Sending is thread-safe and allocates nothing in the steady state: a sending thread
- * encodes into one of a few direct buffers the association owns (one per processor), each
- * as large as the largest datagram it carried, and gives it back once the datagram is
- * written; however many threads send, sending needs no more memory. Receiving is either
- * on the caller's thread, by {@link #receive(Duration)} or, allocating nothing, by
+ * Sending is thread-safe and allocates nothing in the steady state: threads take turns on
+ * a few encoding buffers the association owns (one per processor), so however many
+ * threads send, sending needs no more memory. Receiving is either on the caller's thread,
+ * by {@link #receive(Duration)} or, allocating nothing, by
  * {@link #receive(ByteBuffer, Duration)} and {@link #receiveNow(ByteBuffer)}, or by a
  * {@link #startReceiving(Socks5AssociationListener) receive loop}, not both.
  * <p>
@@ -62,13 +61,6 @@ import org.jspecify.annotations.Nullable;
  * interrupt status still set; it never closes the UDP channel, which every thread shares.
  * The channel is in non-blocking mode for that reason: no I/O on it blocks, and waits
  * happen on selectors, which an interrupt only wakes.
- * <p>
- * The UDP channel is bound on the control connection's local address, so that it uses the
- * same interface and address family. Should the relay address be of the other family (a
- * fixed override, or a reply naming an IPv6 relay over an IPv4 control connection), the
- * channel is re-bound on the wildcard address of the relay's family; the DST already
- * announced with {@link AssociateAddressPolicy#LOCAL} then names the first channel, which
- * a server that restricts sources to DST will not match.
  * <p>
  * A {@link PortUnreachableException} (an ICMP message from the relay host) on the UDP
  * channel is a hint, not a verdict: it never kills the association, only the control
@@ -81,8 +73,6 @@ public final class Socks5UdpAssociation implements Closeable {
 	private static final Logger logger = System.getLogger(Socks5UdpAssociation.class.getName());
 
 	private final String name;
-
-	private final Socket controlSocket;
 
 	private final Socks5RelayChannel channel;
 
@@ -109,7 +99,6 @@ public final class Socks5UdpAssociation implements Closeable {
 	Socks5UdpAssociation(String name, Socket controlSocket, DatagramChannel channel, boolean connected,
 			boolean batchedIo, InetSocketAddress relayAddress, Socks5Address boundAddress) throws IOException {
 		this.name = name;
-		this.controlSocket = controlSocket;
 		this.localAddress = (InetSocketAddress) channel.getLocalAddress();
 		this.channel = new Socks5RelayChannel(channel, relayAddress, connected, batchedIo);
 		this.serverAddress = (InetSocketAddress) controlSocket.getRemoteSocketAddress();
@@ -163,17 +152,12 @@ public final class Socks5UdpAssociation implements Closeable {
 	}
 
 	/**
-	 * Send a datagram to a destination through the relay. Thread-safe.
+	 * Send a datagram to a destination through the relay, as
+	 * {@link #send(Socks5Address, ByteBuffer)} does, with the same exceptions.
+	 * Thread-safe.
 	 * @param dst the destination, which the relay resolves if it is a domain name
 	 * @param payload the payload
-	 * @throws Socks5PayloadTooLargeException if the payload does not fit in one datagram
-	 * to that destination (nothing is sent)
-	 * @throws Socks5AssociationClosedException if the association is closed
-	 * @throws java.io.InterruptedIOException if the send has to wait (for room in the
-	 * socket's send buffer, or for one of the association's encoding buffers) and the
-	 * thread is or gets interrupted while it waits; nothing is sent, the interrupt status
-	 * stays set (a send that needs no wait goes out whatever the status)
-	 * @throws IOException if the datagram cannot be sent
+	 * @throws IOException as {@link #send(Socks5Address, ByteBuffer)}
 	 */
 	public void send(Socks5Address dst, byte[] payload) throws IOException {
 		Objects.requireNonNull(payload, "'payload' must not be null");
@@ -181,19 +165,15 @@ public final class Socks5UdpAssociation implements Closeable {
 	}
 
 	/**
-	 * Send a datagram to a destination through the relay. Thread-safe.
+	 * Send a datagram to a destination through the relay, as
+	 * {@link #send(Socks5Address, ByteBuffer)} does, with the same exceptions.
+	 * Thread-safe.
 	 * @param dst the destination, which the relay resolves if it is a domain name
 	 * @param payload the array holding the payload
 	 * @param offset where the payload starts
 	 * @param length the payload's length
-	 * @throws Socks5PayloadTooLargeException if the payload does not fit in one datagram
-	 * to that destination (nothing is sent)
-	 * @throws Socks5AssociationClosedException if the association is closed
-	 * @throws java.io.InterruptedIOException if the send has to wait (for room in the
-	 * socket's send buffer, or for one of the association's encoding buffers) and the
-	 * thread is or gets interrupted while it waits; nothing is sent, the interrupt status
-	 * stays set (a send that needs no wait goes out whatever the status)
-	 * @throws IOException if the datagram cannot be sent
+	 * @throws IndexOutOfBoundsException if offset and length do not fit the array
+	 * @throws IOException as {@link #send(Socks5Address, ByteBuffer)}
 	 */
 	public void send(Socks5Address dst, byte[] payload, int offset, int length) throws IOException {
 		Objects.requireNonNull(dst, "'dst' must not be null");
@@ -204,7 +184,7 @@ public final class Socks5UdpAssociation implements Closeable {
 
 	/**
 	 * Send datagrams to one destination through the relay, in order, one per payload.
-	 * With {@link Socks5AssociationOptions.Builder#batchedIo(boolean) batched I/O} up to
+	 * With {@link Socks5AssociationOptionsBuilder#batchedIo(boolean) batched I/O} up to
 	 * 32 go with one system call ({@code sendmmsg}), otherwise each with its own, as by
 	 * {@link #send(Socks5Address, ByteBuffer)}. Thread-safe; allocates nothing.
 	 * @param dst the destination, which the relay resolves if it is a domain name
@@ -226,9 +206,6 @@ public final class Socks5UdpAssociation implements Closeable {
 		Objects.requireNonNull(dst, "'dst' must not be null");
 		Objects.requireNonNull(payloads, "'payloads' must not be null");
 		Objects.checkFromIndexSize(offset, count, payloads.length);
-		for (int i = offset; i < offset + count; i++) {
-			Objects.requireNonNull(payloads[i], "'payloads' must not hold null");
-		}
 		this.sender.send(dst, payloads, offset, count);
 	}
 
@@ -264,13 +241,9 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @param timeout how long to wait at most; zero waits as briefly as the system allows
 	 * @return the datagram's source, the same instance for as long as datagrams come from
 	 * the same address; {@code null} on timeout, the buffer untouched
-	 * @throws java.io.InterruptedIOException if the calling thread is or gets interrupted
-	 * before a datagram comes; its interrupt status stays set, and the association stays
-	 * open for every other thread
-	 * @throws Socks5AssociationClosedException if the association is or gets closed
-	 * @throws IllegalStateException if a receive loop was started
 	 * @throws IllegalArgumentException if the buffer is read-only
-	 * @throws IOException if receiving fails
+	 * @throws IOException as {@link #receive(Duration)}
+	 * @throws IllegalStateException if a receive loop was started
 	 */
 	public @Nullable Socks5Address receive(ByteBuffer into, Duration timeout) throws IOException {
 		return this.receiver.receiveInto(into, ReceiveArguments.deadline(timeout));
@@ -331,7 +304,12 @@ public final class Socks5UdpAssociation implements Closeable {
 	}
 
 	/**
-	 * Return the local address of the UDP channel.
+	 * Return the local address of the UDP channel: the control connection's local
+	 * address, so that it uses the same interface and address family. Should the relay
+	 * address be of the other family (a fixed override, or an IPv6 relay named over an
+	 * IPv4 control connection), the wildcard address of the relay's family; the DST
+	 * announced with {@link AssociateAddressPolicy#LOCAL} then names the first address,
+	 * which a server that restricts sources to DST will not match.
 	 * @return the local UDP address
 	 */
 	public InetSocketAddress localAddress() {
@@ -374,14 +352,6 @@ public final class Socks5UdpAssociation implements Closeable {
 	 */
 	public CompletableFuture<@Nullable Throwable> closeFuture() {
 		return this.end.future();
-	}
-
-	/**
-	 * Return the control connection, for tests.
-	 * @return the control connection's socket
-	 */
-	Socket controlSocket() {
-		return this.controlSocket;
 	}
 
 	/**

@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  * says what is missing.
  * <p>
  * Not API: the shared native layer of the embedded relay's batched I/O and of an
- * association's ({@code Socks5AssociationOptions.Builder.batchedIo(boolean)}); it may
+ * association's ({@code Socks5AssociationOptionsBuilder.batchedIo(boolean)}); it may
  * change in any release.
  *
  * @author socks5-udp authors

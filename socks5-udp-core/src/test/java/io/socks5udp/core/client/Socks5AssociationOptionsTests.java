@@ -142,7 +142,7 @@ class Socks5AssociationOptionsTests {
 
 	@Test
 	void nullsAreRejected() {
-		Socks5AssociationOptions.Builder builder = Socks5AssociationOptions.builder("127.0.0.1", 1080);
+		Socks5AssociationOptionsBuilder builder = Socks5AssociationOptions.builder("127.0.0.1", 1080);
 		assertThatNullPointerException().isThrownBy(() -> Socks5AssociationOptions.builder(null, 1080));
 		assertThatNullPointerException().isThrownBy(() -> builder.connectTimeout(null))
 			.withMessageContaining("connectTimeout");
@@ -153,7 +153,7 @@ class Socks5AssociationOptionsTests {
 
 	@Test
 	void batchedIoNeedsAConnectedChannel() {
-		Socks5AssociationOptions.Builder builder = Socks5AssociationOptions.builder("proxy.example", 1080)
+		Socks5AssociationOptionsBuilder builder = Socks5AssociationOptions.builder("proxy.example", 1080)
 			.connectedChannel(false)
 			.batchedIo(true);
 		assertThatIllegalArgumentException().isThrownBy(builder::build)
@@ -162,7 +162,7 @@ class Socks5AssociationOptionsTests {
 
 	@Test
 	void batchedIoIsBuiltWhereItCanRunAndRefusedWithTheReasonElsewhere() {
-		Socks5AssociationOptions.Builder builder = Socks5AssociationOptions.builder("proxy.example", 1080)
+		Socks5AssociationOptionsBuilder builder = Socks5AssociationOptions.builder("proxy.example", 1080)
 			.batchedIo(true);
 		String unavailable = NativeSockets.unavailableReason();
 		if (unavailable == null) {

@@ -56,7 +56,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link Socks5BatchedIo}: an association with
- * {@link Socks5AssociationOptions.Builder#batchedIo(boolean) batched I/O}, which needs
+ * {@link Socks5AssociationOptionsBuilder#batchedIo(boolean) batched I/O}, which needs
  * Linux and Java 22 or later. The build runs this class, and every other test of the
  * client package with batched I/O on, on the JDK 25 of these machines; on Java 17 it
  * skips, saying why (and fails under {@code SOCKS5UDP_REQUIRE_ALL=true}). A

@@ -580,7 +580,7 @@ class Socks5UdpAssociationTests {
 	@Test
 	void controlConnectionNoticesAVanishedServerWithinAMinuteByDefault() throws Exception {
 		DatagramSocket relay = relay(LOOPBACK);
-		Socket control = open(options(server(boundTo(relay)))).controlSocket();
+		Socket control = open(options(server(boundTo(relay)))).end().controlSocket();
 		assertThat(control.getKeepAlive()).isTrue();
 		assumeTrue(control.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE),
 				"TCP keepalive times cannot be set on this platform");
@@ -593,7 +593,7 @@ class Socks5UdpAssociationTests {
 	void controlConnectionUsesTheKeepAliveOfTheOptions() throws Exception {
 		DatagramSocket relay = relay(LOOPBACK);
 		Socket control = open(options(server(boundTo(relay)))
-			.keepAlive(new Socks5KeepAlive(Duration.ofSeconds(5), Duration.ofSeconds(1), 2))).controlSocket();
+			.keepAlive(new Socks5KeepAlive(Duration.ofSeconds(5), Duration.ofSeconds(1), 2))).end().controlSocket();
 		assumeTrue(control.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE),
 				"TCP keepalive times cannot be set on this platform");
 		assertThat(control.getOption(ExtendedSocketOptions.TCP_KEEPIDLE)).isEqualTo(5);
@@ -668,7 +668,7 @@ class Socks5UdpAssociationTests {
 		return server;
 	}
 
-	private static Socks5AssociationOptions.Builder options(ScriptedSocks5Server server) {
+	private static Socks5AssociationOptionsBuilder options(ScriptedSocks5Server server) {
 		return Socks5AssociationOptions.builder("127.0.0.1", server.port()).name(nextName());
 	}
 
@@ -676,7 +676,7 @@ class Socks5UdpAssociationTests {
 		return "test" + names.incrementAndGet();
 	}
 
-	private Socks5UdpAssociation open(Socks5AssociationOptions.Builder options) throws IOException {
+	private Socks5UdpAssociation open(Socks5AssociationOptionsBuilder options) throws IOException {
 		Socks5UdpAssociation association = Socks5UdpAssociation.open(options.build());
 		this.resources.push(association);
 		return association;

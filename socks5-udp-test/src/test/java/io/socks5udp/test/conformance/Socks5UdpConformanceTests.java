@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import io.socks5udp.core.client.Socks5AssociationOptionsBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -223,7 +224,7 @@ abstract class Socks5UdpConformanceTests {
 
 	private Socks5UdpAssociation open(ConformanceServer target, Socks5Credentials credentials,
 			AssociateAddressPolicy policy) throws IOException {
-		Socks5AssociationOptions.Builder options = Socks5AssociationOptions.builder(target.host(), target.port())
+		Socks5AssociationOptionsBuilder options = Socks5AssociationOptions.builder(target.host(), target.port())
 			.associateAddressPolicy(policy)
 			.name(getClass().getSimpleName());
 		if (credentials != null) {

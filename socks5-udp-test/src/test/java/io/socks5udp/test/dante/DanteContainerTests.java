@@ -19,6 +19,7 @@ package io.socks5udp.test.dante;
 import java.io.IOException;
 import java.time.Duration;
 
+import io.socks5udp.core.client.Socks5AssociationOptionsBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +92,7 @@ class DanteContainerTests {
 	}
 
 	private static Socks5UdpAssociation open(DanteContainer dante, Socks5Credentials credentials) throws IOException {
-		Socks5AssociationOptions.Builder options = Socks5AssociationOptions.builder(dante.host(), dante.port());
+		Socks5AssociationOptionsBuilder options = Socks5AssociationOptions.builder(dante.host(), dante.port());
 		if (credentials != null) {
 			options.credentials(credentials);
 		}

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 import io.socks5udp.core.client.Socks5AssociationOptions;
+import io.socks5udp.core.client.Socks5AssociationOptionsBuilder;
 import io.socks5udp.core.client.Socks5UdpAssociation;
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5UdpDatagram;
@@ -42,9 +43,9 @@ final class RelayClients {
 		});
 	}
 
-	static Socks5UdpAssociation open(EmbeddedSocks5Relay relay, Consumer<Socks5AssociationOptions.Builder> customizer)
+	static Socks5UdpAssociation open(EmbeddedSocks5Relay relay, Consumer<Socks5AssociationOptionsBuilder> customizer)
 			throws IOException {
-		Socks5AssociationOptions.Builder options = Socks5AssociationOptions.builder(relay.host(), relay.port());
+		Socks5AssociationOptionsBuilder options = Socks5AssociationOptions.builder(relay.host(), relay.port());
 		customizer.accept(options);
 		return Socks5UdpAssociation.open(options.build());
 	}
