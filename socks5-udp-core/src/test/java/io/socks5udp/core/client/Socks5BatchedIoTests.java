@@ -18,17 +18,14 @@ package io.socks5udp.core.client;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -74,7 +71,7 @@ class Socks5BatchedIoTests {
 
 	private static final byte[] SOURCE_HEADER = bytes(0, 0, 0, 0x01, 127, 0, 0, 1, 0x14, 0xE9);
 
-	private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+	private ScriptedAssociation<DatagramSocket> scripted;
 
 	private DatagramSocket relay;
 
@@ -87,20 +84,15 @@ class Socks5BatchedIoTests {
 			fail("batched I/O cannot run here (SOCKS5UDP_REQUIRE_ALL=true): " + unavailable);
 		}
 		assumeTrue(unavailable == null, () -> "batched I/O cannot run here: " + unavailable);
-		this.relay = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-		this.resources.push(this.relay);
-		ScriptedSocks5Server server = ScriptedSocks5Server.start(ScriptedSocks5Server
-			.granting(Socks5Address.of((InetSocketAddress) this.relay.getLocalSocketAddress())));
-		this.resources.push(server);
-		this.association = Socks5UdpAssociation
-			.open(Socks5AssociationOptions.builder("127.0.0.1", server.port()).name("batched").batchedIo(true).build());
-		this.resources.push(this.association);
+		this.scripted = ScriptedAssociation.throughDatagramSocket((options) -> options.name("batched").batchedIo(true));
+		this.relay = this.scripted.relay();
+		this.association = this.scripted.association();
 	}
 
 	@AfterEach
-	void closeResources() throws Exception {
-		while (!this.resources.isEmpty()) {
-			this.resources.pop().close();
+	void closeAssociation() throws IOException {
+		if (this.scripted != null) {
+			this.scripted.close();
 		}
 	}
 

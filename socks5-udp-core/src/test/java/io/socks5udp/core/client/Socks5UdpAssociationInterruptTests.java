@@ -66,14 +66,10 @@ class Socks5UdpAssociationInterruptTests {
 
 	@BeforeEach
 	void openAssociation() throws IOException {
-		EchoingRelay relay = EchoingRelay.start();
-		this.resources.push(relay);
-		ScriptedSocks5Server server = ScriptedSocks5Server.start(ScriptedSocks5Server.granting(relay.bound()));
-		this.resources.push(server);
-		this.association = Socks5UdpAssociation.open(Socks5AssociationOptions.builder("127.0.0.1", server.port())
-			.name("interrupt" + names.incrementAndGet())
-			.build());
-		this.resources.push(this.association);
+		ScriptedAssociation<EchoingRelay> scripted = ScriptedAssociation
+			.throughEchoingRelay((options) -> options.name("interrupt" + names.incrementAndGet()));
+		this.resources.push(scripted);
+		this.association = scripted.association();
 	}
 
 	@AfterEach

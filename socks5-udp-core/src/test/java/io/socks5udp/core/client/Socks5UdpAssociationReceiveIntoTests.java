@@ -19,15 +19,11 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +65,7 @@ class Socks5UdpAssociationReceiveIntoTests {
 
 	private static final byte[] SOURCE_HEADER = bytes(0, 0, 0, 0x01, 127, 0, 0, 1, 0x14, 0xE9);
 
-	private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+	private ScriptedAssociation<DatagramSocket> scripted;
 
 	private DatagramSocket relay;
 
@@ -79,21 +75,17 @@ class Socks5UdpAssociationReceiveIntoTests {
 
 	@BeforeEach
 	void openAssociation() throws IOException {
-		this.relay = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-		this.resources.push(this.relay);
-		this.server = ScriptedSocks5Server.start(ScriptedSocks5Server
-			.granting(Socks5Address.of((InetSocketAddress) this.relay.getLocalSocketAddress())));
-		this.resources.push(this.server);
-		this.association = Socks5UdpAssociation.open(Socks5AssociationOptions.builder("127.0.0.1", this.server.port())
-			.name("receive-into" + names.incrementAndGet())
-			.build());
-		this.resources.push(this.association);
+		this.scripted = ScriptedAssociation
+			.throughDatagramSocket((options) -> options.name("receive-into" + names.incrementAndGet()));
+		this.relay = this.scripted.relay();
+		this.server = this.scripted.server();
+		this.association = this.scripted.association();
 	}
 
 	@AfterEach
-	void closeResources() throws Exception {
-		while (!this.resources.isEmpty()) {
-			this.resources.pop().close();
+	void closeAssociation() throws IOException {
+		if (this.scripted != null) {
+			this.scripted.close();
 		}
 	}
 
