@@ -74,8 +74,21 @@ public final class Socks5AssociationCounters {
 	 * @param reason why it was dropped
 	 */
 	public void drop(Socks5DropReason reason) {
+		drop(reason, 1);
+	}
+
+	/**
+	 * Count datagrams dropped for one reason, for example the rest of a burst.
+	 * @param reason why they were dropped
+	 * @param count how many, zero or more
+	 * @throws IllegalArgumentException if the count is negative
+	 */
+	public void drop(Socks5DropReason reason, int count) {
+		if (count < 0) {
+			throw new IllegalArgumentException("count: " + count + " (expected: 0 or more)");
+		}
 		// Every reason has a counter from the constructor
-		Objects.requireNonNull(this.dropped.get(reason)).increment();
+		Objects.requireNonNull(this.dropped.get(reason)).add(count);
 	}
 
 	/**

@@ -89,42 +89,64 @@ final class Socks5DatagramSender {
 		}
 	}
 
-	// See Socks5UdpAssociation.send(Socks5Address, ByteBuffer[], int, int)
+	// See Socks5UdpAssociation.send(Socks5Address, ByteBuffer[], int, int). When the
+	// association is or gets closed, every datagram of the burst not sent counts as
+	// dropped
 	void send(Socks5Address dst, ByteBuffer[] payloads, int offset, int count) throws IOException {
 		for (int i = offset; i < offset + count; i++) {
-			checkSendable(dst, Objects.requireNonNull(payloads[i], "'payloads' must not hold null").remaining());
-		}
-		if (!this.channel.batched()) {
-			for (int i = offset; i < offset + count; i++) {
-				send(dst, payloads[i]);
-			}
-			return;
+			checkSize(dst, Objects.requireNonNull(payloads[i], "'payloads' must not hold null").remaining());
 		}
 		int sent = 0;
-		while (sent < count) {
-			try {
-				sent += this.channel.sendBatch(dst, payloads, offset + sent, count - sent, this.counters);
+		try {
+			if (!this.channel.batched()) {
+				for (; sent < count; sent++) {
+					send(dst, payloads[offset + sent]);
+				}
+				return;
+			}
+			checkOpen();
+			while (sent < count) {
+				sent += sendBatch(dst, payloads, offset + sent, count - sent);
 				if (sent < count) {
 					this.channel.awaitWritable();
 				}
 			}
-			catch (PortUnreachableException ex) {
-				// As in transmit: the ICMP error of an earlier datagram, reported and
-				// gone
-				icmpReported();
-			}
-			catch (ClosedChannelException ex) {
-				throw channelClosed(ex);
-			}
+		}
+		catch (Socks5AssociationClosedException ex) {
+			// The datagram that met the close is counted already
+			this.counters.drop(Socks5DropReason.NO_ASSOCIATION, count - sent - 1);
+			throw ex;
+		}
+		catch (ClosedChannelException ex) {
+			throw channelClosed(ex, count - sent);
+		}
+	}
+
+	private int sendBatch(Socks5Address dst, ByteBuffer[] payloads, int offset, int count) throws IOException {
+		try {
+			return this.channel.sendBatch(dst, payloads, offset, count, this.counters);
+		}
+		catch (PortUnreachableException ex) {
+			// As in transmit: the ICMP error of an earlier datagram, reported and gone
+			icmpReported();
+			return 0;
 		}
 	}
 
 	private void checkSendable(Socks5Address dst, int length) throws Socks5AssociationClosedException {
+		checkSize(dst, length);
+		checkOpen();
+	}
+
+	private void checkSize(Socks5Address dst, int length) {
 		int max = Socks5UdpHeaderCodec.maxPayload(dst);
 		if (length > max) {
 			this.counters.drop(Socks5DropReason.OVERSIZE);
 			throw new Socks5PayloadTooLargeException(dst, length, max);
 		}
+	}
+
+	private void checkOpen() throws Socks5AssociationClosedException {
 		if (!this.association.isOpen()) {
 			this.counters.drop(Socks5DropReason.NO_ASSOCIATION);
 			throw this.association.end().closedException(null);
@@ -156,9 +178,13 @@ final class Socks5DatagramSender {
 						+ " reported on send, association '" + this.association.name() + "'");
 	}
 
-	/** Count the datagram, end the association, and return what the caller throws. */
 	private Socks5AssociationClosedException channelClosed(ClosedChannelException ex) {
-		this.counters.drop(Socks5DropReason.NO_ASSOCIATION);
+		return channelClosed(ex, 1);
+	}
+
+	/** Count the datagrams, end the association, and return what the caller throws. */
+	private Socks5AssociationClosedException channelClosed(ClosedChannelException ex, int datagrams) {
+		this.counters.drop(Socks5DropReason.NO_ASSOCIATION, datagrams);
 		this.association.end().channelFailed(ex);
 		return this.association.end().closedException(ex);
 	}

@@ -195,7 +195,8 @@ public final class Socks5UdpAssociation implements Closeable {
 	 * @throws Socks5PayloadTooLargeException if a payload does not fit in one datagram to
 	 * that destination (all are checked first: nothing is sent)
 	 * @throws Socks5AssociationClosedException if the association is or gets closed; the
-	 * payloads sent before have their position at their limit
+	 * payloads sent before have their position at their limit, and each one not sent is
+	 * counted as dropped ({@link Socks5DropReason#NO_ASSOCIATION})
 	 * @throws java.io.InterruptedIOException if the send has to wait (for room in the
 	 * socket's send buffer, or for another sender's turn) and the thread is or gets
 	 * interrupted while it waits; the payloads sent before have their position at their

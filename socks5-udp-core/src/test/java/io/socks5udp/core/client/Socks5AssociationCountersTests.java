@@ -18,6 +18,7 @@ package io.socks5udp.core.client;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link Socks5AssociationCounters} and {@link Socks5DropReason}.
@@ -64,6 +65,17 @@ class Socks5AssociationCountersTests {
 		assertThat(totals.dropped(Socks5DropReason.NO_ASSOCIATION)).isEqualTo(1);
 		assertThat(totals.droppedTotal()).isEqualTo(3);
 		assertThat(closed.datagramsSent()).isEqualTo(1);
+	}
+
+	@Test
+	void dropsOfABurstAreCountedEach() {
+		Socks5AssociationCounters counters = new Socks5AssociationCounters();
+		counters.drop(Socks5DropReason.NO_ASSOCIATION, 3);
+		counters.drop(Socks5DropReason.NO_ASSOCIATION, 0);
+		assertThat(counters.dropped(Socks5DropReason.NO_ASSOCIATION)).isEqualTo(3);
+		assertThatIllegalArgumentException().isThrownBy(() -> counters.drop(Socks5DropReason.MALFORMED, -1))
+			.withMessage("count: -1 (expected: 0 or more)");
+		assertThat(counters.droppedTotal()).isEqualTo(3);
 	}
 
 	@Test

@@ -610,6 +610,32 @@ class Socks5UdpAssociationTests {
 		assertThat(association.toString()).contains(association.name()).contains("open");
 	}
 
+	@Test
+	void aBurstGoesOutInOrderEachDatagramWithItsHeader() throws Exception {
+		DatagramSocket relay = relay(LOOPBACK);
+		Socks5UdpAssociation association = open(options(server(boundTo(relay))));
+		ByteBuffer[] payloads = burst(5);
+		association.send(DST, payloads, 1, 3);
+		for (int i = 1; i <= 3; i++) {
+			assertThat(receive(relay)).containsExactly(datagram(DST_HEADER, "burst " + i));
+		}
+		assertThat(payloads).extracting(ByteBuffer::hasRemaining).containsExactly(true, false, false, false, true);
+		assertThat(association.counters().datagramsSent()).isEqualTo(3);
+	}
+
+	@Test
+	void aBurstOnAClosedAssociationSendsNothingAndCountsEachDatagramAsDropped() throws Exception {
+		DatagramSocket relay = relay(LOOPBACK);
+		Socks5UdpAssociation association = open(options(server(boundTo(relay))));
+		association.close();
+		ByteBuffer[] payloads = burst(4);
+		assertThatExceptionOfType(Socks5AssociationClosedException.class)
+			.isThrownBy(() -> association.send(DST, payloads, 0, 4));
+		assertThat(payloads).allMatch(ByteBuffer::hasRemaining);
+		assertThat(association.counters().datagramsSent()).isZero();
+		assertThat(association.counters().dropped(Socks5DropReason.NO_ASSOCIATION)).isEqualTo(4);
+	}
+
 	private void assertDead(Socks5UdpAssociation association) {
 		assertThat(association.isOpen()).isFalse();
 		assertThatExceptionOfType(Socks5AssociationClosedException.class)
@@ -695,6 +721,14 @@ class Socks5UdpAssociationTests {
 
 	private static void reply(DatagramSocket from, java.net.SocketAddress to, byte[] datagram) throws IOException {
 		from.send(new DatagramPacket(datagram, datagram.length, to));
+	}
+
+	private static ByteBuffer[] burst(int count) {
+		ByteBuffer[] payloads = new ByteBuffer[count];
+		for (int i = 0; i < count; i++) {
+			payloads[i] = ByteBuffer.wrap(("burst " + i).getBytes(StandardCharsets.US_ASCII));
+		}
+		return payloads;
 	}
 
 	private static byte[] datagram(byte[] header, String payload) {
