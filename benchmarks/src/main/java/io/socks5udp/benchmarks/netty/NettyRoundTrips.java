@@ -31,6 +31,7 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.socks5udp.benchmarks.e2e.RoundTripSamples;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Netty datagram channel that keeps a window of datagrams in flight to an echo target:
@@ -55,8 +56,8 @@ final class NettyRoundTrips implements RoundTrips {
 
 	private int inFlight;
 
-	NettyRoundTrips(EventLoopGroup group, ChannelHandler first, InetSocketAddress bind, InetSocketAddress target,
-			int size) throws InterruptedException {
+	NettyRoundTrips(EventLoopGroup group, @Nullable ChannelHandler first, InetSocketAddress bind,
+			InetSocketAddress target, int size) throws InterruptedException {
 		this.target = target;
 		this.size = size;
 		this.channel = new Bootstrap().group(group)

@@ -18,4 +18,7 @@
  * Netty harnesses: UDP round trips of a plain Netty channel against one through a SOCKS5
  * association (Dante), and HTTP/3 requests per second direct against through Dante.
  */
+@NullMarked
 package io.socks5udp.benchmarks.netty;
+
+import org.jspecify.annotations.NullMarked;

@@ -81,7 +81,7 @@ final class ClientRun {
 		if (fields == null || status != 0 || Double.isNaN(relayStart) || Double.isNaN(relayEnd)) {
 			throw new IOException("client exited with status " + status + " without a result; see " + log);
 		}
-		fields.put("relay_cpu_s_per_M", perMillion(relayEnd - relayStart, fields.get("round_trips")));
+		fields.put("relay_cpu_s_per_M", perMillion(relayEnd - relayStart, ResultLine.field(fields, "round_trips")));
 		return fields;
 	}
 
@@ -113,7 +113,7 @@ final class ClientRun {
 		if (fields == null || status != 0 || Double.isNaN(cpu)) {
 			throw new IOException("udpbench exited with status " + status + " without a result; see " + log);
 		}
-		double roundTrips = count - fields.get("lost");
+		double roundTrips = count - ResultLine.field(fields, "lost");
 		fields.put("round_trips", roundTrips);
 		fields.put("cpu_s_per_M", perMillion(cpu, roundTrips));
 		fields.put("cs_per_rt", contextSwitches(log) / roundTrips);

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The cross-process harness. Compiles the C client ({@code udpbench}), starts one
@@ -185,7 +186,7 @@ public final class CrossProcessHarness {
 					try {
 						Map<String, Double> fields = runC(path, relay, echo, load, count,
 								"calibration-" + path + "-" + relay.name() + "-" + load.size() + "-" + load.inFlight());
-						this.cRates.put(path + relay.name() + load, fields.get("rtt_per_s"));
+						this.cRates.put(path + relay.name() + load, ResultLine.field(fields, "rtt_per_s"));
 						System.out.printf(Locale.ROOT, "calibration %s %s %s: %.0f rt/s%n", path, relay.name(), load,
 								fields.get("rtt_per_s"));
 					}
@@ -198,7 +199,7 @@ public final class CrossProcessHarness {
 		}
 	}
 
-	private RunRecord runOne(int round, Relay relay, EchoProcess echo, LoadCase load, String path) {
+	private @Nullable RunRecord runOne(int round, Relay relay, EchoProcess echo, LoadCase load, String path) {
 		String tag = String.format(Locale.ROOT, "r%d-%s-%d-%d-%s", round, relay.name(), load.size(), load.inFlight(),
 				path);
 		try {
@@ -207,7 +208,7 @@ public final class CrossProcessHarness {
 				double rate = this.cRates.getOrDefault(path + relay.name() + load, 10_000.0);
 				long count = Math.max(1_000, Math.round(rate * this.settings.seconds()));
 				fields = runC(path, relay, echo, load, count, tag);
-				this.cRates.put(path + relay.name() + load, fields.get("rtt_per_s"));
+				this.cRates.put(path + relay.name() + load, ResultLine.field(fields, "rtt_per_s"));
 			}
 			else {
 				ClientArguments arguments = new ClientArguments(relay.address(), echo.address(), load.size(),
@@ -220,9 +221,10 @@ public final class CrossProcessHarness {
 				fields = ClientRun.java(Pinning.on(this.settings.pinning().client(), command), relay, timeout,
 						this.logs.resolve(tag + ".log"));
 			}
-			return new RunRecord(round, relay.name(), load, path, fields.get("rtt_per_s"),
-					fields.get("lost").longValue(), fields.get("p50_us"), fields.get("p99_us"),
-					fields.get("round_trips").longValue(), fields.get("cpu_s_per_M"), fields.get("relay_cpu_s_per_M"),
+			return new RunRecord(round, relay.name(), load, path, ResultLine.field(fields, "rtt_per_s"),
+					(long) ResultLine.field(fields, "lost"), ResultLine.field(fields, "p50_us"),
+					ResultLine.field(fields, "p99_us"), (long) ResultLine.field(fields, "round_trips"),
+					ResultLine.field(fields, "cpu_s_per_M"), ResultLine.field(fields, "relay_cpu_s_per_M"),
 					fields.getOrDefault("alloc_B_per_rt", Double.NaN), fields.getOrDefault("cs_per_rt", Double.NaN));
 		}
 		catch (IOException | RuntimeException ex) {

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 
 import io.socks5udp.test.dante.LocalDante;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Dante ({@code danted}) as a local process with socks5-udp-test's loopback-only
@@ -38,7 +39,7 @@ final class DanteRelay implements Relay {
 		this.cpu = new ProcessTreeCpu(dante.pid());
 	}
 
-	static DanteRelay start(String cpus) throws IOException {
+	static DanteRelay start(@Nullable String cpus) throws IOException {
 		LocalDante dante = LocalDante.start();
 		try {
 			Pinning.pinTree(cpus, dante.pid());

@@ -23,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one external UDP echo target of a harness run: {@code udpbench echo PORT} on
@@ -43,7 +44,7 @@ final class EchoProcess implements AutoCloseable {
 		this.address = address;
 	}
 
-	static EchoProcess start(UdpBench udpbench, String cpus, Path log) throws IOException {
+	static EchoProcess start(UdpBench udpbench, @Nullable String cpus, Path log) throws IOException {
 		IOException last = null;
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), freeUdpPort());

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Optional CPU pinning with {@code taskset}: {@code --pin CLIENT:RELAY[:ECHO]} (CPU lists
@@ -32,13 +33,13 @@ import java.util.List;
  * @param echo CPUs of the echo target
  * @author socks5-udp authors
  */
-record Pinning(String client, String relay, String echo) {
+record Pinning(@Nullable String client, @Nullable String relay, @Nullable String echo) {
 
 	static final Pinning NONE = new Pinning(null, null, null);
 
 	private static final String DEFAULT = "0:1:0";
 
-	static Pinning parse(String spec) {
+	static Pinning parse(@Nullable String spec) {
 		if (spec == null) {
 			return NONE;
 		}
@@ -61,7 +62,7 @@ record Pinning(String client, String relay, String echo) {
 	 * @param command the command
 	 * @return the command, prefixed with taskset when pinned
 	 */
-	static List<String> on(String cpus, List<String> command) {
+	static List<String> on(@Nullable String cpus, List<String> command) {
 		if (cpus == null) {
 			return command;
 		}
@@ -76,7 +77,7 @@ record Pinning(String client, String relay, String echo) {
 	 * @param pid the process
 	 * @throws IOException if taskset fails
 	 */
-	static void pinTree(String cpus, long pid) throws IOException {
+	static void pinTree(@Nullable String cpus, long pid) throws IOException {
 		if (cpus == null) {
 			return;
 		}

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CPU time of a running process, read from {@code /proc/<pid>/stat}: user and system time
@@ -51,7 +52,7 @@ final class ProcessCpu {
 	 * @return utime + stime and the start time, both in clock ticks, or {@code null} when
 	 * the process is gone
 	 */
-	static long[] stat(long pid) {
+	static long @Nullable [] stat(long pid) {
 		String stat;
 		try {
 			stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.socks5udp.benchmarks.e2e.LoadResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The line a client process prints when it is done, in the C client's format
@@ -52,11 +53,26 @@ final class ResultLine {
 	}
 
 	/**
+	 * Return a field of a parsed result line.
+	 * @param fields the fields, from {@link #parse(String)}
+	 * @param name the field's name
+	 * @return its value
+	 * @throws IllegalStateException if the line has no such field
+	 */
+	static double field(Map<String, Double> fields, String name) {
+		Double value = fields.get(name);
+		if (value == null) {
+			throw new IllegalStateException("result line without '" + name + "': " + fields);
+		}
+		return value;
+	}
+
+	/**
 	 * Parse a result line into its fields.
 	 * @param line the line
 	 * @return the fields by name, or {@code null} when the line is not a result line
 	 */
-	static Map<String, Double> parse(String line) {
+	static @Nullable Map<String, Double> parse(String line) {
 		if (!line.startsWith("rtt_per_s=")) {
 			return null;
 		}

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * This project's relay as the standalone jar of socks5-udp-test
@@ -49,7 +50,8 @@ final class StandaloneRelay implements Relay {
 		this.name = name;
 	}
 
-	static StandaloneRelay start(String java, Path jar, boolean batched, String cpus, Path log) throws IOException {
+	static StandaloneRelay start(String java, Path jar, boolean batched, @Nullable String cpus, Path log)
+			throws IOException {
 		if (!Files.isRegularFile(jar)) {
 			throw new IOException(
 					jar + " not found (build it: ./mvnw -o -B -q -pl benchmarks -am -DskipTests package)");

@@ -20,4 +20,7 @@
  * echo target through one relay process (this project's standalone relay, Dante), with
  * the CPU of the client process and of the relay process per round trip.
  */
+@NullMarked
 package io.socks5udp.benchmarks.xproc;
+
+import org.jspecify.annotations.NullMarked;
