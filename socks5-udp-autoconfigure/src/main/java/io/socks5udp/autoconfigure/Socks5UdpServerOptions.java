@@ -25,10 +25,10 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.socks5udp.autoconfigure.Socks5UdpConnectionDetails.Server;
-import io.socks5udp.core.client.Socks5AssociationOptionsBuilder;
-import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.core.client.RelayAddressPolicy;
 import io.socks5udp.core.client.Socks5AssociationOptions;
+import io.socks5udp.core.client.Socks5AssociationOptionsBuilder;
+import io.socks5udp.core.protocol.Socks5AddressText;
 import io.socks5udp.core.protocol.Socks5Credentials;
 import io.socks5udp.core.registry.Socks5ServerEndpoint;
 import org.jspecify.annotations.Nullable;

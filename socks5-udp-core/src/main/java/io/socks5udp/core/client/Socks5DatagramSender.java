@@ -21,12 +21,12 @@ import java.lang.System.Logger.Level;
 import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.util.Objects;
 
 import io.socks5udp.core.protocol.Socks5Address;
 import io.socks5udp.core.protocol.Socks5AssociationClosedException;
 import io.socks5udp.core.protocol.Socks5PayloadTooLargeException;
 import io.socks5udp.core.protocol.Socks5UdpHeaderCodec;
-import java.util.Objects;
 
 /**
  * The send side of a {@link Socks5UdpAssociation}: encodes the section 7 header in front
