@@ -108,17 +108,14 @@ final class Socks5DatagramSender {
 			while (sent < count) {
 				sent += sendBatch(dst, payloads, offset + sent, count - sent);
 				if (sent < count) {
-					this.channel.awaitWritable();
+					awaitWritable();
 				}
 			}
 		}
 		catch (Socks5AssociationClosedException ex) {
-			// The datagram that met the close is counted already
+			// Every way the close is met counts the one datagram that met it
 			this.counters.drop(Socks5DropReason.NO_ASSOCIATION, count - sent - 1);
 			throw ex;
-		}
-		catch (ClosedChannelException ex) {
-			throw channelClosed(ex, count - sent);
 		}
 	}
 
@@ -130,6 +127,18 @@ final class Socks5DatagramSender {
 			// As in transmit: the ICMP error of an earlier datagram, reported and gone
 			icmpReported();
 			return 0;
+		}
+		catch (ClosedChannelException ex) {
+			throw channelClosed(ex);
+		}
+	}
+
+	private void awaitWritable() throws IOException {
+		try {
+			this.channel.awaitWritable();
+		}
+		catch (ClosedChannelException ex) {
+			throw channelClosed(ex);
 		}
 	}
 
@@ -178,13 +187,9 @@ final class Socks5DatagramSender {
 						+ " reported on send, association '" + this.association.name() + "'");
 	}
 
+	/** Count the datagram, end the association, and return what the caller throws. */
 	private Socks5AssociationClosedException channelClosed(ClosedChannelException ex) {
-		return channelClosed(ex, 1);
-	}
-
-	/** Count the datagrams, end the association, and return what the caller throws. */
-	private Socks5AssociationClosedException channelClosed(ClosedChannelException ex, int datagrams) {
-		this.counters.drop(Socks5DropReason.NO_ASSOCIATION, datagrams);
+		this.counters.drop(Socks5DropReason.NO_ASSOCIATION);
 		this.association.end().channelFailed(ex);
 		return this.association.end().closedException(ex);
 	}
